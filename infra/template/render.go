@@ -1,0 +1,78 @@
+// Package template renders template.yaml from base.yaml and the operation
+// registry: one function per operation with its canonical route as its HTTP
+// API event, and the 3scale path variants (.xml, bare) as routes of the API.
+package template
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+
+	"turnpike/shared/ops"
+)
+
+//go:embed base.yaml
+var base string
+
+// LogicalID is an operation's function resource name: "create-service" → "CreateServiceFunction".
+func LogicalID(name string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(name, "-") {
+		if part != "" {
+			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+		}
+	}
+	return b.String() + "Function"
+}
+
+// Render produces template.yaml.
+func Render() []byte {
+	all := ops.All()
+	type integration struct{ method, fn string }
+	paths := map[string][]integration{}
+	for _, op := range all {
+		for _, r := range op.Routes()[1:] {
+			paths[r] = append(paths[r], integration{strings.ToLower(op.Method), LogicalID(op.Name)})
+		}
+	}
+	keys := make([]string, 0, len(paths))
+	for k := range paths {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var p strings.Builder
+	for _, k := range keys {
+		fmt.Fprintf(&p, "          %s:\n", k)
+		ins := paths[k]
+		sort.Slice(ins, func(i, j int) bool { return ins[i].method < ins[j].method })
+		for _, in := range ins {
+			fmt.Fprintf(&p, "            %s:\n", in.method)
+			p.WriteString("              x-amazon-apigateway-integration:\n")
+			p.WriteString("                type: aws_proxy\n")
+			p.WriteString("                httpMethod: POST\n")
+			p.WriteString("                payloadFormatVersion: \"2.0\"\n")
+			fmt.Fprintf(&p, "                uri: !GetAtt %s.Arn\n", in.fn)
+			p.WriteString("                credentials: !GetAtt FunctionRole.Arn\n")
+		}
+	}
+	if len(keys) == 0 {
+		p.WriteString("          {}\n")
+	}
+	var b strings.Builder
+	b.WriteString(strings.Replace(base, "#PATHS#\n", p.String(), 1))
+	for _, op := range all {
+		fmt.Fprintf(&b, "\n  %s:\n", LogicalID(op.Name))
+		b.WriteString("    Type: AWS::Serverless::Function\n")
+		b.WriteString("    Metadata:\n      BuildMethod: makefile\n")
+		b.WriteString("    Properties:\n")
+		fmt.Fprintf(&b, "      FunctionName: !Sub ${AWS::StackName}-%s\n", op.Name)
+		b.WriteString("      Events:\n        Api:\n          Type: HttpApi\n          Properties:\n")
+		b.WriteString("            ApiId: !Ref HttpApi\n")
+		fmt.Fprintf(&b, "            Method: %s\n", op.Method)
+		fmt.Fprintf(&b, "            Path: %s\n", op.Routes()[0])
+	}
+	b.WriteString("\nOutputs:\n  ApiUrl:\n    Description: Base URL of every Turnpike API.\n")
+	b.WriteString("    Value: !Sub https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}\n")
+	return []byte(b.String())
+}

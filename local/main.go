@@ -1,0 +1,98 @@
+// Command local runs Turnpike on this machine: `make local`.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"turnpike/shared/credential"
+	"turnpike/shared/devserver"
+	"turnpike/shared/localstack"
+)
+
+func main() {
+	log.SetFlags(0)
+	if err := run(); err != nil {
+		log.Fatalf("turnpike: %v", err)
+	}
+}
+
+func run() error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	root, err := localstack.RepoRoot()
+	if err != nil {
+		return err
+	}
+	data := filepath.Join(root, ".local")
+	token, err := masterToken(data)
+	if err != nil {
+		return err
+	}
+	port := os.Getenv("PORT")
+	if port == "" {
+		port = "3000"
+	}
+	addr := net.JoinHostPort("127.0.0.1", port)
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s: %w (set PORT to use another port)", addr, err)
+	}
+	start := time.Now()
+	fmt.Println("turnpike: starting DynamoDB Local and the SQS emulator…")
+	srv, err := devserver.Start(ctx, devserver.Options{
+		DataDir:          filepath.Join(data, "dynamodb"),
+		DynamoDBEndpoint: os.Getenv("DYNAMODB_ENDPOINT"),
+		SQSEndpoint:      os.Getenv("SQS_ENDPOINT"),
+		MasterToken:      token,
+		Log:              os.Stdout,
+	})
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer srv.Stop()
+	hs := &http.Server{Handler: srv.Handler, ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	fmt.Printf("turnpike: master access token: %s\n", token)
+	fmt.Printf("turnpike: ready on http://%s (in %.1fs); Ctrl-C stops\n", addr, time.Since(start).Seconds())
+	select {
+	case <-ctx.Done():
+		fmt.Println("\nturnpike: stopping")
+	case err := <-errc:
+		if !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	hs.Shutdown(sctx)
+	return nil
+}
+
+// masterToken is MASTER_ACCESS_TOKEN, or one generated on first start and kept under .local/.
+func masterToken(dir string) (string, error) {
+	if t := os.Getenv("MASTER_ACCESS_TOKEN"); t != "" {
+		return t, nil
+	}
+	path := filepath.Join(dir, "master_access_token")
+	if b, err := os.ReadFile(path); err == nil && len(strings.TrimSpace(string(b))) > 0 {
+		return strings.TrimSpace(string(b)), nil
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	t := credential.NewAccessToken()
+	return t, os.WriteFile(path, []byte(t+"\n"), 0o600)
+}

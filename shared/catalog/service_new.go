@@ -1,0 +1,141 @@
+package catalog
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"time"
+
+	"turnpike/shared/apierr"
+	"turnpike/shared/credential"
+	"turnpike/shared/store"
+)
+
+// NewService is everything a new service consists of: the service, its hits
+// metric, its default service plan and its first service token.
+type NewService struct {
+	Service      *Service
+	Hits         *Metric
+	ServicePlan  *Plan
+	ServiceToken *ServiceToken
+}
+
+// ServiceInput is what a provider says about a new service.
+type ServiceInput struct {
+	Name, SystemName, Description, BackendVersion, DeploymentOption, SupportEmail string
+	ReferrerFiltersRequired                                                       bool
+}
+
+var systemNameRE = regexp.MustCompile(`^[a-zA-Z0-9_\-]+$`)
+
+// SystemName derives a system name from a human name: "Echo API" → "echo_api".
+func SystemName(name string) string {
+	var b strings.Builder
+	under := false
+	for _, r := range strings.ToLower(name) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+			under = false
+		} else if !under && b.Len() > 0 {
+			b.WriteByte('_')
+			under = true
+		}
+	}
+	return strings.TrimRight(b.String(), "_")
+}
+
+// normalizeBackendVersion accepts 1 (user_key), 2 (app_id/app_key), oidc and oauth.
+func normalizeBackendVersion(v string) (string, bool) {
+	switch v {
+	case "", "1":
+		return "1", true
+	case "2":
+		return "2", true
+	case "oidc", "oauth":
+		return v, true
+	}
+	return "", false
+}
+
+// Validate checks the input and fills derived values.
+func (in *ServiceInput) Validate() error {
+	var v apierr.Validation
+	if in.Name == "" {
+		v.Add("name", "can't be blank")
+	} else if len(in.Name) > 255 {
+		v.Add("name", "is too long (maximum is 255 characters)")
+	}
+	if in.SystemName == "" {
+		in.SystemName = SystemName(in.Name)
+	}
+	if in.Name != "" && (in.SystemName == "" || !systemNameRE.MatchString(in.SystemName) || len(in.SystemName) > 255) {
+		v.Add("system_name", "invalid. Only ASCII letters, numbers, dashes and underscores are allowed")
+	}
+	bv, ok := normalizeBackendVersion(in.BackendVersion)
+	if !ok {
+		v.Add("backend_version", "is not included in the list")
+	}
+	in.BackendVersion = bv
+	if in.DeploymentOption == "" {
+		in.DeploymentOption = "hosted"
+	}
+	return v.Err()
+}
+
+// Build allocates ids and prepares the items; Add puts them into a transaction.
+func (in *ServiceInput) Build(ctx context.Context, s *store.Store, tenant int64, now time.Time) (*NewService, error) {
+	ids, err := s.NextIDs(ctx, 4)
+	if err != nil {
+		return nil, err
+	}
+	svcID, hitsID, planID, tokenID := ids[0], ids[1], ids[2], ids[3]
+	ns := &NewService{
+		Service: &Service{
+			Key: ServiceKey(tenant, svcID), ID: svcID, Tenant: tenant,
+			Name: in.Name, SystemName: in.SystemName, Description: in.Description, State: "incomplete",
+			BackendVersion: in.BackendVersion, DeploymentOption: in.DeploymentOption, SupportEmail: in.SupportEmail,
+			ReferrerFiltersRequired: in.ReferrerFiltersRequired, DefaultServicePlan: planID,
+			CreatedAt: now, UpdatedAt: now,
+		},
+		Hits: &Metric{
+			Key: MetricKey(tenant, svcID, hitsID), ID: hitsID, Service: svcID,
+			SystemName: "hits", FriendlyName: "Hits", Unit: "hit", Description: "Number of API hits",
+			CreatedAt: now, UpdatedAt: now,
+		},
+		ServicePlan: &Plan{
+			Key: PlanKey(tenant, planID), ID: planID, Type: ServicePlan, Service: svcID,
+			Index: store.Index{GSI1PK: PlansOf(tenant, svcID, ServicePlan), GSI1SK: store.ID(planID)},
+			Name:  "Default", SystemName: "default", State: "published", CreatedAt: now, UpdatedAt: now,
+		},
+		ServiceToken: &ServiceToken{
+			Key: ServiceTokenListKey(tenant, svcID, tokenID), ID: tokenID, Service: svcID,
+			Value: credential.NewAccessToken(), CreatedAt: now,
+		},
+	}
+	return ns, nil
+}
+
+// Add puts the new service's items into tx, claiming its system name.
+func (ns *NewService) Add(tx *store.Tx) {
+	t := ns.Service.Tenant
+	tx.Create(ns.Service, apierr.Invalid("system_name", "has already been taken"))
+	tx.Create(claim(t, "service", ns.Service.SystemName, ns.Service.ID), apierr.Invalid("system_name", "has already been taken"))
+	tx.Create(ns.Hits, nil)
+	tx.Create(claim(t, "metric", metricClaimValue(ns.Service.ID, "hits"), ns.Hits.ID), nil)
+	tx.Create(ns.ServicePlan, nil)
+	ns.ServiceToken.Add(tx, t)
+}
+
+// Claim is a uniqueness claim item: its key is the unique value, it names the owner.
+type Claim struct {
+	store.Key
+	Owner int64 `dynamodbav:"owner"`
+}
+
+func claim(tenant int64, kind, value string, owner int64) *Claim {
+	return &Claim{Key: store.Key{PK: store.TenantPK(tenant), SK: store.Unique(kind, value)}, Owner: owner}
+}
+
+func metricClaimValue(service int64, systemName string) string {
+	return store.ID(service) + "#" + systemName
+}

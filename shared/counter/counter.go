@@ -1,0 +1,282 @@
+package counter
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+)
+
+// Counter names one limited (metric, period).
+type Counter struct {
+	Metric int64
+	Period string
+}
+
+func (c Counter) value() string { return "v" + strconv.FormatInt(c.Metric, 10) + "_" + c.Period }
+func (c Counter) stamp() string { return "s" + strconv.FormatInt(c.Metric, 10) + "_" + c.Period }
+
+// Op is what one request does to one counter: add Delta (or set it, with Set)
+// provided the result stays within Max.
+type Op struct {
+	Counter
+	Max   int64
+	Delta int64
+	Set   bool
+}
+
+// Values are counters' current values in the current periods.
+type Values map[Counter]int64
+
+// Engine applies ops to the counter items of one table.
+type Engine struct {
+	DB    *dynamodb.Client
+	Table string
+	// stamps remembers, per item, the period stamps last seen, so that a
+	// rolled-over period costs no extra round trip (a stale memory only costs one).
+	stamps sync.Map // item key → map[string]int64 (0 = known absent)
+}
+
+// MaxAttempts bounds retries when periods roll over under concurrent callers.
+const MaxAttempts = 16
+
+// Key is the counter item key of an application.
+func Key(tenant, app int64) string {
+	return strconv.FormatInt(tenant, 10) + "#" + strconv.FormatInt(app, 10)
+}
+
+func (e *Engine) key(item string) map[string]types.AttributeValue {
+	return map[string]types.AttributeValue{"C": &types.AttributeValueMemberS{Value: item}}
+}
+
+// Check evaluates ops without writing (authorize): allowed iff every op's
+// result stays within its max. It returns the stored values of report.
+func (e *Engine) Check(ctx context.Context, item string, now time.Time, ops []Op, report []Counter) (bool, Values, error) {
+	res, err := e.DB.GetItem(ctx, &dynamodb.GetItemInput{TableName: aws.String(e.Table), Key: e.key(item), ConsistentRead: aws.Bool(true)})
+	if err != nil {
+		return false, nil, fmt.Errorf("counter: read %s: %w", item, err)
+	}
+	e.remember(item, res.Item, ops)
+	return !exceeds(res.Item, now, ops), values(res.Item, now, report), nil
+}
+
+// Apply adds ops to the counters atomically if every result stays within its
+// max; otherwise nothing changes. It returns whether it applied and the values
+// of report afterwards (or as stored, when denied).
+func (e *Engine) Apply(ctx context.Context, item string, now time.Time, ops []Op, report []Counter) (bool, Values, error) {
+	if len(ops) == 0 || mustDeny(ops) {
+		return e.denyOrCheck(ctx, item, now, ops, report)
+	}
+	for attempt := 0; attempt < MaxAttempts; attempt++ {
+		in := e.update(item, now, ops)
+		res, err := e.DB.UpdateItem(ctx, in)
+		if err == nil {
+			e.remember(item, res.Attributes, ops)
+			return true, values(res.Attributes, now, report), nil
+		}
+		var ccf *types.ConditionalCheckFailedException
+		if !errors.As(err, &ccf) {
+			return false, nil, fmt.Errorf("counter: update %s: %w", item, err)
+		}
+		old := ccf.Item // ALL_OLD: nil when the item does not exist yet
+		e.remember(item, old, ops)
+		if exceeds(old, now, ops) {
+			return false, values(old, now, report), nil
+		}
+		if attempt > 1 {
+			// Periods rolling over under many callers: spread the retries.
+			time.Sleep(time.Duration(rand.IntN(1000*(attempt))) * time.Microsecond)
+		}
+	}
+	return false, nil, fmt.Errorf("counter: %s: contention did not settle after %d attempts", item, MaxAttempts)
+}
+
+// mustDeny is true when an op cannot fit whatever is stored.
+func mustDeny(ops []Op) bool {
+	for _, op := range ops {
+		if op.Delta > op.Max {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Engine) denyOrCheck(ctx context.Context, item string, now time.Time, ops []Op, report []Counter) (bool, Values, error) {
+	ok, v, err := e.Check(ctx, item, now, ops, report)
+	if err != nil || mustDeny(ops) {
+		return false, v, err
+	}
+	return ok, v, nil
+}
+
+// update builds the conditional write from what is known of the stamps.
+func (e *Engine) update(item string, now time.Time, ops []Op) *dynamodb.UpdateItemInput {
+	known, _ := e.stamps.Load(item)
+	stamps, _ := known.(map[string]int64)
+	b := newExpr()
+	for _, op := range ops {
+		v, s := b.name(op.value()), b.name(op.stamp())
+		if op.Period == "eternity" {
+			if op.Set {
+				b.set(v + " = " + b.num(op.Delta))
+			} else {
+				b.add(v + " " + b.num(op.Delta))
+				b.cond("(attribute_not_exists(" + v + ") OR " + v + " <= " + b.num(op.Max-op.Delta) + ")")
+			}
+			continue
+		}
+		p := Start(op.Period, now).Unix()
+		st, seen := stamps[op.stamp()]
+		if seen && st > p {
+			p = st // our clock lags a caller that already rolled the period: adopt, never roll back
+		}
+		switch {
+		case !seen || st == p:
+			// Optimistic: the stamp is current; a stale one fails the condition and is learned.
+			if op.Set {
+				b.set(v + " = " + b.num(op.Delta))
+				b.cond(s + " = " + b.num(p))
+			} else {
+				b.add(v + " " + b.num(op.Delta))
+				b.cond("(" + s + " = " + b.num(p) + " AND " + v + " <= " + b.num(op.Max-op.Delta) + ")")
+			}
+		case st == 0:
+			// Never counted: start it, if nobody else did meanwhile.
+			b.set(v + " = " + b.num(op.Delta))
+			b.set(s + " = " + b.num(p))
+			b.cond("attribute_not_exists(" + s + ")")
+		default:
+			// The stored period is over: restart it, conditioned on the stamp seen.
+			b.set(v + " = " + b.num(op.Delta))
+			b.set(s + " = " + b.num(p))
+			b.cond(s + " = " + b.num(st))
+		}
+	}
+	return &dynamodb.UpdateItemInput{
+		TableName:                           aws.String(e.Table),
+		Key:                                 e.key(item),
+		UpdateExpression:                    aws.String(b.expression()),
+		ConditionExpression:                 b.condition(),
+		ExpressionAttributeNames:            b.names,
+		ExpressionAttributeValues:           b.values,
+		ReturnValues:                        types.ReturnValueAllNew,
+		ReturnValuesOnConditionCheckFailure: types.ReturnValuesOnConditionCheckFailureAllOld,
+	}
+}
+
+// remember records the stamps of the touched counters as stored in attrs.
+func (e *Engine) remember(item string, attrs map[string]types.AttributeValue, ops []Op) {
+	m := make(map[string]int64, len(ops))
+	for _, op := range ops {
+		if op.Period == "eternity" {
+			continue
+		}
+		m[op.stamp()] = num(attrs, op.stamp()) // 0 when absent
+	}
+	e.stamps.Store(item, m)
+}
+
+// current is a counter's value in the period containing now (0 if its stamp is older).
+func current(attrs map[string]types.AttributeValue, now time.Time, c Counter) int64 {
+	if c.Period == "eternity" {
+		return num(attrs, c.value())
+	}
+	if st := num(attrs, c.stamp()); st < Start(c.Period, now).Unix() {
+		return 0
+	}
+	return num(attrs, c.value())
+}
+
+// exceeds tells whether applying ops to attrs would pass a max.
+func exceeds(attrs map[string]types.AttributeValue, now time.Time, ops []Op) bool {
+	for _, op := range ops {
+		v := op.Delta
+		if !op.Set {
+			v += current(attrs, now, op.Counter)
+		}
+		if v > op.Max {
+			return true
+		}
+	}
+	return false
+}
+
+func values(attrs map[string]types.AttributeValue, now time.Time, report []Counter) Values {
+	out := make(Values, len(report))
+	for _, c := range report {
+		out[c] = current(attrs, now, c)
+	}
+	return out
+}
+
+func num(attrs map[string]types.AttributeValue, name string) int64 {
+	if n, ok := attrs[name].(*types.AttributeValueMemberN); ok {
+		v, _ := strconv.ParseInt(n.Value, 10, 64)
+		return v
+	}
+	return 0
+}
+
+// expr accumulates an update expression with shared placeholders: DynamoDB
+// bounds a condition to 300 operators and 4 KB, and every name goes through
+// ExpressionAttributeNames (day, minute and value are reserved words).
+type expr struct {
+	names      map[string]string
+	values     map[string]types.AttributeValue
+	byName     map[string]string
+	byValue    map[int64]string
+	sets, adds []string
+	conds      []string
+}
+
+func newExpr() *expr {
+	return &expr{names: map[string]string{}, values: map[string]types.AttributeValue{}, byName: map[string]string{}, byValue: map[int64]string{}}
+}
+
+func (b *expr) name(n string) string {
+	if p, ok := b.byName[n]; ok {
+		return p
+	}
+	p := "#n" + strconv.Itoa(len(b.byName))
+	b.byName[n], b.names[p] = p, n
+	return p
+}
+
+func (b *expr) num(v int64) string {
+	if p, ok := b.byValue[v]; ok {
+		return p
+	}
+	p := ":v" + strconv.Itoa(len(b.byValue))
+	b.byValue[v], b.values[p] = p, &types.AttributeValueMemberN{Value: strconv.FormatInt(v, 10)}
+	return p
+}
+
+func (b *expr) set(s string)  { b.sets = append(b.sets, s) }
+func (b *expr) add(s string)  { b.adds = append(b.adds, s) }
+func (b *expr) cond(s string) { b.conds = append(b.conds, s) }
+
+func (b *expr) expression() string {
+	var parts []string
+	if len(b.sets) > 0 {
+		parts = append(parts, "SET "+strings.Join(b.sets, ", "))
+	}
+	if len(b.adds) > 0 {
+		parts = append(parts, "ADD "+strings.Join(b.adds, ", "))
+	}
+	return strings.Join(parts, " ")
+}
+
+func (b *expr) condition() *string {
+	if len(b.conds) == 0 {
+		return nil
+	}
+	return aws.String(strings.Join(b.conds, " AND "))
+}

@@ -1,0 +1,137 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+)
+
+// Query selects the items of one partition (of the table or of an index)
+// whose sort key starts with Prefix, in sort-key order.
+type Query struct {
+	Index  string // "" = table, else GSI1/GSI2
+	PK     string
+	Prefix string
+	Filter string // optional FilterExpression (applied after the key range)
+	Names  map[string]string
+	Values map[string]types.AttributeValue
+}
+
+func (s *Store) input(q Query) *dynamodb.QueryInput {
+	pkName, skName := "PK", "SK"
+	if q.Index != "" {
+		pkName, skName = q.Index+"PK", q.Index+"SK"
+	}
+	names := map[string]string{"#pk": pkName}
+	values := map[string]types.AttributeValue{":pk": &types.AttributeValueMemberS{Value: q.PK}}
+	cond := "#pk = :pk"
+	if q.Prefix != "" {
+		names["#sk"] = skName
+		values[":prefix"] = &types.AttributeValueMemberS{Value: q.Prefix}
+		cond += " AND begins_with(#sk, :prefix)"
+	}
+	for k, v := range q.Names {
+		names[k] = v
+	}
+	for k, v := range q.Values {
+		values[k] = v
+	}
+	in := &dynamodb.QueryInput{
+		TableName:                 aws.String(s.Entities),
+		KeyConditionExpression:    aws.String(cond),
+		ExpressionAttributeNames:  names,
+		ExpressionAttributeValues: values,
+	}
+	if q.Index != "" {
+		in.IndexName = aws.String(q.Index)
+	} else {
+		in.ConsistentRead = aws.Bool(true)
+	}
+	if q.Filter != "" {
+		in.FilterExpression = aws.String(q.Filter)
+	}
+	return in
+}
+
+// All decodes every item the query selects into out (a pointer to a slice).
+// For bounded collections only (a service's metrics, a plan's limits).
+func (s *Store) All(ctx context.Context, q Query, out any) error {
+	in := s.input(q)
+	var items []map[string]types.AttributeValue
+	for {
+		res, err := s.DB.Query(ctx, in)
+		if err != nil {
+			return fmt.Errorf("store: query %s: %w", q.PK, err)
+		}
+		items = append(items, res.Items...)
+		if res.LastEvaluatedKey == nil {
+			break
+		}
+		in.ExclusiveStartKey = res.LastEvaluatedKey
+	}
+	if err := attributevalue.UnmarshalListOfMaps(items, out); err != nil {
+		return fmt.Errorf("store: decode %s: %w", q.PK, err)
+	}
+	return nil
+}
+
+// Page decodes page number page (1-based) of perPage items into out and
+// returns the total number of items. Counting and skipping read keys only;
+// the page itself is one more Query.
+func (s *Store) Page(ctx context.Context, q Query, page, perPage int, out any) (total int, err error) {
+	in := s.input(q)
+	in.Select = types.SelectCount
+	for {
+		res, err := s.DB.Query(ctx, in)
+		if err != nil {
+			return 0, fmt.Errorf("store: count %s: %w", q.PK, err)
+		}
+		total += int(res.Count)
+		if res.LastEvaluatedKey == nil {
+			break
+		}
+		in.ExclusiveStartKey = res.LastEvaluatedKey
+	}
+	skip := (page - 1) * perPage
+	if skip >= total {
+		return total, attributevalue.UnmarshalListOfMaps(nil, out)
+	}
+	in = s.input(q)
+	if skip > 0 {
+		// Walk keys only up to the first item of the page.
+		keys := s.input(q)
+		keys.Select = types.SelectSpecificAttributes
+		keys.ProjectionExpression = aws.String("PK, SK")
+		for skip > 0 {
+			keys.Limit = aws.Int32(int32(min(skip, 5000)))
+			res, err := s.DB.Query(ctx, keys)
+			if err != nil {
+				return 0, fmt.Errorf("store: skip %s: %w", q.PK, err)
+			}
+			skip -= int(res.Count)
+			if res.LastEvaluatedKey == nil {
+				return total, attributevalue.UnmarshalListOfMaps(nil, out)
+			}
+			keys.ExclusiveStartKey = res.LastEvaluatedKey
+		}
+		in.ExclusiveStartKey = keys.ExclusiveStartKey
+	}
+	var items []map[string]types.AttributeValue
+	for len(items) < perPage {
+		in.Limit = aws.Int32(int32(perPage - len(items)))
+		res, err := s.DB.Query(ctx, in)
+		if err != nil {
+			return 0, fmt.Errorf("store: page %s: %w", q.PK, err)
+		}
+		items = append(items, res.Items...)
+		if res.LastEvaluatedKey == nil {
+			break
+		}
+		in.ExclusiveStartKey = res.LastEvaluatedKey
+	}
+	return total, attributevalue.UnmarshalListOfMaps(items, out)
+}

@@ -1,0 +1,164 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+)
+
+// Tx is one atomic change of a tenant's entities. Commit adds a bump of the
+// tenant's configuration version to the same transaction, so every cache of
+// that tenant's configuration (the authrep hot path keeps one) sees the change
+// on its very next check.
+type Tx struct {
+	s      *Store
+	tenant int64
+	items  []types.TransactWriteItem
+	fail   []error // per item: the error a failed condition means
+	err    error
+}
+
+// Tx starts a transaction on a tenant's items; tenant 0 means no tenant (no version bump).
+func (s *Store) Tx(tenant int64) *Tx { return &Tx{s: s, tenant: tenant} }
+
+// Create puts a new item; if an item with its key exists, Commit returns taken.
+func (t *Tx) Create(item any, taken error) *Tx {
+	return t.put(item, "attribute_not_exists(PK)", nil, taken)
+}
+
+// Put writes an item unconditionally.
+func (t *Tx) Put(item any) *Tx { return t.put(item, "", nil, nil) }
+
+// PutIf writes an item if cond holds on the stored item; else Commit returns failed.
+func (t *Tx) PutIf(item any, cond string, values map[string]types.AttributeValue, failed error) *Tx {
+	return t.put(item, cond, values, failed)
+}
+
+func (t *Tx) put(item any, cond string, values map[string]types.AttributeValue, fail error) *Tx {
+	av, err := attributevalue.MarshalMap(item)
+	if err != nil {
+		t.err = errors.Join(t.err, fmt.Errorf("store: encode item: %w", err))
+		return t
+	}
+	p := &types.Put{TableName: aws.String(t.s.Entities), Item: av}
+	if cond != "" {
+		p.ConditionExpression = aws.String(cond)
+		p.ExpressionAttributeValues = values
+	}
+	t.items = append(t.items, types.TransactWriteItem{Put: p})
+	t.fail = append(t.fail, fail)
+	return t
+}
+
+// Update applies an update expression to an existing item (it must exist:
+// otherwise Commit returns missing).
+func (t *Tx) Update(pk, sk, expr string, names map[string]string, values map[string]types.AttributeValue, missing error) *Tx {
+	return t.UpdateIf(pk, sk, expr, "attribute_exists(PK)", names, values, missing)
+}
+
+// UpdateIf applies an update expression when cond holds; else Commit returns failed.
+func (t *Tx) UpdateIf(pk, sk, expr, cond string, names map[string]string, values map[string]types.AttributeValue, failed error) *Tx {
+	u := &types.Update{
+		TableName:                 aws.String(t.s.Entities),
+		Key:                       KeyOf(pk, sk),
+		UpdateExpression:          aws.String(expr),
+		ExpressionAttributeNames:  names,
+		ExpressionAttributeValues: values,
+	}
+	if cond != "" {
+		u.ConditionExpression = aws.String(cond)
+	}
+	t.items = append(t.items, types.TransactWriteItem{Update: u})
+	t.fail = append(t.fail, failed)
+	return t
+}
+
+// Delete removes an item (no error if it is absent).
+func (t *Tx) Delete(pk, sk string) *Tx {
+	t.items = append(t.items, types.TransactWriteItem{Delete: &types.Delete{TableName: aws.String(t.s.Entities), Key: KeyOf(pk, sk)}})
+	t.fail = append(t.fail, nil)
+	return t
+}
+
+// DeleteIf removes an item when cond holds; else Commit returns failed.
+func (t *Tx) DeleteIf(pk, sk, cond string, names map[string]string, values map[string]types.AttributeValue, failed error) *Tx {
+	d := &types.Delete{TableName: aws.String(t.s.Entities), Key: KeyOf(pk, sk), ConditionExpression: aws.String(cond),
+		ExpressionAttributeNames: names, ExpressionAttributeValues: values}
+	t.items = append(t.items, types.TransactWriteItem{Delete: d})
+	t.fail = append(t.fail, failed)
+	return t
+}
+
+// Check adds a condition on another item without writing it.
+func (t *Tx) Check(pk, sk, cond string, names map[string]string, values map[string]types.AttributeValue, failed error) *Tx {
+	c := &types.ConditionCheck{TableName: aws.String(t.s.Entities), Key: KeyOf(pk, sk), ConditionExpression: aws.String(cond),
+		ExpressionAttributeNames: names, ExpressionAttributeValues: values}
+	t.items = append(t.items, types.TransactWriteItem{ConditionCheck: c})
+	t.fail = append(t.fail, failed)
+	return t
+}
+
+// Len is the number of writes so far (DynamoDB allows 100 per transaction).
+func (t *Tx) Len() int { return len(t.items) }
+
+// ErrConflict is returned when a condition failed and no specific error was given.
+var ErrConflict = errors.New("store: conditional write failed")
+
+// Commit writes everything or nothing. A failed condition returns the error
+// registered for that item; transient conflicts are retried.
+func (t *Tx) Commit(ctx context.Context) error {
+	if t.err != nil {
+		return t.err
+	}
+	if len(t.items) == 0 {
+		return nil
+	}
+	items, fail := t.items, t.fail
+	if t.tenant != 0 {
+		items = append(items, types.TransactWriteItem{Update: &types.Update{
+			TableName:                 aws.String(t.s.Entities),
+			Key:                       KeyOf(TenantPK(t.tenant), TenantSK),
+			UpdateExpression:          aws.String("ADD cfgver :one"),
+			ConditionExpression:       aws.String("attribute_exists(PK)"),
+			ExpressionAttributeValues: map[string]types.AttributeValue{":one": &types.AttributeValueMemberN{Value: "1"}},
+		}})
+		fail = append(fail, ErrNoTenant)
+	}
+	in := &dynamodb.TransactWriteItemsInput{TransactItems: items}
+	for attempt := 0; ; attempt++ {
+		_, err := t.s.DB.TransactWriteItems(ctx, in)
+		if err == nil {
+			return nil
+		}
+		var tc *types.TransactionCanceledException
+		if !errors.As(err, &tc) {
+			return fmt.Errorf("store: transaction: %w", err)
+		}
+		retry := false
+		for i, r := range tc.CancellationReasons {
+			switch aws.ToString(r.Code) {
+			case "ConditionalCheckFailed":
+				if i < len(fail) && fail[i] != nil {
+					return fail[i]
+				}
+				return ErrConflict
+			case "TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded":
+				retry = true
+			}
+		}
+		if !retry || attempt >= 8 {
+			return fmt.Errorf("store: transaction: %w", err)
+		}
+		time.Sleep(time.Duration(5+rand.IntN(20*(attempt+1))) * time.Millisecond)
+	}
+}
+
+// ErrNoTenant means the tenant record is gone (deleted mid-request).
+var ErrNoTenant = errors.New("store: tenant does not exist")
