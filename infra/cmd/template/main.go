@@ -1,15 +1,38 @@
-// Command template writes template.yaml from the operation registry.
+// Command template writes template.yaml from the operation registry and
+// scaffolds what a new operation needs: functions/<name>/main.go and
+// events/<name>.json (existing files are left alone).
 package main
 
 import (
+	"errors"
+	"io/fs"
 	"log"
 	"os"
+	"path/filepath"
 
 	"turnpike/infra/template"
+	"turnpike/shared/ops"
 )
 
 func main() {
 	if err := os.WriteFile("template.yaml", template.Render(), 0o644); err != nil {
 		log.Fatal(err)
 	}
+	for _, op := range ops.All() {
+		writeNew(filepath.Join("functions", op.Name, "main.go"), template.Main(op))
+		writeNew(filepath.Join("events", op.Name+".json"), template.SampleEvent(op))
+	}
+}
+
+func writeNew(path string, b []byte) {
+	if _, err := os.Stat(path); err == nil || !errors.Is(err, fs.ErrNotExist) {
+		return
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("created %s", path)
 }

@@ -1,0 +1,6 @@
+// Command create-service is the Lambda function of POST /admin/api/services.json.
+package main
+
+import "turnpike/shared/lambdafn"
+
+func main() { lambdafn.Start("create-service") }

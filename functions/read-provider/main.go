@@ -1,0 +1,6 @@
+// Command read-provider is the Lambda function of GET /admin/api/provider.json.
+package main
+
+import "turnpike/shared/lambdafn"
+
+func main() { lambdafn.Start("read-provider") }

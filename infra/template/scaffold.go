@@ -1,0 +1,56 @@
+package template
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"turnpike/shared/ops"
+)
+
+// Main is the whole main.go of an operation's function: a composition root.
+func Main(op ops.Operation) []byte {
+	return []byte(fmt.Sprintf(`// Command %s is the Lambda function of %s %s.
+package main
+
+import "turnpike/shared/lambdafn"
+
+func main() { lambdafn.Start(%q) }
+`, op.Name, op.Method, op.Path, op.Name))
+}
+
+// SampleEvent is an API Gateway HTTP API (payload 2.0) event for the
+// operation's canonical route, with example path values and no credentials.
+func SampleEvent(op ops.Operation) []byte {
+	route := op.Routes()[0]
+	path := route
+	params := map[string]string{}
+	for _, seg := range strings.Split(route, "/") {
+		if strings.HasPrefix(seg, "{") {
+			name := strings.Trim(seg, "{}")
+			params[name] = "1"
+			path = strings.Replace(path, seg, "1", 1)
+		}
+	}
+	ev := map[string]any{
+		"version":         "2.0",
+		"routeKey":        op.Method + " " + route,
+		"rawPath":         path,
+		"rawQueryString":  "",
+		"headers":         map[string]string{"host": "api.example.com", "user-agent": "curl/8.0", "content-type": "application/x-www-form-urlencoded"},
+		"pathParameters":  params,
+		"isBase64Encoded": false,
+		"body":            "",
+		"requestContext": map[string]any{
+			"accountId": "123456789012", "apiId": "example", "domainName": "api.example.com", "domainPrefix": "api",
+			"requestId": "sample-request", "routeKey": op.Method + " " + route, "stage": "$default",
+			"time": "22/Nov/2026:10:00:00 +0000", "timeEpoch": 1795860000000,
+			"http": map[string]any{"method": op.Method, "path": path, "protocol": "HTTP/1.1", "sourceIp": "192.0.2.1", "userAgent": "curl/8.0"},
+		},
+	}
+	if len(params) == 0 {
+		delete(ev, "pathParameters")
+	}
+	b, _ := json.MarshalIndent(ev, "", "  ")
+	return append(b, '\n')
+}
