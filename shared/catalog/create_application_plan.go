@@ -7,7 +7,6 @@ import (
 	"turnpike/shared/api"
 	"turnpike/shared/apierr"
 	"turnpike/shared/deps"
-	"turnpike/shared/store"
 )
 
 // CreateApplicationPlan is POST /admin/api/services/{service_id}/application_plans.
@@ -25,11 +24,11 @@ func CreateApplicationPlan(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		p.Key = PlanKey(q.Tenant(), p.ID)
-		p.Index = store.Index{GSI1PK: PlansOf(q.Tenant(), svc.ID, ApplicationPlan), GSI1SK: store.ID(p.ID)}
+		p.Index = planIndex(q.Tenant(), p)
 		taken := apierr.Invalid("system_name", "has already been taken")
 		err = d.Store.Tx(q.Tenant()).
 			Create(p, nil).
-			Create(claim(q.Tenant(), "plan", store.ID(svc.ID)+"#"+p.SystemName, p.ID), taken).
+			Create(claim(q.Tenant(), "plan", planClaim(p), p.ID), taken).
 			Commit(ctx)
 		if err != nil {
 			return api.Result{}, err

@@ -1,0 +1,53 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+)
+
+// GetMany reads items by key with strongly consistent BatchGetItem calls (100
+// keys each) and decodes the ones that exist into out (a pointer to a slice),
+// in no particular order. Duplicate keys are read once.
+func (s *Store) GetMany(ctx context.Context, keys []Key, out any) error {
+	seen := map[Key]bool{}
+	var uniq []Key
+	for _, k := range keys {
+		if !seen[k] {
+			seen[k] = true
+			uniq = append(uniq, k)
+		}
+	}
+	var items []map[string]types.AttributeValue
+	for len(uniq) > 0 {
+		n := min(len(uniq), 100)
+		req := make([]map[string]types.AttributeValue, n)
+		for i, k := range uniq[:n] {
+			req[i] = KeyOf(k.PK, k.SK)
+		}
+		uniq = uniq[n:]
+		pending := map[string]types.KeysAndAttributes{s.Entities: {Keys: req, ConsistentRead: aws.Bool(true)}}
+		for attempt := 0; len(pending) > 0; attempt++ {
+			if attempt > 10 {
+				return fmt.Errorf("store: batch get: unprocessed keys remain")
+			}
+			res, err := s.DB.BatchGetItem(ctx, &dynamodb.BatchGetItemInput{RequestItems: pending})
+			if err != nil {
+				return fmt.Errorf("store: batch get: %w", err)
+			}
+			items = append(items, res.Responses[s.Entities]...)
+			if pending = res.UnprocessedKeys; len(pending) > 0 {
+				time.Sleep(time.Duration(10*(attempt+1)) * time.Millisecond) // throttled: back off
+			}
+		}
+	}
+	if err := attributevalue.UnmarshalListOfMaps(items, out); err != nil {
+		return fmt.Errorf("store: decode batch: %w", err)
+	}
+	return nil
+}
