@@ -258,6 +258,20 @@ func newService(t testing.TB, tn *testenv.Tenant, form url.Values) int64 {
 	return testenv.ID(tn.Create(t, "/admin/api/services.json", "service", form))
 }
 
+// createIn POSTs, expects 201 and returns the one wrapped object, whatever its wrapper.
+func createIn(t testing.TB, tn *testenv.Tenant, path string, form url.Values) jmap {
+	t.Helper()
+	r := tn.Do(t, "POST", path, form)
+	expect(t, r, 201, "POST "+path)
+	for _, v := range r.JSON(t) {
+		if o, ok := v.(jmap); ok {
+			return o
+		}
+	}
+	t.Fatalf("no object in %s", r.Body)
+	return nil
+}
+
 // sp is a path under a service.
 func sp(svc int64, rest string) string { return "/admin/api/services/" + testenv.S(svc) + rest }
 

@@ -26,8 +26,36 @@ var catalogOps = []Operation{
 	{"delete-method", "DELETE", "/admin/api/services/{service_id}/metrics/{metric_id}/methods/{method_id}", catalog.DeleteMethod},
 
 	// Application plans.
+	{"list-all-application-plans", "GET", "/admin/api/application_plans.json", catalog.ListAllApplicationPlans},
+	{"list-application-plans", "GET", "/admin/api/services/{service_id}/application_plans.json", catalog.ListApplicationPlans},
 	{"create-application-plan", "POST", "/admin/api/services/{service_id}/application_plans.json", catalog.CreateApplicationPlan},
+	{"read-application-plan", "GET", "/admin/api/services/{service_id}/application_plans/{plan_id}", catalog.ReadApplicationPlan},
+	{"update-application-plan", "PUT", "/admin/api/services/{service_id}/application_plans/{plan_id}", catalog.UpdateApplicationPlan},
+	{"delete-application-plan", "DELETE", "/admin/api/services/{service_id}/application_plans/{plan_id}", catalog.DeleteApplicationPlan},
+	{"set-default-application-plan", "PUT", "/admin/api/services/{service_id}/application_plans/{plan_id}/default.json", catalog.SetDefaultApplicationPlan},
+
+	// Service plans.
+	{"list-all-service-plans", "GET", "/admin/api/service_plans.json", catalog.ListAllServicePlans},
+	{"list-service-plans", "GET", "/admin/api/services/{service_id}/service_plans.json", catalog.ListServicePlans},
+	{"create-service-plan", "POST", "/admin/api/services/{service_id}/service_plans.json", catalog.CreateServicePlan},
+	{"read-service-plan", "GET", "/admin/api/services/{service_id}/service_plans/{plan_id}", catalog.ReadServicePlan},
+	{"update-service-plan", "PUT", "/admin/api/services/{service_id}/service_plans/{plan_id}", catalog.UpdateServicePlan},
+	{"delete-service-plan", "DELETE", "/admin/api/services/{service_id}/service_plans/{plan_id}", catalog.DeleteServicePlan},
+	{"set-default-service-plan", "PUT", "/admin/api/services/{service_id}/service_plans/{plan_id}/default.json", catalog.SetDefaultServicePlan},
+
+	// Account plans.
+	{"list-account-plans", "GET", "/admin/api/account_plans.json", catalog.ListAccountPlans},
+	{"create-account-plan", "POST", "/admin/api/account_plans.json", catalog.CreateAccountPlan},
+	{"read-account-plan", "GET", "/admin/api/account_plans/{plan_id}", catalog.ReadAccountPlan},
+	{"update-account-plan", "PUT", "/admin/api/account_plans/{plan_id}", catalog.UpdateAccountPlan},
+	{"delete-account-plan", "DELETE", "/admin/api/account_plans/{plan_id}", catalog.DeleteAccountPlan},
+	{"set-default-account-plan", "PUT", "/admin/api/account_plans/{plan_id}/default.json", catalog.SetDefaultAccountPlan},
 
 	// Limits.
+	{"list-plan-limits", "GET", "/admin/api/application_plans/{plan_id}/limits.json", catalog.ListPlanLimits},
+	{"list-metric-limits", "GET", "/admin/api/application_plans/{plan_id}/metrics/{metric_id}/limits.json", catalog.ListMetricLimits},
 	{"create-limit", "POST", "/admin/api/application_plans/{plan_id}/metrics/{metric_id}/limits.json", catalog.CreateLimit},
+	{"read-limit", "GET", "/admin/api/application_plans/{plan_id}/metrics/{metric_id}/limits/{limit_id}", catalog.ReadLimit},
+	{"update-limit", "PUT", "/admin/api/application_plans/{plan_id}/metrics/{metric_id}/limits/{limit_id}", catalog.UpdateLimit},
+	{"delete-limit", "DELETE", "/admin/api/application_plans/{plan_id}/metrics/{metric_id}/limits/{limit_id}", catalog.DeleteLimit},
 }

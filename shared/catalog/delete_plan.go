@@ -1,0 +1,68 @@
+package catalog
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"turnpike/shared/api"
+	"turnpike/shared/apierr"
+	"turnpike/shared/deps"
+	"turnpike/shared/store"
+)
+
+// errPlanInUse refuses deleting a plan with applications or subscriptions.
+var errPlanInUse = apierr.Refused("base", "This plan has contracts (applications or subscriptions) and cannot be deleted")
+
+// deletePlan is DELETE of a plan of type typ, with its limits, pricing rules
+// and features. A plan in use is refused (403 with errors, as 3scale does);
+// the check is part of the final transaction, so a contract made meanwhile
+// also stops it.
+func deletePlan(d *deps.Deps, typ string) http.Handler {
+	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
+		ps, err := scopeOf(ctx, d, q, typ)
+		if err != nil {
+			return api.Result{}, err
+		}
+		p, err := ps.load(ctx, d, q)
+		if err != nil {
+			return api.Result{}, err
+		}
+		if p.Contracts > 0 {
+			return api.Result{}, errPlanInUse
+		}
+		dependents, err := planDependents(ctx, d.Store, q.Tenant(), p.ID)
+		if err != nil {
+			return api.Result{}, err
+		}
+		tx := d.Store.Tx(q.Tenant())
+		tx.DeleteIf(p.PK, p.SK, "attribute_not_exists(contracts) OR contracts = :zero", nil,
+			map[string]types.AttributeValue{":zero": num(0)}, errPlanInUse)
+		ck := claimKey(q.Tenant(), "plan", planClaim(p))
+		tx.Delete(ck.PK, ck.SK)
+		ps.clearDefault(tx, q.Tenant(), p)
+		if err := commitWithDeletes(ctx, d.Store, q.Tenant(), tx, dependents); err != nil {
+			return api.Result{}, err
+		}
+		return api.Deleted(), nil
+	})
+}
+
+// planDependents lists the keys of a plan's limits (with their claims),
+// pricing rules and enabled features, limit pairs first.
+func planDependents(ctx context.Context, s *store.Store, t, plan int64) ([]store.Key, error) {
+	limits, err := Limits(ctx, s, t, plan)
+	if err != nil {
+		return nil, err
+	}
+	keys := limitKeys(t, limits)
+	for _, prefix := range []string{PricingRulePrefix(plan), PlanFeaturePrefix(plan)} {
+		var ks []store.Key
+		if err := s.All(ctx, store.Query{PK: store.TenantPK(t), Prefix: prefix}, &ks); err != nil {
+			return nil, err
+		}
+		keys = append(keys, ks...)
+	}
+	return keys, nil
+}
