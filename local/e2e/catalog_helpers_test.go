@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"turnpike/shared/catalog"
 	"turnpike/shared/credential"
 	"turnpike/shared/store"
 	"turnpike/shared/testenv"
@@ -275,4 +276,14 @@ func createIn(t testing.TB, tn *testenv.Tenant, path string, form url.Values) jm
 // sp is a path under a service.
 func sp(svc int64, rest string) string { return "/admin/api/services/" + testenv.S(svc) + rest }
 
-var _ = store.ID
+
+
+// catalogRulesQuery selects what the store indexes under a metric (limits, pricing rules).
+func catalogRulesQuery(tenant, metric int64) store.Query {
+	return store.Query{Index: store.GSI1, PK: catalog.RulesOfMetric(tenant, metric)}
+}
+
+// pricingPath is a plan's pricing rules on a metric.
+func pricingPath(plan, metric int64) string {
+	return "/admin/api/application_plans/" + testenv.S(plan) + "/metrics/" + testenv.S(metric) + "/pricing_rules"
+}

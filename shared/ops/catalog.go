@@ -58,4 +58,10 @@ var catalogOps = []Operation{
 	{"read-limit", "GET", "/admin/api/application_plans/{plan_id}/metrics/{metric_id}/limits/{limit_id}", catalog.ReadLimit},
 	{"update-limit", "PUT", "/admin/api/application_plans/{plan_id}/metrics/{metric_id}/limits/{limit_id}", catalog.UpdateLimit},
 	{"delete-limit", "DELETE", "/admin/api/application_plans/{plan_id}/metrics/{metric_id}/limits/{limit_id}", catalog.DeleteLimit},
+
+	// Pricing rules.
+	{"list-plan-pricing-rules", "GET", "/admin/api/application_plans/{plan_id}/pricing_rules.json", catalog.ListPlanPricingRules},
+	{"list-metric-pricing-rules", "GET", "/admin/api/application_plans/{plan_id}/metrics/{metric_id}/pricing_rules.json", catalog.ListMetricPricingRules},
+	{"create-pricing-rule", "POST", "/admin/api/application_plans/{plan_id}/metrics/{metric_id}/pricing_rules.json", catalog.CreatePricingRule},
+	{"delete-pricing-rule", "DELETE", "/admin/api/application_plans/{plan_id}/metrics/{metric_id}/pricing_rules/{rule_id}", catalog.DeletePricingRule},
 }
