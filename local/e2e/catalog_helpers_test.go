@@ -276,8 +276,6 @@ func createIn(t testing.TB, tn *testenv.Tenant, path string, form url.Values) jm
 // sp is a path under a service.
 func sp(svc int64, rest string) string { return "/admin/api/services/" + testenv.S(svc) + rest }
 
-
-
 // catalogRulesQuery selects what the store indexes under a metric (limits, pricing rules).
 func catalogRulesQuery(tenant, metric int64) store.Query {
 	return store.Query{Index: store.GSI1, PK: catalog.RulesOfMetric(tenant, metric)}
