@@ -7,6 +7,7 @@ import (
 	"turnpike/shared/api"
 	"turnpike/shared/apierr"
 	"turnpike/shared/deps"
+	"turnpike/shared/store"
 )
 
 // createPlan is POST of a plan of type typ; new plans start hidden.
@@ -28,9 +29,8 @@ func createPlan(d *deps.Deps, typ string) http.Handler {
 		}
 		p.Key = PlanKey(q.Tenant(), p.ID)
 		p.Index = planIndex(q.Tenant(), p)
-		tx := d.Store.Tx(q.Tenant()).
-			Create(p, nil).
-			Create(claim(q.Tenant(), "plan", planClaim(p), p.ID), apierr.Invalid("system_name", "has already been taken"))
+		tx := d.Store.Tx(q.Tenant())
+		addPlan(tx, q.Tenant(), p)
 		if ps.svc != nil {
 			checkServiceLive(tx, ps.svc)
 		}
@@ -39,4 +39,22 @@ func createPlan(d *deps.Deps, typ string) http.Handler {
 		}
 		return api.Created(ps.obj(q, p)), nil
 	})
+}
+
+// addPlan puts a new plan into tx: the plan, its unique system name, its listings.
+func addPlan(tx *store.Tx, t int64, p *Plan) {
+	tx.Create(p, nil)
+	tx.Create(claim(t, "plan", planClaim(p), p.ID), apierr.Invalid("system_name", "has already been taken"))
+	for _, dir := range planDirs(p) {
+		dirAdd(tx, t, dir, p.ID)
+	}
+}
+
+// planDirs are the directories listing a plan: its service's plans of its
+// type, and all the tenant's plans of its type.
+func planDirs(p *Plan) []string {
+	if p.Service == 0 {
+		return []string{plansDir(0, p.Type)}
+	}
+	return []string{plansDir(p.Service, p.Type), plansDir(0, p.Type)}
 }

@@ -42,6 +42,9 @@ func deletePlan(d *deps.Deps, typ string) http.Handler {
 		ck := claimKey(q.Tenant(), "plan", planClaim(p))
 		tx.Delete(ck.PK, ck.SK)
 		ps.clearDefault(tx, q.Tenant(), p)
+		for _, dir := range planDirs(p) {
+			dirRemove(tx, q.Tenant(), dir, p.ID)
+		}
 		if err := commitWithDeletes(ctx, d.Store, q.Tenant(), tx, dependents); err != nil {
 			return api.Result{}, err
 		}

@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"log/slog"
+	"math"
 	"net/http"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
@@ -28,8 +29,7 @@ func DeleteService(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		var none []*Service
-		live, err := d.Store.Page(ctx, liveServices(q.Tenant()), 1, 1, &none)
+		_, live, err := dirPage(ctx, d.Store, q.Tenant(), servicesDir(), 1, 1)
 		if err != nil {
 			return api.Result{}, err
 		}
@@ -51,6 +51,7 @@ func DeleteService(d *deps.Deps) http.Handler {
 		c.applyIf(tx, svc.Key, "#st = :seen", apierr.Msg(http.StatusConflict, "The service changed meanwhile; retry"))
 		ck := claimKey(q.Tenant(), "service", svc.SystemName)
 		tx.Delete(ck.PK, ck.SK)
+		dirRemove(tx, q.Tenant(), servicesDir(), svc.ID)
 		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}
@@ -66,29 +67,54 @@ func DeleteService(d *deps.Deps) http.Handler {
 
 // unlistPlans removes a deleted service's plans from the tenant-wide plan lists.
 func unlistPlans(ctx context.Context, s *store.Store, t, service int64) error {
-	var plans []*Plan
+	var keys []store.Key
 	for _, typ := range []string{ApplicationPlan, ServicePlan} {
-		var ps []*Plan
-		if err := s.All(ctx, store.Query{Index: store.GSI1, PK: PlansOf(t, service, typ)}, &ps); err != nil {
+		ids, _, err := dirPage(ctx, s, t, plansDir(service, typ), 1, math.MaxInt32)
+		if err != nil {
 			return err
 		}
-		plans = append(plans, ps...)
+		for _, id := range ids {
+			keys = append(keys, PlanKey(t, id))
+		}
+	}
+	var plans []*Plan
+	if err := s.GetMany(ctx, keys, &plans); err != nil {
+		return err
 	}
 	return unlist(ctx, s, t, plans)
 }
 
-// unlist removes plans from the tenant-wide lists, in transactions of at most maxTx items.
+// unlist removes plans from the tenant-wide lists (index and directory), a
+// batch per transaction. A batch that meets a plan already unlisted (two
+// requests repairing at once) is redone plan by plan.
 func unlist(ctx context.Context, s *store.Store, t int64, plans []*Plan) error {
+	const batch = 40 // a plan and, at worst, a chunk of its directory each
 	for len(plans) > 0 {
-		n := min(len(plans), maxTx)
-		tx := s.Tx(t)
-		for _, p := range plans[:n] {
-			tx.UpdateIf(p.PK, p.SK, "REMOVE GSI2PK, GSI2SK", "attribute_exists(PK)", nil, nil, nil)
-		}
-		if err := tx.Commit(ctx); err != nil && err != store.ErrConflict {
+		n := min(len(plans), batch)
+		err := unlistTx(ctx, s, t, plans[:n])
+		if err == store.ErrConflict {
+			for _, p := range plans[:n] {
+				if err := unlistTx(ctx, s, t, []*Plan{p}); err != nil && err != store.ErrConflict {
+					return err
+				}
+			}
+		} else if err != nil {
 			return err
 		}
 		plans = plans[n:]
 	}
 	return nil
+}
+
+func unlistTx(ctx context.Context, s *store.Store, t int64, plans []*Plan) error {
+	tx := s.Tx(t)
+	byType := map[string][]int64{}
+	for _, p := range plans {
+		tx.UpdateIf(p.PK, p.SK, "REMOVE GSI2PK, GSI2SK", "attribute_exists(GSI2PK)", nil, nil, store.ErrConflict)
+		byType[p.Type] = append(byType[p.Type], p.ID)
+	}
+	for typ, ids := range byType {
+		dirRemoveMany(tx, t, plansDir(0, typ), ids, store.ErrConflict)
+	}
+	return tx.Commit(ctx)
 }

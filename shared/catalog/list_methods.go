@@ -4,8 +4,6 @@ import (
 	"context"
 	"net/http"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"turnpike/shared/api"
 	"turnpike/shared/deps"
 	"turnpike/shared/store"
@@ -19,8 +17,11 @@ func ListMethods(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		query := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: MetricPrefix(parent.Service), Filter: "#parent = :parent",
-			Names: map[string]string{"#parent": "parent"}, Values: map[string]types.AttributeValue{":parent": num(parent.ID)}}
-		return listPage(ctx, d.Store, q, query, "methods", each(func(m *Metric) *wire.Obj { return MethodObj(q.BaseURL(), m) }))
+		dir := methodsDir(parent.Service)
+		if parent.SystemName != "hits" || parent.Parent != 0 {
+			dir = methodsDir(0) // methods exist only under hits: an empty directory
+		}
+		keyOf := func(id int64) store.Key { return MetricKey(q.Tenant(), parent.Service, id) }
+		return listDir(ctx, d.Store, q, dir, keyOf, metricID, "methods", each(func(m *Metric) *wire.Obj { return MethodObj(q.BaseURL(), m) }))
 	})
 }

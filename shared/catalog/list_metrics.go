@@ -18,8 +18,8 @@ func ListMetrics(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		query := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: MetricPrefix(svc.ID)}
-		return listPage(ctx, d.Store, q, query, "metrics", func(ms []*Metric) ([]*wire.Obj, error) {
+		keyOf := func(id int64) store.Key { return MetricKey(q.Tenant(), svc.ID, id) }
+		return listDir(ctx, d.Store, q, metricsDir(svc.ID), keyOf, metricID, "metrics", func(ms []*Metric) ([]*wire.Obj, error) {
 			units := unitsOf(ms)
 			out := make([]*wire.Obj, len(ms))
 			for i, m := range ms {
@@ -37,3 +37,5 @@ func ListMetrics(d *deps.Deps) http.Handler {
 		})
 	})
 }
+
+func metricID(m *Metric) int64 { return m.ID }

@@ -19,11 +19,11 @@ func listPlans(d *deps.Deps, typ string) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		query := store.Query{Index: store.GSI2, PK: AllPlansOf(q.Tenant(), typ)}
+		dir := plansDir(0, typ)
 		if ps.svc != nil {
-			query = store.Query{Index: store.GSI1, PK: PlansOf(q.Tenant(), ps.svc.ID, typ)}
+			dir = plansDir(ps.svc.ID, typ)
 		}
-		return listPage(ctx, d.Store, q, query, "plans", each(func(p *Plan) *wire.Obj { return ps.obj(q, p) }))
+		return listDir(ctx, d.Store, q, dir, planKeyOf(q.Tenant()), planID, "plans", each(func(p *Plan) *wire.Obj { return ps.obj(q, p) }))
 	})
 }
 
@@ -31,8 +31,7 @@ func listPlans(d *deps.Deps, typ string) http.Handler {
 // across its services (paginated).
 func listAllPlans(d *deps.Deps, typ string) http.Handler {
 	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		query := store.Query{Index: store.GSI2, PK: AllPlansOf(q.Tenant(), typ)}
-		return listPage(ctx, d.Store, q, query, "plans", func(plans []*Plan) ([]*wire.Obj, error) {
+		return listDir(ctx, d.Store, q, plansDir(0, typ), planKeyOf(q.Tenant()), planID, "plans", func(plans []*Plan) ([]*wire.Obj, error) {
 			svcs, err := servicesOf(ctx, d.Store, q.Tenant(), plans)
 			if err != nil {
 				return nil, err
@@ -71,4 +70,10 @@ func servicesOf(ctx context.Context, s *store.Store, t int64, plans []*Plan) (ma
 		out[svc.ID] = svc
 	}
 	return out, nil
+}
+
+func planID(p *Plan) int64 { return p.ID }
+
+func planKeyOf(t int64) func(int64) store.Key {
+	return func(id int64) store.Key { return PlanKey(t, id) }
 }

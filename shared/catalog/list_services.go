@@ -5,20 +5,12 @@ import (
 	"net/http"
 	"sync"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"turnpike/shared/api"
 	"turnpike/shared/deps"
 	"turnpike/shared/store"
 	"turnpike/shared/tenant"
 	"turnpike/shared/wire"
 )
-
-// liveServices selects a tenant's services that are not deleted.
-func liveServices(t int64) store.Query {
-	return store.Query{PK: store.TenantPK(t), Prefix: ServicePrefix, Filter: "#st <> :deleted",
-		Names: map[string]string{"#st": "state"}, Values: map[string]types.AttributeValue{":deleted": str(ServiceDeleted)}}
-}
 
 // ListServices is GET /admin/api/services (paginated).
 func ListServices(d *deps.Deps) http.Handler {
@@ -27,7 +19,9 @@ func ListServices(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		return listPage(ctx, d.Store, q, liveServices(q.Tenant()), "services", func(svcs []*Service) ([]*wire.Obj, error) {
+		keyOf := func(id int64) store.Key { return ServiceKey(q.Tenant(), id) }
+		idOf := func(s *Service) int64 { return s.ID }
+		return listDir(ctx, d.Store, q, servicesDir(), keyOf, idOf, "services", func(svcs []*Service) ([]*wire.Obj, error) {
 			var metrics map[int64][]*Metric
 			if q.Format == api.XML {
 				if metrics, err = metricsOfServices(ctx, d.Store, q.Tenant(), svcs); err != nil {

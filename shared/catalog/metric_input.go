@@ -72,6 +72,17 @@ func addMetric(tx *store.Tx, t int64, m *Metric) {
 	tx.Create(m, nil)
 	tx.Create(claim(t, "metric", metricClaimValue(m.Service, m.SystemName), m.ID), apierr.Invalid("system_name", "has already been taken"))
 	tx.Create(claim(t, "metric_name", metricClaimValue(m.Service, m.FriendlyName), m.ID), apierr.Invalid("friendly_name", "has already been taken"))
+	for _, dir := range metricDirs(m) {
+		dirAdd(tx, t, dir, m.ID)
+	}
+}
+
+// metricDirs are the directories listing a metric: its service's metrics, and its methods for a method.
+func metricDirs(m *Metric) []string {
+	if m.Parent != 0 {
+		return []string{metricsDir(m.Service), methodsDir(m.Service)}
+	}
+	return []string{metricsDir(m.Service)}
 }
 
 // metricClaims are the keys of a metric's uniqueness claims.
@@ -140,6 +151,9 @@ func deleteMetric(ctx context.Context, d *deps.Deps, q *api.Request, m *Metric) 
 	tx.DeleteIf(m.PK, m.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound())
 	for _, k := range metricClaims(q.Tenant(), m) {
 		tx.Delete(k.PK, k.SK)
+	}
+	for _, dir := range metricDirs(m) {
+		dirRemove(tx, q.Tenant(), dir, m.ID)
 	}
 	return commitWithDeletes(ctx, d.Store, q.Tenant(), tx, dependents)
 }

@@ -166,9 +166,9 @@ func (ns *NewService) Add(tx *store.Tx) {
 	taken := apierr.Invalid("system_name", "has already been taken")
 	tx.Create(ns.Service, taken)
 	tx.Create(claim(t, "service", ns.Service.SystemName, ns.Service.ID), taken)
+	dirAdd(tx, t, servicesDir(), ns.Service.ID)
 	addMetric(tx, t, ns.Hits)
-	tx.Create(ns.ServicePlan, nil)
-	tx.Create(claim(t, "plan", planClaim(ns.ServicePlan), ns.ServicePlan.ID), nil)
+	addPlan(tx, t, ns.ServicePlan)
 	ns.ServiceToken.Add(tx, t)
 }
 

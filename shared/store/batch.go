@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -11,9 +12,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 )
 
-// GetMany reads items by key with strongly consistent BatchGetItem calls (100
-// keys each) and decodes the ones that exist into out (a pointer to a slice),
-// in no particular order. Duplicate keys are read once.
+// GetMany reads items by key with strongly consistent BatchGetItem calls
+// (100 keys each, a few at a time) and decodes the ones that exist into out
+// (a pointer to a slice), in no particular order. Duplicate keys are read once.
 func (s *Store) GetMany(ctx context.Context, keys []Key, out any) error {
 	seen := map[Key]bool{}
 	var uniq []Key
@@ -23,31 +24,58 @@ func (s *Store) GetMany(ctx context.Context, keys []Key, out any) error {
 			uniq = append(uniq, k)
 		}
 	}
-	var items []map[string]types.AttributeValue
+	var batches [][]Key
 	for len(uniq) > 0 {
 		n := min(len(uniq), 100)
-		req := make([]map[string]types.AttributeValue, n)
-		for i, k := range uniq[:n] {
-			req[i] = KeyOf(k.PK, k.SK)
-		}
+		batches = append(batches, uniq[:n])
 		uniq = uniq[n:]
-		pending := map[string]types.KeysAndAttributes{s.Entities: {Keys: req, ConsistentRead: aws.Bool(true)}}
-		for attempt := 0; len(pending) > 0; attempt++ {
-			if attempt > 10 {
-				return fmt.Errorf("store: batch get: unprocessed keys remain")
-			}
-			res, err := s.DB.BatchGetItem(ctx, &dynamodb.BatchGetItemInput{RequestItems: pending})
-			if err != nil {
-				return fmt.Errorf("store: batch get: %w", err)
-			}
-			items = append(items, res.Responses[s.Entities]...)
-			if pending = res.UnprocessedKeys; len(pending) > 0 {
-				time.Sleep(time.Duration(10*(attempt+1)) * time.Millisecond) // throttled: back off
-			}
+	}
+	results := make([][]map[string]types.AttributeValue, len(batches))
+	errs := make([]error, len(batches))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 4)
+	for i, b := range batches {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			results[i], errs[i] = s.batchGet(ctx, b)
+		}()
+	}
+	wg.Wait()
+	var items []map[string]types.AttributeValue
+	for i := range batches {
+		if errs[i] != nil {
+			return errs[i]
 		}
+		items = append(items, results[i]...)
 	}
 	if err := attributevalue.UnmarshalListOfMaps(items, out); err != nil {
 		return fmt.Errorf("store: decode batch: %w", err)
 	}
 	return nil
+}
+
+func (s *Store) batchGet(ctx context.Context, keys []Key) ([]map[string]types.AttributeValue, error) {
+	req := make([]map[string]types.AttributeValue, len(keys))
+	for i, k := range keys {
+		req[i] = KeyOf(k.PK, k.SK)
+	}
+	var items []map[string]types.AttributeValue
+	pending := map[string]types.KeysAndAttributes{s.Entities: {Keys: req, ConsistentRead: aws.Bool(true)}}
+	for attempt := 0; len(pending) > 0; attempt++ {
+		if attempt > 10 {
+			return nil, fmt.Errorf("store: batch get: unprocessed keys remain")
+		}
+		res, err := s.DB.BatchGetItem(ctx, &dynamodb.BatchGetItemInput{RequestItems: pending})
+		if err != nil {
+			return nil, fmt.Errorf("store: batch get: %w", err)
+		}
+		items = append(items, res.Responses[s.Entities]...)
+		if pending = res.UnprocessedKeys; len(pending) > 0 {
+			time.Sleep(time.Duration(10*(attempt+1)) * time.Millisecond) // throttled: back off
+		}
+	}
+	return items, nil
 }
