@@ -1,7 +1,6 @@
 package bench
 
 import (
-	"context"
 	"fmt"
 	"net/url"
 	"sort"
@@ -9,12 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
-	"turnpike/shared/catalog"
-	"turnpike/shared/store"
 	"turnpike/shared/testenv"
 )
 
@@ -28,13 +21,13 @@ func BenchmarkCatalogPages(b *testing.B) {
 	tn := env.NewTenant(b)
 	// Warm DynamoDB Local's JVM up first, so both sizes meet the same server.
 	warm := newService(b, tn)
-	seed(b, env.Server.Deps.Store, tn.ID, warm, 2000)
+	tn.SeedCatalog(b, warm, 2000)
 	for i := 0; i < 3; i++ {
 		walk(b, tn, "/admin/api/services/"+strconv.FormatInt(warm, 10)+"/metrics.json", "metrics")
 	}
 	for _, n := range []int{100, 10000} {
 		svc := newService(b, tn)
-		seed(b, env.Server.Deps.Store, tn.ID, svc, n)
+		tn.SeedCatalog(b, svc, n)
 		for _, c := range []struct{ kind, path, name string }{
 			{"metrics", "/admin/api/services/" + strconv.FormatInt(svc, 10) + "/metrics.json", "metrics"},
 			{"plans", "/admin/api/services/" + strconv.FormatInt(svc, 10) + "/application_plans.json", "plans"},
@@ -89,61 +82,4 @@ func newService(b *testing.B, tn *testenv.Tenant) int64 {
 		b.Fatalf("service: %d %s", r.Status, r.Body)
 	}
 	return int64(r.JSON(b)["service"].(map[string]any)["id"].(float64))
-}
-
-// seed writes n metrics and n application plans of a service with BatchWriteItem.
-func seed(b *testing.B, s *store.Store, tenant, svc int64, n int) {
-	ctx := context.Background()
-	ids, err := s.NextIDs(ctx, 2*n)
-	if err != nil {
-		b.Fatal(err)
-	}
-	now := time.Now().UTC()
-	var reqs []types.WriteRequest
-	put := func(it any) {
-		av, err := attributevalue.MarshalMap(it)
-		if err != nil {
-			b.Fatal(err)
-		}
-		reqs = append(reqs, types.WriteRequest{PutRequest: &types.PutRequest{Item: av}})
-	}
-	// The directories list the items, as the API's writes keep them; their
-	// chunks may already hold ids (the service's hits), so add to them.
-	chunks := catalog.DirChunks(tenant, catalog.MetricsDir(svc), ids[:n])
-	for _, dir := range []string{catalog.PlansDir(svc, catalog.ApplicationPlan), catalog.PlansDir(0, catalog.ApplicationPlan)} {
-		chunks = append(chunks, catalog.DirChunks(tenant, dir, ids[n:])...)
-	}
-	for _, c := range chunks {
-		set := make([]string, len(c.IDs))
-		for i, id := range c.IDs {
-			set[i] = strconv.FormatInt(id, 10)
-		}
-		err := s.Tx(tenant).UpdateIf(c.PK, c.SK, "ADD n :n, ids :ids", "", nil, map[string]types.AttributeValue{
-			":n": &types.AttributeValueMemberN{Value: strconv.FormatInt(c.N, 10)}, ":ids": &types.AttributeValueMemberNS{Value: set}}, nil).Commit(ctx)
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
-	for i := 0; i < n; i++ {
-		m := &catalog.Metric{Key: catalog.MetricKey(tenant, svc, ids[i]), ID: ids[i], Service: svc,
-			SystemName: "m" + strconv.Itoa(i), FriendlyName: "Metric " + strconv.Itoa(i), Unit: "hit", CreatedAt: now, UpdatedAt: now}
-		p := &catalog.Plan{Key: catalog.PlanKey(tenant, ids[n+i]), ID: ids[n+i], Type: catalog.ApplicationPlan, Service: svc,
-			Name: "Plan " + strconv.Itoa(i), SystemName: "p" + strconv.Itoa(i), State: "published", CreatedAt: now, UpdatedAt: now,
-			Index: store.Index{GSI1PK: catalog.PlansOf(tenant, svc, catalog.ApplicationPlan), GSI1SK: store.ID(ids[n+i]),
-				GSI2PK: catalog.AllPlansOf(tenant, catalog.ApplicationPlan), GSI2SK: store.ID(ids[n+i])}}
-		put(m)
-		put(p)
-	}
-	for len(reqs) > 0 {
-		k := min(25, len(reqs))
-		pending := map[string][]types.WriteRequest{s.Entities: reqs[:k]}
-		for len(pending) > 0 {
-			out, err := s.DB.BatchWriteItem(ctx, &dynamodb.BatchWriteItemInput{RequestItems: pending})
-			if err != nil {
-				b.Fatal(err)
-			}
-			pending = out.UnprocessedItems
-		}
-		reqs = reqs[k:]
-	}
 }
