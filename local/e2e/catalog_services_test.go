@@ -142,7 +142,7 @@ func TestServiceXML(t *testing.T) {
 		want := []string{"id", "account_id", "name", "state", "system_name", "backend_version", "description",
 			"intentions_required", "buyers_manage_apps", "buyers_manage_keys", "referrer_filters_required", "custom_keys_enabled",
 			"buyer_key_regenerate_enabled", "mandatory_app_key", "buyer_can_select_plan", "buyer_plan_change_permission",
-			"annotations", "notification_settings", "deployment_option", "support_email", "created_at", "updated_at", "metrics"}
+			"annotations", "notification_settings", "deployment_option", "support_email", "metrics"}
 		if !reflect.DeepEqual(s.names(), want) {
 			t.Fatalf("XML elements\n%v\nwant\n%v", s.names(), want)
 		}

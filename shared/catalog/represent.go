@@ -58,8 +58,8 @@ func ServiceObj(base string, s *Service, v ServiceView) *wire.Obj {
 	o.JSON("annotations", annotations(s.Annotations)).
 		XML("deployment_option", s.DeploymentOption).
 		XML("support_email", email).
-		Set("created_at", s.CreatedAt).
-		Set("updated_at", s.UpdatedAt).
+		JSON("created_at", s.CreatedAt).
+		JSON("updated_at", s.UpdatedAt).
 		JSON("links", wire.Links{
 			{Rel: "metrics", Href: self + "/metrics"},
 			{Rel: "self", Href: self},
@@ -132,8 +132,8 @@ func MetricObj(base string, m *Metric, parentUnit string) *wire.Obj {
 		o.JSON("unit", nonEmpty(parentUnit)).Set("parent_id", m.Parent)
 		o.XML("metric_id", m.Parent)
 	}
-	return o.Set("created_at", m.CreatedAt).
-		Set("updated_at", m.UpdatedAt).
+	return o.JSON("created_at", m.CreatedAt).
+		JSON("updated_at", m.UpdatedAt).
 		JSON("links", wire.Links{{Rel: "service", Href: svc}, {Rel: "self", Href: svc + "/metrics/" + itoa(m.ID)}})
 }
 
@@ -150,8 +150,8 @@ func MethodObj(base string, m *Metric) *wire.Obj {
 		XML("description", m.Description).
 		JSON("parent_id", m.Parent).
 		XML("metric_id", m.Parent).
-		Set("created_at", m.CreatedAt).
-		Set("updated_at", m.UpdatedAt).
+		JSON("created_at", m.CreatedAt).
+		JSON("updated_at", m.UpdatedAt).
 		JSON("links", wire.Links{{Rel: "parent", Href: parent}, {Rel: "self", Href: parent + "/methods/" + itoa(m.ID)}})
 }
 
