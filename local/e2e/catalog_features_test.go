@@ -39,6 +39,8 @@ func TestAccountFeatures(t *testing.T) {
 	expectFieldError(t, tn.Do(t, "POST", "/admin/api/features.json", url.Values{}), 422, "name", "can't be blank")
 	expectFieldError(t, tn.Do(t, "POST", "/admin/api/features.json", url.Values{"name": {"Again"}, "system_name": {"phone"}}), 422, "system_name", "has already been taken")
 	expectFieldError(t, tn.Do(t, "POST", "/admin/api/features.json", url.Values{"name": {"Bad"}, "system_name": {"b a d"}}), 422, "system_name", "is invalid")
+	expectFieldError(t, tn.Do(t, "POST", "/admin/api/features.json", url.Values{"name": {"Long"}, "description": {strings.Repeat("d", 65536)}}), 422, "description", "is too long (maximum is 65535 characters)")
+	expectFieldError(t, tn.Do(t, "POST", "/admin/api/features.json", url.Values{"name": {strings.Repeat("n", 256)}, "system_name": {"nn"}}), 422, "name", "is too long (maximum is 255 characters)")
 
 	l := items(t, tn.Do(t, "GET", "/admin/api/features.json", nil), "features", "feature")
 	if len(l) != 2 {

@@ -124,6 +124,7 @@ func TestMetricValidation(t *testing.T) {
 	expectFieldError(t, post(url.Values{"friendly_name": {"Hits"}, "unit": {"u"}, "system_name": {"other"}}), 422, "friendly_name", "has already been taken")
 	expectFieldError(t, post(url.Values{"friendly_name": {"Other"}, "unit": {"u"}, "system_name": {"hits"}}), 422, "system_name", "has already been taken")
 	expectFieldError(t, post(url.Values{"friendly_name": {"ok"}, "unit[x]": {"u"}}), 422, "unit", "is invalid")
+	expectFieldError(t, post(url.Values{"friendly_name": {"ok"}, "unit": {"u"}, "description": {strings.Repeat("d", 65536)}}), 422, "description", "is too long (maximum is 65535 characters)")
 	errs := fieldErrors(t, post(url.Values{}))
 	if len(errs["friendly_name"]) == 0 || len(errs["unit"]) == 0 {
 		t.Fatalf("both errors: %v", errs)

@@ -170,6 +170,9 @@ func TestPlanValidation(t *testing.T) {
 		expectFieldError(t, post(url.Values{"name": {"p"}, "state_event": {"explode"}}), 422, "state_event", "is invalid")
 		expectFieldError(t, post(url.Values{"name": {"p"}, "state_event": {"hide"}}), 422, "state", `cannot transition via "hide"`)
 		expectFieldError(t, post(url.Values{"name": {"p"}, "system_name": {"bad name"}}), 422, "system_name", "is invalid")
+		expectFieldError(t, post(url.Values{"name": {strings.Repeat("n", 256)}, "system_name": {"long"}}), 422, "name", "is too long (maximum is 255 characters)")
+		expectFieldError(t, post(url.Values{"name": {"pp"}, "description": {strings.Repeat("d", 65536)}}), 422, "description", "is too long (maximum is 65535 characters)")
+		expectFieldError(t, post(url.Values{"name": {"pp"}, "cancellation_period": {"-1"}}), 422, "cancellation_period", "must be greater than or equal to 0")
 		createIn(t, tn, base+".json", url.Values{"name": {"Twin"}})
 		expectFieldError(t, post(url.Values{"name": {"Twin"}}), 422, "system_name", "has already been taken")
 		r := tn.Do(t, "POST", base+".xml", url.Values{"name": {""}})
@@ -296,8 +299,22 @@ func TestServicePlans(t *testing.T) {
 		t.Fatalf("all service plans %v", ids(all))
 	}
 	xmlRoot(t, tn.Do(t, "GET", "/admin/api/service_plans.xml", nil), "plans")
+	if got := wrapped(t, tn.Do(t, "GET", base+"/"+pid+".json", nil), "service_plan"); got["default"] != true || got["name"] != "Premium+" {
+		t.Fatalf("read JSON %v", got)
+	}
 	expectDeleted(t, tn.Do(t, "DELETE", base+"/"+pid+".json", nil), "delete service plan")
 	expectNotFound(t, tn.Do(t, "GET", base+"/"+pid+".json", nil), ".json")
+	// XML create, update, delete; JSON default.
+	r = tn.Do(t, "POST", base+".xml", url.Values{"name": {"Xml Service Plan"}})
+	expect(t, r, 201, "XML create")
+	xid := xmlRoot(t, r, "plan").text("id")
+	if up := xmlRoot(t, tn.Do(t, "PUT", base+"/"+xid+".xml", url.Values{"name": {"Renamed"}}), "plan"); up.text("name") != "Renamed" {
+		t.Fatal("XML update")
+	}
+	if d := wrapped(t, tn.Do(t, "PUT", base+"/"+xid+"/default.json", nil), "service_plan"); d["default"] != true {
+		t.Fatalf("default JSON %v", d)
+	}
+	expectDeleted(t, tn.Do(t, "DELETE", base+"/"+xid+".xml", nil), "delete XML")
 }
 
 func TestAccountPlans(t *testing.T) {

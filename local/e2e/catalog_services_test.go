@@ -213,6 +213,10 @@ func TestServiceValidation(t *testing.T) {
 	expectFieldError(t, post(url.Values{"name": {"x"}, "notification_settings[web_provider][]": {"lots"}}), 422, "notification_settings", "is invalid")
 	expectFieldError(t, post(url.Values{"name": {"x"}, "notification_settings[nobody][]": {"50"}}), 422, "notification_settings", "is invalid")
 	expectFieldError(t, post(url.Values{"name[nested]": {"y"}}), 422, "name", "is invalid")
+	long := strings.Repeat("d", 65536)
+	expectFieldError(t, post(url.Values{"name": {"x"}, "description": {long}}), 422, "description", "is too long (maximum is 65535 characters)")
+	expectFieldError(t, post(url.Values{"name": {"x"}, "terms": {long}}), 422, "terms", "is too long (maximum is 65535 characters)")
+	expectFieldError(t, post(url.Values{"name": {"x"}, "system_name": {strings.Repeat("s", 256)}}), 422, "system_name", "is too long (maximum is 255 characters)")
 	// Several errors at once.
 	errs := fieldErrors(t, post(url.Values{"backend_version": {"9"}, "support_email": {"x"}}))
 	if len(errs["name"]) != 1 || len(errs["backend_version"]) != 1 || len(errs["support_email"]) != 1 {

@@ -82,8 +82,10 @@ func readService(q *api.Request, s *Service, creating bool, v *apierr.Validation
 	if !planChangePermissions[s.BuyerPlanChangePermission] {
 		v.Add("buyer_plan_change_permission", "is not included in the list")
 	}
-	if len(s.Description) > 65535 || len(s.TxtSupport) > 65535 || len(s.Terms) > 65535 {
-		v.Add("description", "is too long (maximum is 65535 characters)")
+	for _, f := range []struct{ name, val string }{{"description", s.Description}, {"txt_support", s.TxtSupport}, {"terms", s.Terms}} {
+		if len(f.val) > 65535 {
+			v.Add(f.name, "is too long (maximum is 65535 characters)")
+		}
 	}
 	readNotificationSettings(q, s, v)
 	readAnnotations(q, &s.Annotations, v)
