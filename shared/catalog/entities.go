@@ -52,9 +52,6 @@ func DefaultSettings() ServiceSettings {
 		BuyerKeyRegenerateEnabled: true, MandatoryAppKey: true, BuyerPlanChangePermission: "request"}
 }
 
-// ServicePrefix selects every service of a tenant.
-const ServicePrefix = "SVC#"
-
 // Service states that refuse authorizations.
 const (
 	ServiceSuspended = "suspended"
