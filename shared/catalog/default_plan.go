@@ -10,15 +10,7 @@ import (
 
 // setDefaultPlan is PUT .../{plan_id}/default: the plan becomes the default of its type.
 func setDefaultPlan(d *deps.Deps, typ string) http.Handler {
-	return api.Admin(d, api.Spec{Wrapper: typ}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		ps, err := scopeOf(ctx, d, q, typ)
-		if err != nil {
-			return api.Result{}, err
-		}
-		p, err := ps.load(ctx, d, q)
-		if err != nil {
-			return api.Result{}, err
-		}
+	return onePlan(d, typ, api.Spec{Wrapper: typ}, func(ctx context.Context, q *api.Request, ps *planScope, p *Plan) (api.Result, error) {
 		tx := d.Store.Tx(q.Tenant())
 		ps.setDefault(tx, q.Tenant(), p)
 		if err := tx.Commit(ctx); err != nil {

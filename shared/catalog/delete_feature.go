@@ -12,15 +12,7 @@ import (
 
 // deleteFeature is DELETE of a feature; the plans offering it stop offering it.
 func deleteFeature(d *deps.Deps, ofService bool) http.Handler {
-	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		owner, err := featureOwner(ctx, d, q, ofService)
-		if err != nil {
-			return api.Result{}, err
-		}
-		f, err := loadFeature(ctx, d, q, owner)
-		if err != nil {
-			return api.Result{}, err
-		}
+	return oneFeature(d, ofService, api.Spec{}, func(ctx context.Context, q *api.Request, f *Feature) (api.Result, error) {
 		var enabled []store.Key
 		if err := d.Store.All(ctx, store.Query{Index: store.GSI1, PK: PlansWithFeature(q.Tenant(), f.ID)}, &enabled); err != nil {
 			return api.Result{}, err

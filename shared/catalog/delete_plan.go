@@ -20,15 +20,7 @@ var errPlanInUse = apierr.Refused("base", "This plan has contracts (applications
 // the check is part of the final transaction, so a contract made meanwhile
 // also stops it.
 func deletePlan(d *deps.Deps, typ string) http.Handler {
-	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		ps, err := scopeOf(ctx, d, q, typ)
-		if err != nil {
-			return api.Result{}, err
-		}
-		p, err := ps.load(ctx, d, q)
-		if err != nil {
-			return api.Result{}, err
-		}
+	return onePlan(d, typ, api.Spec{}, func(ctx context.Context, q *api.Request, ps *planScope, p *Plan) (api.Result, error) {
 		if p.Contracts > 0 {
 			return api.Result{}, errPlanInUse
 		}

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"net/http"
 
 	"turnpike/shared/api"
 	"turnpike/shared/apierr"
@@ -24,6 +25,22 @@ func featureOwner(ctx context.Context, d *deps.Deps, q *api.Request, ofService b
 		return 0, err
 	}
 	return svc.ID, nil
+}
+
+// oneFeature serves an operation on the feature named by the path, of the
+// tenant or of the service of the path.
+func oneFeature(d *deps.Deps, ofService bool, spec api.Spec, h func(context.Context, *api.Request, *Feature) (api.Result, error)) http.Handler {
+	return api.Admin(d, spec, func(ctx context.Context, q *api.Request) (api.Result, error) {
+		owner, err := featureOwner(ctx, d, q, ofService)
+		if err != nil {
+			return api.Result{}, err
+		}
+		f, err := loadFeature(ctx, d, q, owner)
+		if err != nil {
+			return api.Result{}, err
+		}
+		return h(ctx, q, f)
+	})
 }
 
 // loadFeature reads the feature named by {feature_id} of an owner.

@@ -59,6 +59,21 @@ func (ps *planScope) load(ctx context.Context, d *deps.Deps, q *api.Request) (*P
 	return p, nil
 }
 
+// onePlan serves an operation on the plan of type typ named by the path.
+func onePlan(d *deps.Deps, typ string, spec api.Spec, h func(context.Context, *api.Request, *planScope, *Plan) (api.Result, error)) http.Handler {
+	return api.Admin(d, spec, func(ctx context.Context, q *api.Request) (api.Result, error) {
+		ps, err := scopeOf(ctx, d, q, typ)
+		if err != nil {
+			return api.Result{}, err
+		}
+		p, err := ps.load(ctx, d, q)
+		if err != nil {
+			return api.Result{}, err
+		}
+		return h(ctx, q, ps, p)
+	})
+}
+
 func (ps *planScope) obj(q *api.Request, p *Plan) *wire.Obj {
 	return PlanObj(q.BaseURL(), p, p.ID == ps.defaultID)
 }

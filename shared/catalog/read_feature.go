@@ -10,15 +10,7 @@ import (
 
 // readFeatureOp is GET of one feature.
 func readFeatureOp(d *deps.Deps, ofService bool) http.Handler {
-	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		owner, err := featureOwner(ctx, d, q, ofService)
-		if err != nil {
-			return api.Result{}, err
-		}
-		f, err := loadFeature(ctx, d, q, owner)
-		if err != nil {
-			return api.Result{}, err
-		}
+	return oneFeature(d, ofService, api.Spec{}, func(ctx context.Context, q *api.Request, f *Feature) (api.Result, error) {
 		return api.OK(FeatureObj(q.BaseURL(), f)), nil
 	})
 }

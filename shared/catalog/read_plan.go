@@ -10,15 +10,7 @@ import (
 
 // readPlanOp is GET of one plan of type typ.
 func readPlanOp(d *deps.Deps, typ string) http.Handler {
-	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		ps, err := scopeOf(ctx, d, q, typ)
-		if err != nil {
-			return api.Result{}, err
-		}
-		p, err := ps.load(ctx, d, q)
-		if err != nil {
-			return api.Result{}, err
-		}
+	return onePlan(d, typ, api.Spec{}, func(ctx context.Context, q *api.Request, ps *planScope, p *Plan) (api.Result, error) {
 		return api.OK(ps.obj(q, p)), nil
 	})
 }

@@ -10,15 +10,7 @@ import (
 
 // updateFeature is PUT of a feature: name, system_name, description.
 func updateFeature(d *deps.Deps, ofService bool) http.Handler {
-	return api.Admin(d, api.Spec{Wrapper: "feature"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		owner, err := featureOwner(ctx, d, q, ofService)
-		if err != nil {
-			return api.Result{}, err
-		}
-		f, err := loadFeature(ctx, d, q, owner)
-		if err != nil {
-			return api.Result{}, err
-		}
+	return oneFeature(d, ofService, api.Spec{Wrapper: "feature"}, func(ctx context.Context, q *api.Request, f *Feature) (api.Result, error) {
 		oldClaim := featureClaim(f)
 		if err := readFeature(q, f, false); err != nil {
 			return api.Result{}, err

@@ -11,15 +11,7 @@ import (
 // updatePlan is PUT of a plan of type typ. Only the attributes the API
 // changes are written: the contracts counter belongs to the applications.
 func updatePlan(d *deps.Deps, typ string) http.Handler {
-	return api.Admin(d, api.Spec{Wrapper: typ}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		ps, err := scopeOf(ctx, d, q, typ)
-		if err != nil {
-			return api.Result{}, err
-		}
-		p, err := ps.load(ctx, d, q)
-		if err != nil {
-			return api.Result{}, err
-		}
+	return onePlan(d, typ, api.Spec{Wrapper: typ}, func(ctx context.Context, q *api.Request, ps *planScope, p *Plan) (api.Result, error) {
 		if err := readPlan(q, p, false); err != nil {
 			return api.Result{}, err
 		}
