@@ -27,10 +27,8 @@ func createPlan(d *deps.Deps, typ string) http.Handler {
 		if p.ID, err = d.Store.NextID(ctx); err != nil {
 			return api.Result{}, err
 		}
-		p.Key = PlanKey(q.Tenant(), p.ID)
-		p.Index = planIndex(q.Tenant(), p)
 		tx := d.Store.Tx(q.Tenant())
-		addPlan(tx, q.Tenant(), p)
+		AddPlan(tx, q.Tenant(), p)
 		if ps.svc != nil {
 			checkServiceLive(tx, ps.svc)
 		}
@@ -41,8 +39,12 @@ func createPlan(d *deps.Deps, typ string) http.Handler {
 	})
 }
 
-// addPlan puts a new plan into tx: the plan, its unique system name, its listings.
-func addPlan(tx *store.Tx, t int64, p *Plan) {
+// AddPlan puts a new plan (its ID, Type, Service set) into tx: the plan with
+// its key and indexes, its unique system name, its listings. The applications
+// code creates custom plans with it.
+func AddPlan(tx *store.Tx, t int64, p *Plan) {
+	p.Key = PlanKey(t, p.ID)
+	p.Index = planIndex(t, p)
 	tx.Create(p, nil)
 	tx.Create(claim(t, "plan", planClaim(p), p.ID), apierr.Invalid("system_name", "has already been taken"))
 	for _, dir := range planDirs(p) {

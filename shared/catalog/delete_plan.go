@@ -24,24 +24,35 @@ func deletePlan(d *deps.Deps, typ string) http.Handler {
 		if p.Contracts > 0 {
 			return api.Result{}, errPlanInUse
 		}
-		dependents, err := planDependents(ctx, d.Store, q.Tenant(), p.ID)
+		err := DeletePlan(ctx, d.Store, q.Tenant(), p, func(tx *store.Tx) { ps.clearDefault(tx, q.Tenant(), p) })
 		if err != nil {
-			return api.Result{}, err
-		}
-		tx := d.Store.Tx(q.Tenant())
-		tx.DeleteIf(p.PK, p.SK, "attribute_not_exists(contracts) OR contracts = :zero", nil,
-			map[string]types.AttributeValue{":zero": num(0)}, errPlanInUse)
-		ck := claimKey(q.Tenant(), "plan", planClaim(p))
-		tx.Delete(ck.PK, ck.SK)
-		ps.clearDefault(tx, q.Tenant(), p)
-		for _, dir := range planDirs(p) {
-			dirRemove(tx, q.Tenant(), dir, p.ID)
-		}
-		if err := commitWithDeletes(ctx, d.Store, q.Tenant(), tx, dependents); err != nil {
 			return api.Result{}, err
 		}
 		return api.Deleted(), nil
 	})
+}
+
+// DeletePlan deletes a plan without contracts (else 403 with errors), its
+// system name, listings, limits, pricing rules and features; also adds what
+// else must change in the final transaction (the applications code deletes
+// custom plans with it).
+func DeletePlan(ctx context.Context, s *store.Store, t int64, p *Plan, also func(*store.Tx)) error {
+	dependents, err := planDependents(ctx, s, t, p.ID)
+	if err != nil {
+		return err
+	}
+	tx := s.Tx(t)
+	tx.DeleteIf(p.PK, p.SK, "attribute_not_exists(contracts) OR contracts = :zero", nil,
+		map[string]types.AttributeValue{":zero": num(0)}, errPlanInUse)
+	ck := claimKey(t, "plan", planClaim(p))
+	tx.Delete(ck.PK, ck.SK)
+	for _, dir := range planDirs(p) {
+		dirRemove(tx, t, dir, p.ID)
+	}
+	if also != nil {
+		also(tx)
+	}
+	return commitWithDeletes(ctx, s, t, tx, dependents)
 }
 
 // planDependents lists the keys of a plan's limits (with their claims),

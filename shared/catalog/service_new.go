@@ -156,7 +156,6 @@ func (in *ServiceInput) Build(ctx context.Context, s *store.Store, tenant int64,
 			Value: credential.NewAccessToken(), CreatedAt: now,
 		},
 	}
-	ns.ServicePlan.Index = planIndex(tenant, ns.ServicePlan)
 	return ns, nil
 }
 
@@ -168,7 +167,7 @@ func (ns *NewService) Add(tx *store.Tx) {
 	tx.Create(claim(t, "service", ns.Service.SystemName, ns.Service.ID), taken)
 	dirAdd(tx, t, servicesDir(), ns.Service.ID)
 	addMetric(tx, t, ns.Hits)
-	addPlan(tx, t, ns.ServicePlan)
+	AddPlan(tx, t, ns.ServicePlan)
 	ns.ServiceToken.Add(tx, t)
 }
 
