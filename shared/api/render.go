@@ -55,6 +55,12 @@ func writeError(w http.ResponseWriter, f Format, e *apierr.Error) {
 }
 
 func errorBody(f Format, e *apierr.Error) []byte {
+	if e.Kind == apierr.KindDocument {
+		if f == JSON {
+			return e.JSON
+		}
+		return e.XML
+	}
 	if f == JSON {
 		var v any
 		switch e.Kind {

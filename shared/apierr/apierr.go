@@ -22,6 +22,9 @@ const (
 	KindCoded
 	// KindEmpty renders no body at all.
 	KindEmpty
+	// KindDocument renders a body prepared per format (JSON, XML), for error
+	// documents with nested objects such as 3scale's InvalidTransition answer.
+	KindDocument
 )
 
 // Error is an error with a public face.
@@ -33,6 +36,8 @@ type Error struct {
 	Fields map[string][]string // field errors (Fields kind), in field order of FieldOrder
 	Order  []string            // field order for stable rendering
 	Cause  error               // internal cause; never rendered
+	JSON   []byte              // Document kind: the JSON body
+	XML    []byte              // Document kind: the XML body
 }
 
 func (e *Error) Error() string {

@@ -7,6 +7,7 @@ import (
 	"turnpike/shared/api"
 	"turnpike/shared/apierr"
 	"turnpike/shared/deps"
+	"turnpike/shared/store"
 )
 
 // CreateLimit is POST /admin/api/application_plans/{plan_id}/metrics/{metric_id}/limits.
@@ -24,29 +25,49 @@ func CreateLimit(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		l.Key = LimitKey(q.Tenant(), plan.ID, l.ID)
-		taken := apierr.Invalid("period", "has already been taken")
-		err = d.Store.Tx(q.Tenant()).
+		l.Index = store.Index{GSI1PK: RulesOfMetric(q.Tenant(), metric.ID), GSI1SK: limitIndexPrefix + store.ID(l.ID)}
+		tx := d.Store.Tx(q.Tenant()).
 			Create(l, nil).
-			Create(claim(q.Tenant(), "limit", limitClaim(plan.ID, metric.ID, l.Period), l.ID), taken).
-			Commit(ctx)
-		if err != nil {
+			Create(claim(q.Tenant(), "limit", limitClaim(plan.ID, metric.ID, l.Period), l.ID), errPeriodTaken)
+		checkPlanMetric(tx, plan, metric)
+		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}
 		return api.Created(LimitObj(q.BaseURL(), l, metric.Service)), nil
 	})
 }
 
+var errPeriodTaken = apierr.Invalid("period", "has already been taken")
+
+// checkPlanMetric adds to tx the conditions that the plan and the metric still exist.
+func checkPlanMetric(tx *store.Tx, plan *Plan, metric *Metric) {
+	tx.Check(plan.PK, plan.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound())
+	tx.Check(metric.PK, metric.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound())
+}
+
+// pathPlan loads the application plan named by {plan_id}; a plan of a deleted service is gone.
+func pathPlan(ctx context.Context, d *deps.Deps, q *api.Request) (*Plan, error) {
+	pid, err := q.ID("plan_id")
+	if err != nil {
+		return nil, err
+	}
+	plan, err := LoadPlan(ctx, d.Store, q.Tenant(), pid, ApplicationPlan)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := LoadService(ctx, d.Store, q.Tenant(), plan.Service); err != nil {
+		return nil, err
+	}
+	return plan, nil
+}
+
 // planMetric loads the application plan and the metric (of the plan's service) named by the path.
 func planMetric(ctx context.Context, d *deps.Deps, q *api.Request) (*Plan, *Metric, error) {
-	pid, err := q.ID("plan_id")
+	plan, err := pathPlan(ctx, d, q)
 	if err != nil {
 		return nil, nil, err
 	}
 	mid, err := q.ID("metric_id")
-	if err != nil {
-		return nil, nil, err
-	}
-	plan, err := LoadPlan(ctx, d.Store, q.Tenant(), pid, ApplicationPlan)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/api"
+	"turnpike/shared/apierr"
 	"turnpike/shared/deps"
 )
 
@@ -12,21 +13,16 @@ import (
 // default service plan and first service token.
 func CreateService(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{Wrapper: "service"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		var in ServiceInput
-		var err error
-		for _, f := range []struct {
-			name string
-			dst  *string
-		}{{"name", &in.Name}, {"system_name", &in.SystemName}, {"description", &in.Description},
-			{"backend_version", &in.BackendVersion}, {"deployment_option", &in.DeploymentOption}, {"support_email", &in.SupportEmail}} {
-			if *f.dst, _, err = q.Str(f.name); err != nil {
-				return api.Result{}, err
-			}
-		}
-		if in.ReferrerFiltersRequired, _, err = q.Bool("referrer_filters_required", false); err != nil {
+		draft := &Service{State: "incomplete", ServiceSettings: DefaultSettings()}
+		var v apierr.Validation
+		if err := readService(q, draft, true, &v); err != nil {
 			return api.Result{}, err
 		}
-		if err := in.Validate(); err != nil {
+		in := ServiceInput{Name: draft.Name, SystemName: draft.SystemName, Description: draft.Description,
+			BackendVersion: draft.BackendVersion, DeploymentOption: draft.DeploymentOption, SupportEmail: draft.SupportEmail,
+			ReferrerFiltersRequired: draft.ReferrerFiltersRequired, Settings: &draft.ServiceSettings, State: draft.State}
+		in.validate(&v)
+		if err := v.Err(); err != nil {
 			return api.Result{}, err
 		}
 		ns, err := in.Build(ctx, d.Store, q.Tenant(), q.Now)
@@ -38,6 +34,10 @@ func CreateService(d *deps.Deps) http.Handler {
 		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}
-		return api.Created(ServiceObj(q.BaseURL(), ns.Service, []*Metric{ns.Hits})), nil
+		view, err := serviceView(ctx, d, q, ns.Service)
+		if err != nil {
+			return api.Result{}, err
+		}
+		return api.Created(ServiceObj(q.BaseURL(), ns.Service, view)), nil
 	})
 }

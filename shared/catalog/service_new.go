@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"regexp"
 	"strings"
 	"time"
@@ -24,9 +26,13 @@ type NewService struct {
 type ServiceInput struct {
 	Name, SystemName, Description, BackendVersion, DeploymentOption, SupportEmail string
 	ReferrerFiltersRequired                                                       bool
+	Settings                                                                      *ServiceSettings // nil = DefaultSettings()
+	State                                                                         string           // "" = incomplete
 }
 
-var systemNameRE = regexp.MustCompile(`^[a-zA-Z0-9_\-]+$`)
+// systemNameRE is 3scale's system name format: a word character, then at
+// least one more of word characters, dashes and slashes.
+var systemNameRE = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_\-/]+$`)
 
 // SystemName derives a system name from a human name: "Echo API" → "echo_api".
 func SystemName(name string) string {
@@ -42,6 +48,28 @@ func SystemName(name string) string {
 		}
 	}
 	return strings.TrimRight(b.String(), "_")
+}
+
+// systemNameFor derives a system name from a human name, or makes one up
+// ("<kind>_<12 hex>") when the name has no ASCII letters or digits, as 3scale does.
+func systemNameFor(kind, name string) string {
+	if s := SystemName(name); s != "" {
+		return s
+	}
+	var b [6]byte
+	rand.Read(b[:])
+	return kind + "_" + hex.EncodeToString(b[:])
+}
+
+// checkSystemName validates a system name.
+func checkSystemName(v *apierr.Validation, sys string) {
+	if sys == "" {
+		v.Add("system_name", "can't be blank")
+	} else if len(sys) > 255 {
+		v.Add("system_name", "is too long (maximum is 255 characters)")
+	} else if !systemNameRE.MatchString(sys) {
+		v.Add("system_name", "is invalid")
+	}
 }
 
 // normalizeBackendVersion accepts 1 (user_key), 2 (app_id/app_key), oidc and oauth.
@@ -60,16 +88,17 @@ func normalizeBackendVersion(v string) (string, bool) {
 // Validate checks the input and fills derived values.
 func (in *ServiceInput) Validate() error {
 	var v apierr.Validation
-	if in.Name == "" {
-		v.Add("name", "can't be blank")
-	} else if len(in.Name) > 255 {
-		v.Add("name", "is too long (maximum is 255 characters)")
+	in.validate(&v)
+	return v.Err()
+}
+
+func (in *ServiceInput) validate(v *apierr.Validation) {
+	checkName(v, in.Name)
+	if in.SystemName == "" && in.Name != "" {
+		in.SystemName = systemNameFor("service", in.Name)
 	}
-	if in.SystemName == "" {
-		in.SystemName = SystemName(in.Name)
-	}
-	if in.Name != "" && (in.SystemName == "" || !systemNameRE.MatchString(in.SystemName) || len(in.SystemName) > 255) {
-		v.Add("system_name", "invalid. Only ASCII letters, numbers, dashes and underscores are allowed")
+	if in.Name != "" {
+		checkSystemName(v, in.SystemName)
 	}
 	bv, ok := normalizeBackendVersion(in.BackendVersion)
 	if !ok {
@@ -79,7 +108,15 @@ func (in *ServiceInput) Validate() error {
 	if in.DeploymentOption == "" {
 		in.DeploymentOption = "hosted"
 	}
-	return v.Err()
+}
+
+// checkName validates a required name.
+func checkName(v *apierr.Validation, name string) {
+	if name == "" {
+		v.Add("name", "can't be blank")
+	} else if len(name) > 255 {
+		v.Add("name", "is too long (maximum is 255 characters)")
+	}
 }
 
 // Build allocates ids and prepares the items; Add puts them into a transaction.
@@ -89,13 +126,21 @@ func (in *ServiceInput) Build(ctx context.Context, s *store.Store, tenant int64,
 		return nil, err
 	}
 	svcID, hitsID, planID, tokenID := ids[0], ids[1], ids[2], ids[3]
+	settings := DefaultSettings()
+	if in.Settings != nil {
+		settings = *in.Settings
+	}
+	state := in.State
+	if state == "" {
+		state = "incomplete"
+	}
 	ns := &NewService{
 		Service: &Service{
 			Key: ServiceKey(tenant, svcID), ID: svcID, Tenant: tenant,
-			Name: in.Name, SystemName: in.SystemName, Description: in.Description, State: "incomplete",
+			Name: in.Name, SystemName: in.SystemName, Description: in.Description, State: state,
 			BackendVersion: in.BackendVersion, DeploymentOption: in.DeploymentOption, SupportEmail: in.SupportEmail,
 			ReferrerFiltersRequired: in.ReferrerFiltersRequired, DefaultServicePlan: planID,
-			CreatedAt: now, UpdatedAt: now,
+			CreatedAt: now, UpdatedAt: now, ServiceSettings: settings,
 		},
 		Hits: &Metric{
 			Key: MetricKey(tenant, svcID, hitsID), ID: hitsID, Service: svcID,
@@ -104,8 +149,7 @@ func (in *ServiceInput) Build(ctx context.Context, s *store.Store, tenant int64,
 		},
 		ServicePlan: &Plan{
 			Key: PlanKey(tenant, planID), ID: planID, Type: ServicePlan, Service: svcID,
-			Index: store.Index{GSI1PK: PlansOf(tenant, svcID, ServicePlan), GSI1SK: store.ID(planID)},
-			Name:  "Default", SystemName: "default", State: "published", CreatedAt: now, UpdatedAt: now,
+			Name: "Default", SystemName: "default", State: "published", CreatedAt: now, UpdatedAt: now,
 		},
 		ServiceToken: &ServiceToken{
 			Key: ServiceTokenListKey(tenant, svcID, tokenID), ID: tokenID, Service: svcID,
@@ -118,11 +162,12 @@ func (in *ServiceInput) Build(ctx context.Context, s *store.Store, tenant int64,
 // Add puts the new service's items into tx, claiming its system name.
 func (ns *NewService) Add(tx *store.Tx) {
 	t := ns.Service.Tenant
-	tx.Create(ns.Service, apierr.Invalid("system_name", "has already been taken"))
-	tx.Create(claim(t, "service", ns.Service.SystemName, ns.Service.ID), apierr.Invalid("system_name", "has already been taken"))
-	tx.Create(ns.Hits, nil)
-	tx.Create(claim(t, "metric", metricClaimValue(ns.Service.ID, "hits"), ns.Hits.ID), nil)
-	tx.Create(ns.ServicePlan, nil)
+	taken := apierr.Invalid("system_name", "has already been taken")
+	tx.Create(ns.Service, taken)
+	tx.Create(claim(t, "service", ns.Service.SystemName, ns.Service.ID), taken)
+	dirAdd(tx, t, servicesDir(), ns.Service.ID)
+	addMetric(tx, t, ns.Hits)
+	AddPlan(tx, t, ns.ServicePlan)
 	ns.ServiceToken.Add(tx, t)
 }
 
@@ -133,9 +178,18 @@ type Claim struct {
 }
 
 func claim(tenant int64, kind, value string, owner int64) *Claim {
-	return &Claim{Key: store.Key{PK: store.TenantPK(tenant), SK: store.Unique(kind, value)}, Owner: owner}
+	return &Claim{Key: claimKey(tenant, kind, value), Owner: owner}
+}
+
+func claimKey(tenant int64, kind, value string) store.Key {
+	return store.Key{PK: store.TenantPK(tenant), SK: store.Unique(kind, value)}
 }
 
 func metricClaimValue(service int64, systemName string) string {
 	return store.ID(service) + "#" + systemName
+}
+
+// planClaim makes a plan's system name unique among the plans of its type and issuer.
+func planClaim(p *Plan) string {
+	return p.Type + "#" + store.ID(p.Service) + "#" + p.SystemName
 }

@@ -28,12 +28,27 @@ type Obj struct {
 	fields []field
 	attrs  []field // XML attributes
 	text   *string // XML text content instead of child elements
+	elem   string  // XML element name when it differs from Name
 }
 
 // Text makes the element a text element (<key>value</key>), for XML lists of scalars.
 func (o *Obj) Text(s string) *Obj {
 	o.text = &s
 	return o
+}
+
+// XMLName names the XML element differently from the JSON wrapper (3scale's
+// plans are <plan> in XML and "application_plan" in JSON).
+func (o *Obj) XMLName(name string) *Obj {
+	o.elem = name
+	return o
+}
+
+func (o *Obj) element() string {
+	if o.elem != "" {
+		return o.elem
+	}
+	return o.Name
 }
 
 // NewObj starts a representation.

@@ -24,7 +24,7 @@ func (o *Obj) XMLDoc() []byte {
 }
 
 func (o *Obj) writeXML(b *bytes.Buffer) {
-	b.WriteString("<" + o.Name)
+	b.WriteString("<" + o.element())
 	for _, a := range o.attrs {
 		if a.val == nil {
 			continue
@@ -41,7 +41,7 @@ func (o *Obj) writeXML(b *bytes.Buffer) {
 		}
 		writeXMLField(b, f.key, f.val)
 	}
-	b.WriteString("</" + o.Name + ">")
+	b.WriteString("</" + o.element() + ">")
 }
 
 func writeXMLField(b *bytes.Buffer, key string, v any) {

@@ -1,0 +1,6 @@
+// Command create-metric is the Lambda function of POST /admin/api/services/{service_id}/metrics.json.
+package main
+
+import "turnpike/shared/lambdafn"
+
+func main() { lambdafn.Start("create-metric") }

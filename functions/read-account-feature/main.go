@@ -1,0 +1,6 @@
+// Command read-account-feature is the Lambda function of GET /admin/api/features/{feature_id}.
+package main
+
+import "turnpike/shared/lambdafn"
+
+func main() { lambdafn.Start("read-account-feature") }

@@ -1,0 +1,10 @@
+// Package bench holds benchmarks that run against the local stack.
+package bench
+
+import (
+	"testing"
+
+	"turnpike/shared/testenv"
+)
+
+func TestMain(m *testing.M) { testenv.Main(m) }

@@ -1,0 +1,287 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"io"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"turnpike/shared/catalog"
+	"turnpike/shared/credential"
+	"turnpike/shared/store"
+	"turnpike/shared/testenv"
+)
+
+// Helpers shared by the catalog tests.
+
+type jmap = map[string]any
+
+// expect fails unless the response has the status.
+func expect(t testing.TB, r *testenv.Response, status int, what string) {
+	t.Helper()
+	if r.Status != status {
+		t.Fatalf("%s: want %d, got %d: %s", what, status, r.Status, r.Body)
+	}
+}
+
+// wrapped reads {"<wrapper>": {...}}.
+func wrapped(t testing.TB, r *testenv.Response, wrapper string) jmap {
+	t.Helper()
+	o, ok := r.JSON(t)[wrapper].(jmap)
+	if !ok {
+		t.Fatalf("no %q object in %s", wrapper, r.Body)
+	}
+	return o
+}
+
+// items reads {"<name>": [{"<wrapper>": {...}}, ...]}.
+func items(t testing.TB, r *testenv.Response, name, wrapper string) []jmap {
+	t.Helper()
+	raw, ok := r.JSON(t)[name].([]any)
+	if !ok {
+		t.Fatalf("no %q list in %s", name, r.Body)
+	}
+	out := make([]jmap, len(raw))
+	for i, it := range raw {
+		o, ok := it.(jmap)[wrapper].(jmap)
+		if !ok {
+			t.Fatalf("item %d of %q is not wrapped in %q: %s", i, name, wrapper, r.Body)
+		}
+		out[i] = o
+	}
+	return out
+}
+
+// ids lists the ids of objects.
+func ids(objs []jmap) []int64 {
+	out := make([]int64, len(objs))
+	for i, o := range objs {
+		out[i] = testenv.ID(o)
+	}
+	return out
+}
+
+// num reads a JSON number field as int64.
+func num(t testing.TB, o jmap, k string) int64 {
+	t.Helper()
+	f, ok := o[k].(float64)
+	if !ok {
+		t.Fatalf("%q is not a number in %v", k, o)
+	}
+	return int64(f)
+}
+
+// fieldErrors reads a 422/403 {"errors":{field:[msg]}} body.
+func fieldErrors(t testing.TB, r *testenv.Response) map[string][]string {
+	t.Helper()
+	var body struct {
+		Errors map[string][]string `json:"errors"`
+	}
+	if err := json.Unmarshal(r.Body, &body); err != nil || body.Errors == nil {
+		t.Fatalf("not an errors document (%v): %s", err, r.Body)
+	}
+	return body.Errors
+}
+
+// expectFieldError checks a 422 (or the given status) with a message on a field.
+func expectFieldError(t testing.TB, r *testenv.Response, status int, field, msg string) {
+	t.Helper()
+	expect(t, r, status, field+" error")
+	errs := fieldErrors(t, r)
+	for _, m := range errs[field] {
+		if m == msg {
+			return
+		}
+	}
+	t.Fatalf("want %s %q in %s", field, msg, r.Body)
+}
+
+// expectNotFound checks 3scale's 404 in the request's format.
+func expectNotFound(t testing.TB, r *testenv.Response, path string) {
+	t.Helper()
+	expect(t, r, 404, "GET "+path)
+	if strings.Contains(path, ".json") {
+		if string(r.Body) != `{"status":"Not found"}` {
+			t.Fatalf("404 body: %s", r.Body)
+		}
+	} else if len(r.Body) != 0 {
+		t.Fatalf("XML 404 must be empty: %s", r.Body)
+	}
+}
+
+// expectDeleted checks 200 with an empty body.
+func expectDeleted(t testing.TB, r *testenv.Response, what string) {
+	t.Helper()
+	expect(t, r, 200, what)
+	if len(r.Body) != 0 {
+		t.Fatalf("%s: delete must answer an empty body: %s", what, r.Body)
+	}
+}
+
+// node is a parsed XML element.
+type node struct {
+	Name  string
+	Attrs map[string]string
+	Text  string
+	Kids  []*node
+}
+
+// parseXML parses an XML document into a tree.
+func parseXML(t testing.TB, body []byte) *node {
+	t.Helper()
+	if !bytes.HasPrefix(body, []byte(`<?xml version="1.0" encoding="UTF-8"?>`)) {
+		t.Fatalf("no XML declaration: %s", body)
+	}
+	dec := xml.NewDecoder(bytes.NewReader(body))
+	var stack []*node
+	var root *node
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("bad XML (%v): %s", err, body)
+		}
+		switch x := tok.(type) {
+		case xml.StartElement:
+			n := &node{Name: x.Name.Local, Attrs: map[string]string{}}
+			for _, a := range x.Attr {
+				n.Attrs[a.Name.Local] = a.Value
+			}
+			if len(stack) > 0 {
+				p := stack[len(stack)-1]
+				p.Kids = append(p.Kids, n)
+			} else {
+				root = n
+			}
+			stack = append(stack, n)
+		case xml.EndElement:
+			stack = stack[:len(stack)-1]
+		case xml.CharData:
+			if len(stack) > 0 {
+				stack[len(stack)-1].Text += string(x)
+			}
+		}
+	}
+	if root == nil {
+		t.Fatalf("empty XML: %s", body)
+	}
+	return root
+}
+
+// xmlRoot parses a response as XML and checks its root element.
+func xmlRoot(t testing.TB, r *testenv.Response, root string) *node {
+	t.Helper()
+	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/xml") {
+		t.Fatalf("Content-Type %q for XML: %s", ct, r.Body)
+	}
+	n := parseXML(t, r.Body)
+	if n.Name != root {
+		t.Fatalf("root <%s>, want <%s>: %s", n.Name, root, r.Body)
+	}
+	return n
+}
+
+func (n *node) child(name string) *node {
+	for _, k := range n.Kids {
+		if k.Name == name {
+			return k
+		}
+	}
+	return nil
+}
+
+func (n *node) all(name string) []*node {
+	var out []*node
+	for _, k := range n.Kids {
+		if k.Name == name {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// text is the text of a child element ("" when absent).
+func (n *node) text(name string) string {
+	if c := n.child(name); c != nil {
+		return c.Text
+	}
+	return ""
+}
+
+// names lists the child element names in order.
+func (n *node) names() []string {
+	out := make([]string, len(n.Kids))
+	for i, k := range n.Kids {
+		out[i] = k.Name
+	}
+	return out
+}
+
+// readOnlyToken gives the tenant a read-only access token (there is no
+// token API in the catalog: the token is stored as the token API would).
+func readOnlyToken(t testing.TB, env *testenv.Env, tn *testenv.Tenant) string {
+	t.Helper()
+	value := credential.NewAccessToken()
+	item := &credential.TokenItem{Key: credential.TokenKey(value), ID: 1, Tenant: tn.ID, User: 1, Name: "ro",
+		Permission: credential.ReadOnly, Scopes: []string{credential.ScopeAccountManagement}, CreatedAt: time.Now()}
+	if err := env.Server.Deps.Store.Tx(0).Create(item, nil).Commit(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return value
+}
+
+// as sends a request with another access token.
+func as(t testing.TB, env *testenv.Env, token, method, path string, form url.Values) *testenv.Response {
+	t.Helper()
+	if form == nil {
+		form = url.Values{}
+	}
+	form.Set("access_token", token)
+	return env.Do(t, method, path, form)
+}
+
+// newService creates a service and returns its id.
+func newService(t testing.TB, tn *testenv.Tenant, form url.Values) int64 {
+	t.Helper()
+	if form == nil {
+		form = url.Values{}
+	}
+	if form.Get("name") == "" {
+		form.Set("name", testenv.Unique("svc"))
+	}
+	return testenv.ID(tn.Create(t, "/admin/api/services.json", "service", form))
+}
+
+// createIn POSTs, expects 201 and returns the one wrapped object, whatever its wrapper.
+func createIn(t testing.TB, tn *testenv.Tenant, path string, form url.Values) jmap {
+	t.Helper()
+	r := tn.Do(t, "POST", path, form)
+	expect(t, r, 201, "POST "+path)
+	for _, v := range r.JSON(t) {
+		if o, ok := v.(jmap); ok {
+			return o
+		}
+	}
+	t.Fatalf("no object in %s", r.Body)
+	return nil
+}
+
+// sp is a path under a service.
+func sp(svc int64, rest string) string { return "/admin/api/services/" + testenv.S(svc) + rest }
+
+// catalogRulesQuery selects what the store indexes under a metric (limits, pricing rules).
+func catalogRulesQuery(tenant, metric int64) store.Query {
+	return store.Query{Index: store.GSI1, PK: catalog.RulesOfMetric(tenant, metric)}
+}
+
+// pricingPath is a plan's pricing rules on a metric.
+func pricingPath(plan, metric int64) string {
+	return "/admin/api/application_plans/" + testenv.S(plan) + "/metrics/" + testenv.S(metric) + "/pricing_rules"
+}
