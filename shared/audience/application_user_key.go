@@ -1,0 +1,32 @@
+package audience
+
+import (
+	"context"
+	"net/http"
+
+	"turnpike/shared/api"
+	"turnpike/shared/credential"
+	"turnpike/shared/deps"
+)
+
+// ChangeApplicationUserKey is PUT .../applications/{application_id}/change_user_key,
+// a Turnpike extension: a new random user_key (32 hex characters), as 3scale's
+// admin portal "Regenerate" button does. The old key stops working at once.
+// A chosen key is set through the update's user_key instead.
+func ChangeApplicationUserKey(d *deps.Deps) http.Handler {
+	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
+		acc, app, err := appOfPath(ctx, d, q)
+		if err != nil {
+			return api.Result{}, err
+		}
+		seen, oldKey := app.UpdatedAt, app.UserKey
+		app.UserKey, app.UpdatedAt = credential.NewKey(), q.Now
+		tx := d.Store.Tx(q.Tenant())
+		saveApp(tx, q.Tenant(), app, seen)
+		moveUserKey(tx, q.Tenant(), app, oldKey)
+		if err := tx.Commit(ctx); err != nil {
+			return api.Result{}, err
+		}
+		return appOK(ctx, d, q, acc, app, http.StatusOK)
+	})
+}
