@@ -102,7 +102,10 @@ func (w *appsWorld) planItem(t *testing.T, id int64) *catalog.Plan {
 	return p
 }
 
-func (w *appsWorld) contracts(t *testing.T, plan int64) int64 { t.Helper(); return w.planItem(t, plan).Contracts }
+func (w *appsWorld) contracts(t *testing.T, plan int64) int64 {
+	t.Helper()
+	return w.planItem(t, plan).Contracts
+}
 
 // servicePlan adds a service plan to svc through the store (the service plan
 // API belongs to the catalog); approval says whether it requires approval.
