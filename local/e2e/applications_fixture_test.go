@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"turnpike/shared/audience"
 	"turnpike/shared/catalog"
 	"turnpike/shared/store"
 	"turnpike/shared/testenv"
@@ -105,6 +106,16 @@ func (w *appsWorld) planItem(t *testing.T, id int64) *catalog.Plan {
 func (w *appsWorld) contracts(t *testing.T, plan int64) int64 {
 	t.Helper()
 	return w.planItem(t, plan).Contracts
+}
+
+// stored reads an application item as stored.
+func (w *appsWorld) stored(t *testing.T, id int64) *audience.Application {
+	t.Helper()
+	a, err := audience.LoadApplication(context.Background(), w.env.Server.Deps.Store, w.tn.ID, id)
+	if err != nil {
+		t.Fatalf("application %d: %v", id, err)
+	}
+	return a
 }
 
 // servicePlan adds a service plan to svc through the store (the service plan
