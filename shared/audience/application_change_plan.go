@@ -38,10 +38,12 @@ func ChangeApplicationPlan(d *deps.Deps) http.Handler {
 			return api.Result{}, apierr.NotFound()
 		}
 		tx := d.Store.Tx(q.Tenant())
-		later, err := leavePlan(ctx, d, tx, q.Tenant(), app)
+		deltas := contractDeltas{}
+		later, err := leavePlan(ctx, d, tx, q.Tenant(), app, deltas)
 		if err != nil {
 			return api.Result{}, err
 		}
+		deltas.apply(tx, q.Tenant())
 		seen := app.UpdatedAt
 		app.Plan, app.UpdatedAt = plan.ID, q.Now
 		saveApp(tx, q.Tenant(), app, seen)
@@ -54,10 +56,10 @@ func ChangeApplicationPlan(d *deps.Deps) http.Handler {
 	})
 }
 
-// leavePlan adds to tx the end of the application's contract on its current
-// plan: the counter goes down, or a custom plan is deleted with its limits
-// (those that do not fit are returned, to delete after the commit).
-func leavePlan(ctx context.Context, d *deps.Deps, tx *store.Tx, tenant int64, app *Application) ([]store.Key, error) {
+// leavePlan ends the application's contract on its current plan: the plan's
+// counter goes down in deltas, or a custom plan is deleted in tx with its
+// limits (those that do not fit are returned, to delete after the commit).
+func leavePlan(ctx context.Context, d *deps.Deps, tx *store.Tx, tenant int64, app *Application, deltas contractDeltas) ([]store.Key, error) {
 	cur, err := planLoad(ctx, d, tenant, app.Plan)
 	if err != nil {
 		if apierr.As(err).HTTP == http.StatusNotFound {
@@ -68,8 +70,20 @@ func leavePlan(ctx context.Context, d *deps.Deps, tx *store.Tx, tenant int64, ap
 	if cur.Custom {
 		return dropCustomPlan(ctx, d, tx, tenant, cur)
 	}
-	addContracts(tx, tenant, cur.ID, -1, errAppChanged)
+	deltas[cur.ID]--
 	return nil, nil
+}
+
+// contractDeltas gathers changes of plan contract counters, so that a
+// transaction touching many applications updates each plan once.
+type contractDeltas map[int64]int64
+
+func (c contractDeltas) apply(tx *store.Tx, tenant int64) {
+	for plan, n := range c {
+		if n != 0 {
+			addContracts(tx, tenant, plan, n, errAppChanged)
+		}
+	}
 }
 
 // commitThenDelete commits tx, then deletes what did not fit into it.

@@ -18,10 +18,12 @@ func DeleteApplication(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		tx := d.Store.Tx(q.Tenant())
-		later, err := removeApp(ctx, d, tx, q.Tenant(), app)
+		deltas := contractDeltas{}
+		later, err := removeApp(ctx, d, tx, q.Tenant(), app, deltas)
 		if err != nil {
 			return api.Result{}, err
 		}
+		deltas.apply(tx, q.Tenant())
 		k := SubscriptionKey(q.Tenant(), app.Account, app.Service)
 		var sub Subscription
 		if err := d.Store.Get(ctx, k.PK, k.SK, &sub); err == nil {
@@ -36,11 +38,10 @@ func DeleteApplication(d *deps.Deps) http.Handler {
 	})
 }
 
-// removeApp adds to tx the deletion of an application as read and the end of
-// its contract on its plan; a custom plan goes with it. The subscription's
-// count of applications is the caller's. It returns the custom plan's limits
-// that did not fit into tx, to delete after the commit.
-func removeApp(ctx context.Context, d *deps.Deps, tx *store.Tx, tenant int64, app *Application) ([]store.Key, error) {
+// removeApp adds to tx the deletion of an application as read, and ends its
+// contract on its plan (see leavePlan). The subscription's count of
+// applications is the caller's.
+func removeApp(ctx context.Context, d *deps.Deps, tx *store.Tx, tenant int64, app *Application, deltas contractDeltas) ([]store.Key, error) {
 	dropApp(tx, tenant, app)
-	return leavePlan(ctx, d, tx, tenant, app)
+	return leavePlan(ctx, d, tx, tenant, app, deltas)
 }

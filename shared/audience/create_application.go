@@ -80,8 +80,11 @@ func CreateApplication(d *deps.Deps) http.Handler {
 			addContracts(tx, q.Tenant(), plan.ID, 1, apierr.NotFound())
 			tx.Check(acc.PK, acc.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound())
 			err = tx.Commit(ctx)
-			if errors.Is(err, errSubscriptionRace) && attempt < 3 {
-				continue
+			if errors.Is(err, errSubscriptionRace) {
+				if attempt < 3 {
+					continue
+				}
+				err = errSubChanged
 			}
 			if err != nil {
 				return api.Result{}, err

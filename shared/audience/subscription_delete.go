@@ -49,13 +49,15 @@ func DeleteServiceSubscription(d *deps.Deps) http.Handler {
 			chunk := apps[:min(len(apps), appsPerTx)]
 			apps = apps[len(chunk):]
 			tx := d.Store.Tx(q.Tenant())
+			deltas := contractDeltas{}
 			for _, a := range chunk {
-				l, err := removeApp(ctx, d, tx, q.Tenant(), a)
+				l, err := removeApp(ctx, d, tx, q.Tenant(), a, deltas)
 				if err != nil {
 					return api.Result{}, err
 				}
 				later = append(later, l...)
 			}
+			deltas.apply(tx, q.Tenant())
 			count := map[string]types.AttributeValue{":n": numAV(left)}
 			if len(apps) == 0 {
 				tx.DeleteIf(sub.PK, sub.SK, "apps = :n", nil, count, errSubChanged)
