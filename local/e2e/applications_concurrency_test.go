@@ -61,6 +61,7 @@ func TestConcurrentCreatesWithOneUserKey(t *testing.T) {
 	if len(subs) != 1 || w.subscription(t, w.acc, w.svc).Apps != 1 {
 		t.Fatalf("subscriptions: %v", subs)
 	}
+	w.assertCounters(t)
 	if w.contracts(t, w.plan) != 1 || w.contracts(t, w.defaultServicePlan(t, w.svc)) != 1 {
 		t.Fatalf("contracts: plan %d, service plan %d", w.contracts(t, w.plan), w.contracts(t, w.defaultServicePlan(t, w.svc)))
 	}
@@ -87,6 +88,7 @@ func TestConcurrentCreatesShareOneSubscription(t *testing.T) {
 	codes := w.concurrently(t, 16, func(i int) *testenv.Response {
 		return w.do(t, "POST", w.apps(w.acc)+".json", url.Values{"plan_id": {testenv.S(w.plan)}, "name": {fmt.Sprint("app ", i)}})
 	})
+	w.assertCounters(t)
 	if codes[201] != 16 {
 		t.Fatalf("want 16×201, got %v", codes)
 	}
@@ -106,6 +108,7 @@ func TestConcurrentUserKeyUpdates(t *testing.T) {
 	codes := w.concurrently(t, 16, func(i int) *testenv.Response {
 		return w.do(t, "PUT", w.app(w.acc, apps[i])+".json", url.Values{"user_key": {"wanted-by-all"}})
 	})
+	w.assertCounters(t)
 	if codes[200] != 1 || codes[422] != 15 {
 		t.Fatalf("want 1×200 and 15×422, got %v", codes)
 	}
@@ -123,6 +126,7 @@ func TestConcurrentSuspensions(t *testing.T) {
 	w := newAppsWorld(t, nil)
 	path := w.app(w.acc, testenv.ID(w.newApp(t, w.acc, w.plan, nil)))
 	codes := w.concurrently(t, 8, func(int) *testenv.Response { return w.do(t, "PUT", path+"/suspend.json", nil) })
+	w.assertCounters(t)
 	if codes[200] != 1 || codes[422]+codes[409] != 7 {
 		t.Fatalf("want one 200, the rest 422 or 409: %v", codes)
 	}

@@ -118,6 +118,34 @@ func (w *appsWorld) stored(t *testing.T, id int64) *audience.Application {
 	return a
 }
 
+// assertCounters checks the listing counters against the applications stored.
+func (w *appsWorld) assertCounters(t *testing.T) {
+	t.Helper()
+	ctx := context.Background()
+	s := w.env.Server.Deps.Store
+	var apps []*audience.Application
+	if err := s.All(ctx, store.Query{PK: store.TenantPK(w.tn.ID), Prefix: "APP#"}, &apps); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int64{}
+	for _, c := range audience.ApplicationCounts(w.tn.ID, apps) {
+		want[c.(*audience.AppCount).SK] = c.(*audience.AppCount).N
+	}
+	var stored []*audience.AppCount
+	if err := s.All(ctx, store.Query{PK: store.TenantPK(w.tn.ID), Prefix: "APPCNT#"}, &stored); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range stored {
+		if c.N != want[c.SK] {
+			t.Fatalf("counter %s = %d, the applications say %d", c.SK, c.N, want[c.SK])
+		}
+		delete(want, c.SK)
+	}
+	if len(want) != 0 {
+		t.Fatalf("counters missing: %v", want)
+	}
+}
+
 // servicePlan adds a service plan to svc through the store (the service plan
 // API belongs to the catalog); approval says whether it requires approval.
 func (w *appsWorld) servicePlan(t *testing.T, svc int64, approval bool) int64 {

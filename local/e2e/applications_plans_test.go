@@ -120,6 +120,7 @@ func TestApplicationCustomizeAndDecustomizePlan(t *testing.T) {
 	cid = testenv.ID(appsObj(t, w.expect(t, 200, "PUT", path+"/customize_plan.json", nil), "application_plan"))
 	w.expect(t, 200, "DELETE", path+".json", nil)
 	assertPlanGone(t, w, cid)
+	w.assertCounters(t)
 	if w.contracts(t, app.Plan) != 0 {
 		t.Fatalf("contracts at the end: %d", w.contracts(t, app.Plan))
 	}

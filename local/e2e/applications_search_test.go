@@ -110,6 +110,24 @@ func TestListApplicationsFilters(t *testing.T) {
 	if got := w.list(t, url.Values{"plan_id": {s(w.plan)}}); !slices.Equal(got, []int{0, 1}) {
 		t.Fatalf("plan after a deletion: %v", got)
 	}
+	w.assertCounters(t)
+	// The totals reported (kept by counters for single filters) agree with the lists.
+	for _, form := range []url.Values{nil, {"state": {"live"}}, {"state": {"pending"}}, {"state": {"suspended"}},
+		{"plan_id": {s(w.plan)}}, {"plan_id": {s(w.a2)}}, {"plan_id": {s(w.b1)}}, {"service_id": {s(w.svc)}}, {"service_id": {s(w.svcB)}}} {
+		n := len(w.list(t, form))
+		paged := url.Values{"per_page": {"1"}}
+		for k, v := range form {
+			paged[k] = v
+		}
+		m := w.expect(t, 200, "GET", "/admin/api/applications.json", paged)
+		total := len(m["applications"].([]any))
+		if meta, ok := m["metadata"].(map[string]any); ok {
+			total = int(meta["total_entries"].(float64))
+		}
+		if total != n {
+			t.Fatalf("filter %v: total %d, list of %d", form, total, n)
+		}
+	}
 	// XML.
 	r := w.do(t, "GET", "/admin/api/applications.xml", url.Values{"state": {"pending"}})
 	if r.Status != 200 || !strings.HasPrefix(r.String(), `<?xml version="1.0" encoding="UTF-8"?><applications><application><id>`+s(testenv.ID(w.apps[4]))+"</id>") {

@@ -148,6 +148,7 @@ func TestUnsubscribeDeletesSuspendedApplications(t *testing.T) {
 	if n := len(w.expect(t, 200, "GET", "/admin/api/applications.json", url.Values{"service_id": {testenv.S(w.svc)}})["applications"].([]any)); n != 0 {
 		t.Fatalf("%d applications left on the service", n)
 	}
+	w.assertCounters(t)
 	// A new application subscribes the account again.
 	w.newApp(t, w.acc, w.plan, nil)
 	if w.contracts(t, w.defaultServicePlan(t, w.svc)) != 1 {

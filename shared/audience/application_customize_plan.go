@@ -51,15 +51,16 @@ func CustomizeApplicationPlan(d *deps.Deps) http.Handler {
 		if err := createLimits(ctx, d, q.Tenant(), early); err != nil {
 			return api.Result{}, err
 		}
-		tx := d.Store.Tx(q.Tenant()).Create(custom, nil)
+		tx := newAppTx(d, q.Tenant())
+		tx.Create(custom, nil)
 		for _, c := range copies[:fit] {
 			tx.Create(c, nil)
 		}
-		seen := app.UpdatedAt
+		before := *app
 		app.Plan, app.UpdatedAt = custom.ID, q.Now
-		saveApp(tx, q.Tenant(), app, seen)
-		addContracts(tx, q.Tenant(), cur.ID, -1, errAppChanged)
-		if err := tx.Commit(ctx); err != nil {
+		tx.save(&before, app)
+		tx.contract(cur.ID, -1) // the custom plan is born with its one contract
+		if err := tx.commit(ctx); err != nil {
 			_ = deleteLeftovers(ctx, d, q.Tenant(), limitKeys(early)) // best effort: nothing refers to them
 			return api.Result{}, err
 		}

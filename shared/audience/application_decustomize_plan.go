@@ -5,7 +5,6 @@ import (
 	"net/http"
 
 	"turnpike/shared/api"
-	"turnpike/shared/apierr"
 	"turnpike/shared/deps"
 )
 
@@ -30,16 +29,15 @@ func DecustomizeApplicationPlan(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		tx := d.Store.Tx(q.Tenant())
-		later, err := dropCustomPlan(ctx, d, tx, q.Tenant(), cur)
-		if err != nil {
+		tx := newAppTx(d, q.Tenant())
+		if err := tx.dropCustomPlan(ctx, cur.ID); err != nil {
 			return api.Result{}, err
 		}
-		seen := app.UpdatedAt
+		before := *app
 		app.Plan, app.UpdatedAt = orig.ID, q.Now
-		saveApp(tx, q.Tenant(), app, seen)
-		addContracts(tx, q.Tenant(), orig.ID, 1, apierr.NotFound())
-		if err := commitThenDelete(ctx, d, tx, q.Tenant(), later); err != nil {
+		tx.save(&before, app)
+		tx.contract(orig.ID, 1)
+		if err := tx.commit(ctx); err != nil {
 			return api.Result{}, err
 		}
 		orig.Contracts++

@@ -37,14 +37,14 @@ func transitionApp(d *deps.Deps, ev appEvent) http.Handler {
 		if app.State != ev.from {
 			return api.Result{}, apierr.Invalid("state", `cannot transition via "`+ev.name+`"`)
 		}
-		seen := app.UpdatedAt
+		before := *app
 		app.State, app.UpdatedAt = ev.to, q.Now
 		if ev.to == AppLive && app.AcceptedAt.IsZero() {
 			app.AcceptedAt = q.Now
 		}
-		tx := d.Store.Tx(q.Tenant())
-		saveApp(tx, q.Tenant(), app, seen)
-		if err := tx.Commit(ctx); err != nil {
+		tx := newAppTx(d, q.Tenant())
+		tx.save(&before, app)
+		if err := tx.commit(ctx); err != nil {
 			return api.Result{}, err
 		}
 		return appOK(ctx, d, q, acc, app, http.StatusOK)

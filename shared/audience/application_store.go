@@ -53,34 +53,6 @@ func appOfPath(ctx context.Context, d *deps.Deps, q *api.Request) (*Account, *Ap
 	return acc, app, nil
 }
 
-// createApp puts a new application's items into tx; a user_key or app_id
-// already claimed fails the commit with 422.
-func createApp(tx *store.Tx, tenant int64, a *Application) {
-	a.index(tenant)
-	tx.Create(a, nil)
-	tx.Create(a.listing(tenant), nil)
-	tx.Create(claim(tenant, ClaimUserKey, a.UserKey, a.ID), apierr.Invalid("user_key", "has already been taken"))
-	tx.Create(claim(tenant, ClaimAppID, a.AppID, a.ID), apierr.Invalid("application_id", "has already been taken"))
-}
-
-// saveApp rewrites an application and its listing copy, provided the stored
-// application is still the one read (same updated_at); set a.UpdatedAt first.
-func saveApp(tx *store.Tx, tenant int64, a *Application, seen time.Time) {
-	a.index(tenant)
-	tx.PutIf(a, "updated_at = :seen", sameUpdatedAt(seen), errAppChanged)
-	tx.Put(a.listing(tenant))
-}
-
-// dropApp deletes an application as read, its listing copy and its claims.
-func dropApp(tx *store.Tx, tenant int64, a *Application) {
-	k := ApplicationKey(tenant, a.ID)
-	tx.DeleteIf(k.PK, k.SK, "updated_at = :seen", nil, sameUpdatedAt(a.UpdatedAt), errAppChanged)
-	l := a.listing(tenant)
-	tx.Delete(l.PK, l.SK)
-	dropClaim(tx, tenant, ClaimUserKey, a.UserKey, a.ID)
-	dropClaim(tx, tenant, ClaimAppID, a.AppID, a.ID)
-}
-
 // dropClaim releases a uniqueness claim the owner holds.
 func dropClaim(tx *store.Tx, tenant int64, kind, value string, owner int64) {
 	k := ClaimKey(tenant, kind, value)
@@ -118,24 +90,23 @@ func planLoad(ctx context.Context, d *deps.Deps, tenant, id int64) (*catalog.Pla
 }
 
 // dropCustomPlan deletes a custom plan with its limits. Limits that do not
-// fit into tx are returned to be deleted after it commits: they belong to a
+// fit into the transaction are deleted after it commits: they belong to a
 // plan that no longer exists, so nothing reads them in between.
-func dropCustomPlan(ctx context.Context, d *deps.Deps, tx *store.Tx, tenant int64, p *catalog.Plan) ([]store.Key, error) {
-	limits, err := catalog.Limits(ctx, d.Store, tenant, p.ID)
+func (t *appTx) dropCustomPlan(ctx context.Context, plan int64) error {
+	limits, err := catalog.Limits(ctx, t.d.Store, t.tenant, plan)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	k := catalog.PlanKey(tenant, p.ID)
-	tx.DeleteIf(k.PK, k.SK, "attribute_exists(PK)", nil, nil, errAppChanged)
-	var later []store.Key
+	k := catalog.PlanKey(t.tenant, plan)
+	t.DeleteIf(k.PK, k.SK, "attribute_exists(PK)", nil, nil, errAppChanged)
 	for _, l := range limits {
-		if tx.Len() < limitsInTx {
-			tx.Delete(l.PK, l.SK)
+		if t.Len() < limitsInTx {
+			t.Delete(l.PK, l.SK)
 		} else {
-			later = append(later, l.Key)
+			t.later = append(t.later, l.Key)
 		}
 	}
-	return later, nil
+	return nil
 }
 
 // deleteLeftovers deletes leftover items in transactions of at most maxTxItems.

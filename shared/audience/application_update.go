@@ -19,15 +19,15 @@ func UpdateApplication(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		seen, oldKey := app.UpdatedAt, app.UserKey
+		before := *app
 		if err := readAppUpdate(q, app); err != nil {
 			return api.Result{}, err
 		}
 		app.UpdatedAt = q.Now
-		tx := d.Store.Tx(q.Tenant())
-		saveApp(tx, q.Tenant(), app, seen)
-		moveUserKey(tx, q.Tenant(), app, oldKey)
-		if err := tx.Commit(ctx); err != nil {
+		tx := newAppTx(d, q.Tenant())
+		tx.save(&before, app)
+		moveUserKey(tx.Tx, q.Tenant(), app, before.UserKey)
+		if err := tx.commit(ctx); err != nil {
 			return api.Result{}, err
 		}
 		return appOK(ctx, d, q, acc, app, http.StatusOK)

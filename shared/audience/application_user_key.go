@@ -19,12 +19,12 @@ func ChangeApplicationUserKey(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		seen, oldKey := app.UpdatedAt, app.UserKey
+		before := *app
 		app.UserKey, app.UpdatedAt = credential.NewKey(), q.Now
-		tx := d.Store.Tx(q.Tenant())
-		saveApp(tx, q.Tenant(), app, seen)
-		moveUserKey(tx, q.Tenant(), app, oldKey)
-		if err := tx.Commit(ctx); err != nil {
+		tx := newAppTx(d, q.Tenant())
+		tx.save(&before, app)
+		moveUserKey(tx.Tx, q.Tenant(), app, before.UserKey)
+		if err := tx.commit(ctx); err != nil {
 			return api.Result{}, err
 		}
 		return appOK(ctx, d, q, acc, app, http.StatusOK)

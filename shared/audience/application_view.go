@@ -3,6 +3,10 @@ package audience
 import (
 	"context"
 	"errors"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"turnpike/shared/api"
 	"turnpike/shared/catalog"
@@ -66,6 +70,9 @@ func (v *appViews) obj(ctx context.Context, a *Application) (*wire.Obj, error) {
 
 // list renders applications as a collection.
 func (v *appViews) list(ctx context.Context, apps []*Application, page *wire.Page) (*wire.List, error) {
+	if err := v.prefetch(ctx, apps); err != nil {
+		return nil, err
+	}
 	l := &wire.List{Name: "applications", Page: page}
 	for _, a := range apps {
 		o, err := v.obj(ctx, a)
@@ -75,6 +82,60 @@ func (v *appViews) list(ctx context.Context, apps []*Application, page *wire.Pag
 		l.Items = append(l.Items, o)
 	}
 	return l, nil
+}
+
+// prefetch reads what the applications mention and the views lack, in batches.
+func (v *appViews) prefetch(ctx context.Context, apps []*Application) error {
+	var keys []store.Key
+	want := map[store.Key]bool{}
+	ask := func(k store.Key, known bool) {
+		if !known && !want[k] {
+			want[k] = true
+			keys = append(keys, k)
+		}
+	}
+	for _, a := range apps {
+		_, ok := v.svcs[a.Service]
+		ask(catalog.ServiceKey(v.tenant, a.Service), ok)
+		_, ok = v.plans[a.Plan]
+		ask(catalog.PlanKey(v.tenant, a.Plan), ok)
+		_, ok = v.accs[a.Account]
+		ask(AccountKey(v.tenant, a.Account), ok)
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	items, err := v.d.Store.BatchGet(ctx, keys)
+	if err != nil {
+		return err
+	}
+	for _, it := range items {
+		var k store.Key
+		if err := attributevalue.UnmarshalMap(it, &k); err != nil {
+			return err
+		}
+		switch {
+		case strings.HasPrefix(k.SK, "SVC#"):
+			err = prefetched(it, v.svcs, func(x *catalog.Service) int64 { return x.ID })
+		case strings.HasPrefix(k.SK, "PLAN#"):
+			err = prefetched(it, v.plans, func(x *catalog.Plan) int64 { return x.ID })
+		default:
+			err = prefetched(it, v.accs, func(x *Account) int64 { return x.ID })
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func prefetched[T any](item map[string]types.AttributeValue, into map[int64]*T, id func(*T) int64) error {
+	x := new(T)
+	if err := attributevalue.UnmarshalMap(item, x); err != nil {
+		return err
+	}
+	into[id(x)] = x
+	return nil
 }
 
 // cachedItem reads an item once per request; a missing item yields blank.

@@ -72,14 +72,13 @@ func CreateApplication(d *deps.Deps) http.Handler {
 		}
 		// A concurrent request may subscribe the account first: then join its subscription.
 		for attempt := 0; ; attempt++ {
-			tx := d.Store.Tx(q.Tenant())
-			if err := joinSubscription(ctx, d, tx, q.Tenant(), acc.ID, svc, q.Now); err != nil {
+			tx := newAppTx(d, q.Tenant())
+			if err := joinSubscription(ctx, d, tx, acc.ID, svc, q.Now); err != nil {
 				return api.Result{}, err
 			}
-			createApp(tx, q.Tenant(), app)
-			addContracts(tx, q.Tenant(), plan.ID, 1, apierr.NotFound())
+			tx.create(app)
 			tx.Check(acc.PK, acc.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound())
-			err = tx.Commit(ctx)
+			err = tx.commit(ctx)
 			if errors.Is(err, errSubscriptionRace) {
 				if attempt < 3 {
 					continue

@@ -43,15 +43,15 @@ func CreateApplicationKey(d *deps.Deps) http.Handler {
 		if err := v.Err(); err != nil {
 			return api.Result{}, err
 		}
-		seen := app.UpdatedAt
+		before := *app
 		app.Keys = append(app.Keys, key)
 		if app.KeyTimes == nil {
 			app.KeyTimes = KeyTimes{}
 		}
 		app.KeyTimes[key], app.UpdatedAt = q.Now, q.Now
-		tx := d.Store.Tx(q.Tenant())
-		saveApp(tx, q.Tenant(), app, seen)
-		if err := tx.Commit(ctx); err != nil {
+		tx := newAppTx(d, q.Tenant())
+		tx.save(&before, app)
+		if err := tx.commit(ctx); err != nil {
 			return api.Result{}, err
 		}
 		o, err := newAppViews(d, q).know(acc, svc).obj(ctx, app)

@@ -23,13 +23,14 @@ func DeleteApplicationKey(d *deps.Deps) http.Handler {
 		if i < 0 {
 			return api.Result{}, apierr.NotFound()
 		}
-		seen, key := app.UpdatedAt, app.Keys[i]
+		before := *app
+		key := app.Keys[i]
 		app.Keys = append(app.Keys[:i:i], app.Keys[i+1:]...)
 		delete(app.KeyTimes, key)
 		app.UpdatedAt = q.Now
-		tx := d.Store.Tx(q.Tenant())
-		saveApp(tx, q.Tenant(), app, seen)
-		if err := tx.Commit(ctx); err != nil {
+		tx := newAppTx(d, q.Tenant())
+		tx.save(&before, app)
+		if err := tx.commit(ctx); err != nil {
 			return api.Result{}, err
 		}
 		return api.Deleted(), nil

@@ -48,13 +48,13 @@ func CreateReferrerFilter(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		seen := app.UpdatedAt
+		before := *app
 		app.ReferrerFilters = append(app.ReferrerFilters, value)
 		app.Referrers = append(app.Referrers, Referrer{ID: id, Value: value, CreatedAt: q.Now})
 		app.UpdatedAt = q.Now
-		tx := d.Store.Tx(q.Tenant())
-		saveApp(tx, q.Tenant(), app, seen)
-		if err := tx.Commit(ctx); err != nil {
+		tx := newAppTx(d, q.Tenant())
+		tx.save(&before, app)
+		if err := tx.commit(ctx); err != nil {
 			return api.Result{}, err
 		}
 		return appOK(ctx, d, q, acc, app, http.StatusCreated)

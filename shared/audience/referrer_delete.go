@@ -25,13 +25,14 @@ func DeleteReferrerFilter(d *deps.Deps) http.Handler {
 		if i < 0 {
 			return api.Result{}, apierr.NotFound()
 		}
-		seen, value := app.UpdatedAt, app.Referrers[i].Value
+		before := *app
+		value := app.Referrers[i].Value
 		app.Referrers = slices.Delete(slices.Clone(app.Referrers), i, i+1)
 		app.ReferrerFilters = slices.DeleteFunc(slices.Clone(app.ReferrerFilters), func(f string) bool { return f == value })
 		app.UpdatedAt = q.Now
-		tx := d.Store.Tx(q.Tenant())
-		saveApp(tx, q.Tenant(), app, seen)
-		if err := tx.Commit(ctx); err != nil {
+		tx := newAppTx(d, q.Tenant())
+		tx.save(&before, app)
+		if err := tx.commit(ctx); err != nil {
 			return api.Result{}, err
 		}
 		return api.Deleted(), nil

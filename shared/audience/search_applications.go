@@ -13,7 +13,9 @@ import (
 // tenant, filtered by service_id, plan_id, state, account, name or user_key,
 // in id order, paginated (per_page up to 500). Each filter is a key of its own
 // listing (see entities_app.go), so a page costs Queries over that listing
-// only, never a Scan.
+// only, never a Scan; with at most one of service_id, plan_id and state, the
+// listing's counter gives the total and a page reads no more than the keys
+// before it and itself.
 func ListApplications(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{Wrapper: "search"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
 		s, err := readAppSearch(q)
@@ -34,7 +36,7 @@ func ListApplications(d *deps.Deps) http.Handler {
 				apps = nil
 			}
 		default:
-			if total, err = d.Store.Page(ctx, s.query(q.Tenant()), page, perPage, &apps); err != nil {
+			if total, err = s.page(ctx, d, q.Tenant(), page, perPage, &apps); err != nil {
 				return api.Result{}, err
 			}
 		}

@@ -115,6 +115,39 @@ func (s *appSearch) query(tenant int64) store.Query {
 	return q
 }
 
+// counted names the counter that holds the filter's total, if one does: a
+// filter on one counted listing and nothing else.
+func (s *appSearch) counted() (string, bool) {
+	if s.account != 0 || s.name != "" {
+		return "", false
+	}
+	switch {
+	case s.plan == 0 && s.service == 0 && s.state == "":
+		return countAll(), true
+	case s.plan != 0 && s.service == 0 && s.state == "":
+		return countOfPlan(s.plan), true
+	case s.plan == 0 && s.service != 0 && s.state == "":
+		return countOfService(s.service), true
+	case s.plan == 0 && s.service == 0 && s.state != "":
+		return countInState(s.state), true
+	}
+	return "", false
+}
+
+// page reads one page of the matching applications and their total.
+func (s *appSearch) page(ctx context.Context, d *deps.Deps, tenant int64, page, perPage int, out *[]*Application) (int, error) {
+	q := s.query(tenant)
+	listing, ok := s.counted()
+	if !ok {
+		return d.Store.Page(ctx, q, page, perPage, out)
+	}
+	total, err := readAppCount(ctx, d.Store, tenant, listing)
+	if err != nil {
+		return 0, err
+	}
+	return total, d.Store.PageOf(ctx, q, page, perPage, total, out)
+}
+
 // matches applies the filter to one application in memory.
 func (s *appSearch) matches(a *Application) bool {
 	return !s.nothing &&

@@ -44,35 +44,27 @@ func DeleteServiceSubscription(d *deps.Deps) http.Handler {
 		// Each transaction checks the subscription's application count, so an
 		// application created meanwhile stops the unsubscription (409, retry).
 		left := int64(len(apps))
-		var later []store.Key
 		for first := true; first || len(apps) > 0; first = false {
 			chunk := apps[:min(len(apps), appsPerTx)]
 			apps = apps[len(chunk):]
-			tx := d.Store.Tx(q.Tenant())
-			deltas := contractDeltas{}
+			tx := newAppTx(d, q.Tenant())
 			for _, a := range chunk {
-				l, err := removeApp(ctx, d, tx, q.Tenant(), a, deltas)
-				if err != nil {
+				if err := tx.remove(ctx, a); err != nil {
 					return api.Result{}, err
 				}
-				later = append(later, l...)
 			}
-			deltas.apply(tx, q.Tenant())
 			count := map[string]types.AttributeValue{":n": numAV(left)}
 			if len(apps) == 0 {
 				tx.DeleteIf(sub.PK, sub.SK, "apps = :n", nil, count, errSubChanged)
-				addContracts(tx, q.Tenant(), sub.Plan, -1, errSubChanged)
+				tx.contract(sub.Plan, -1)
 			} else {
 				count[":d"] = numAV(-int64(len(chunk)))
 				tx.UpdateIf(sub.PK, sub.SK, "ADD apps :d", "apps = :n", nil, count, errSubChanged)
 			}
-			if err := tx.Commit(ctx); err != nil {
+			if err := tx.commit(ctx); err != nil {
 				return api.Result{}, err
 			}
 			left -= int64(len(chunk))
-		}
-		if err := deleteLeftovers(ctx, d, q.Tenant(), later); err != nil {
-			return api.Result{}, err
 		}
 		return api.Deleted(), nil
 	})

@@ -19,12 +19,13 @@ var errSubscriptionRace = errors.New("audience: the subscription changed concurr
 // joinSubscription adds to tx what a new application of the account on svc
 // needs: one more application on the account's subscription, or a new
 // subscription on the service's default service plan.
-func joinSubscription(ctx context.Context, d *deps.Deps, tx *store.Tx, tenant, account int64, svc *catalog.Service, now time.Time) error {
+func joinSubscription(ctx context.Context, d *deps.Deps, tx *appTx, account int64, svc *catalog.Service, now time.Time) error {
+	tenant := tx.tenant
 	k := SubscriptionKey(tenant, account, svc.ID)
 	var sub Subscription
 	err := d.Store.Get(ctx, k.PK, k.SK, &sub)
 	if err == nil {
-		addSubscriptionApps(tx, tenant, account, svc.ID, 1, errSubscriptionRace)
+		addSubscriptionApps(tx.Tx, tenant, account, svc.ID, 1, errSubscriptionRace)
 		return nil
 	}
 	if !errors.Is(err, store.ErrNotFound) {
@@ -41,7 +42,7 @@ func joinSubscription(ctx context.Context, d *deps.Deps, tx *store.Tx, tenant, a
 	s := newSubscription(tenant, id, account, plan, now)
 	s.Apps = 1
 	tx.Create(s, errSubscriptionRace)
-	addContracts(tx, tenant, plan.ID, 1, errSubscriptionRace)
+	tx.contract(plan.ID, 1)
 	return nil
 }
 
