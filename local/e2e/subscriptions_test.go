@@ -170,3 +170,16 @@ func TestListServiceSubscribers(t *testing.T) {
 	}
 	w.expect(t, 404, "GET", "/admin/api/services/999999999/service_subscriptions.json", nil)
 }
+
+// 16 concurrent subscriptions of one account to one service: exactly one.
+func TestConcurrentSubscriptions(t *testing.T) {
+	t.Parallel()
+	w := newAppsWorld(t, nil)
+	def := w.defaultServicePlan(t, w.svc)
+	codes := w.concurrently(t, 16, func(int) *testenv.Response {
+		return w.do(t, "POST", w.subs(w.acc)+".json", url.Values{"plan_id": {testenv.S(def)}})
+	})
+	if codes[201] != 1 || codes[422] != 15 || w.contracts(t, def) != 1 {
+		t.Fatalf("want 1×201 and 15×422, got %v (contracts %d)", codes, w.contracts(t, def))
+	}
+}

@@ -58,5 +58,9 @@ func appPlanOK(ctx context.Context, d *deps.Deps, q *api.Request, p *catalog.Pla
 	if svc, err := catalog.LoadService(ctx, d.Store, q.Tenant(), p.Service); err == nil {
 		isDefault = svc.DefaultApplicationPlan == p.ID
 	}
-	return api.OK(catalog.PlanObj(q.BaseURL(), p, isDefault)), nil
+	o := catalog.PlanObj(q.BaseURL(), p, isDefault)
+	if q.Format == api.XML {
+		o.Name = "plan" // 3scale's XML names every plan <plan>
+	}
+	return api.OK(o), nil
 }
