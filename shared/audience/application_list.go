@@ -25,7 +25,7 @@ func ListAccountApplications(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		var apps []*Application
-		if err := d.Store.All(ctx, s.query(q.Tenant()), &apps); err != nil {
+		if err := s.all(ctx, d, q.Tenant(), &apps); err != nil {
 			return api.Result{}, err
 		}
 		l, err := newAppViews(d, q).know(acc, nil).list(ctx, apps, nil)

@@ -6,8 +6,6 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"turnpike/shared/api"
 	"turnpike/shared/apierr"
 	"turnpike/shared/catalog"
@@ -98,8 +96,6 @@ func CreateApplication(d *deps.Deps) http.Handler {
 		return api.Created(o), nil
 	})
 }
-
-var one = map[string]types.AttributeValue{":one": &types.AttributeValueMemberN{Value: "1"}}
 
 // oauthLike services identify applications by client id and secret.
 func oauthLike(svc *catalog.Service) bool {

@@ -75,20 +75,38 @@ func readAppSearch(q *api.Request) (*appSearch, error) {
 	return s, nil
 }
 
-// query is the one Query that lists the matching applications in id order:
-// the narrowest listing the filter names, with the rest as a filter expression.
-func (s *appSearch) query(tenant int64) store.Query {
-	q := store.Query{PK: store.TenantPK(tenant), Prefix: appSortKeyPrefix}
-	switch {
-	case s.account != 0:
-		q = store.Query{Index: store.GSI1, PK: AppsOfAccount(tenant, s.account)}
-	case s.plan != 0:
-		q = store.Query{Index: store.GSI1, PK: AppsOfPlan(tenant, s.plan)}
-	case s.service != 0:
-		q = store.Query{Index: store.GSI2, PK: AppsOfService(tenant, s.service)}
-	case s.state != "":
-		q = store.Query{Index: store.GSI2, PK: AppsInState(tenant, s.state)}
+// appSource is a listing of applications in id order: the Query selecting
+// it, and the counter keeping its size ("" for the per-account listing).
+type appSource struct {
+	q       store.Query
+	counter string
+}
+
+// sources are the listings the filter can be read from, the account's first
+// (it is the smallest); with no filter, every application of the tenant.
+func (s *appSearch) sources(tenant int64) []appSource {
+	var out []appSource
+	if s.account != 0 {
+		out = append(out, appSource{store.Query{Index: store.GSI1, PK: AppsOfAccount(tenant, s.account)}, ""})
 	}
+	if s.plan != 0 {
+		out = append(out, appSource{store.Query{Index: store.GSI1, PK: AppsOfPlan(tenant, s.plan)}, countOfPlan(s.plan)})
+	}
+	if s.service != 0 {
+		out = append(out, appSource{store.Query{Index: store.GSI2, PK: AppsOfService(tenant, s.service)}, countOfService(s.service)})
+	}
+	if s.state != "" {
+		out = append(out, appSource{store.Query{Index: store.GSI2, PK: AppsInState(tenant, s.state)}, countInState(s.state)})
+	}
+	if len(out) == 0 {
+		out = append(out, appSource{store.Query{PK: store.TenantPK(tenant), Prefix: appSortKeyPrefix}, countAll()})
+	}
+	return out
+}
+
+// filtered adds the whole filter as the query's filter expression (the
+// listing's own key among it costs nothing).
+func (s *appSearch) filtered(q store.Query) store.Query {
 	var conds []string
 	add := func(attr, cond string, v types.AttributeValue) {
 		if q.Names == nil {
@@ -115,37 +133,33 @@ func (s *appSearch) query(tenant int64) store.Query {
 	return q
 }
 
-// counted names the counter that holds the filter's total, if one does: a
-// filter on one counted listing and nothing else.
-func (s *appSearch) counted() (string, bool) {
-	if s.account != 0 || s.name != "" {
-		return "", false
-	}
-	switch {
-	case s.plan == 0 && s.service == 0 && s.state == "":
-		return countAll(), true
-	case s.plan != 0 && s.service == 0 && s.state == "":
-		return countOfPlan(s.plan), true
-	case s.plan == 0 && s.service != 0 && s.state == "":
-		return countOfService(s.service), true
-	case s.plan == 0 && s.service == 0 && s.state != "":
-		return countInState(s.state), true
-	}
-	return "", false
+// all reads every matching application (for bounded listings: an account's).
+func (s *appSearch) all(ctx context.Context, d *deps.Deps, tenant int64, out *[]*Application) error {
+	return d.Store.All(ctx, s.filtered(s.sources(tenant)[0].q), out)
 }
 
-// page reads one page of the matching applications and their total.
+// page reads one page of the matching applications and their total. A filter
+// on one counted listing alone gets its total from the counter and reads only
+// the keys before the page and the page; otherwise the smallest listing the
+// filter names is read, with the rest of the filter applied to it.
 func (s *appSearch) page(ctx context.Context, d *deps.Deps, tenant int64, page, perPage int, out *[]*Application) (int, error) {
-	q := s.query(tenant)
-	listing, ok := s.counted()
-	if !ok {
-		return d.Store.Page(ctx, q, page, perPage, out)
+	srcs := s.sources(tenant)
+	best, size := srcs[0], -1
+	if best.counter != "" {
+		for _, src := range srcs {
+			n, err := readAppCount(ctx, d.Store, tenant, src.counter)
+			if err != nil {
+				return 0, err
+			}
+			if size < 0 || n < size {
+				best, size = src, n
+			}
+		}
 	}
-	total, err := readAppCount(ctx, d.Store, tenant, listing)
-	if err != nil {
-		return 0, err
+	if len(srcs) == 1 && s.name == "" && best.counter != "" {
+		return size, d.Store.PageOf(ctx, best.q, page, perPage, size, out)
 	}
-	return total, d.Store.PageOf(ctx, q, page, perPage, total, out)
+	return d.Store.Page(ctx, s.filtered(best.q), page, perPage, out)
 }
 
 // matches applies the filter to one application in memory.

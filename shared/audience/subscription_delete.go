@@ -13,9 +13,10 @@ import (
 	"turnpike/shared/store"
 )
 
-// appsPerTx bounds the applications one unsubscription transaction deletes
-// (each takes up to six items), within DynamoDB's 100-item limit.
-const appsPerTx = 12
+// appsPerTx bounds the applications one unsubscription transaction deletes:
+// five items each, their plans' counters and the first custom plan's limits
+// (see limitsInTx) stay within DynamoDB's 100 items.
+const appsPerTx = 8
 
 // DeleteServiceSubscription is DELETE .../service_subscriptions/{subscription_id}:
 // the account leaves the service. Refused (403) while the account has an
