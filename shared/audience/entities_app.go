@@ -39,7 +39,9 @@ const (
 //     of the application in the same transaction.
 //
 // The copy doubles the write size of an application change but lets every
-// filter of /admin/api/applications be one Query per page, without a second read.
+// filter of /admin/api/applications be read by Query, page by page, without a
+// second read per item; counters beside them (application_counts.go) give the
+// totals pages report.
 
 // AppsOfService lists a service's applications (GSI2 of the application).
 func AppsOfService(tenant, service int64) string { return store.Parent(tenant, "SVC", service, "APP") }
