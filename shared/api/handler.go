@@ -54,12 +54,8 @@ func serve(d *deps.Deps, spec Spec, def Format, h Handler, auth authenticator) h
 		case "":
 			f = def
 		}
-		if spec.JSONOnly && f == XML {
-			writeError(w, f, apierr.Msg(http.StatusNotAcceptable, "Only JSON is supported here"))
-			return
-		}
 		q := &Request{R: r, Format: f, Now: d.Now(), Wrapper: spec.Wrapper}
-		res, err := run(r.Context(), d, q, h, auth)
+		res, err := run(r.Context(), d, q, spec, h, auth)
 		if err != nil {
 			writeError(w, f, apierr.As(err))
 			return
@@ -68,7 +64,7 @@ func serve(d *deps.Deps, spec Spec, def Format, h Handler, auth authenticator) h
 	})
 }
 
-func run(ctx context.Context, d *deps.Deps, q *Request, h Handler, auth authenticator) (res Result, err error) {
+func run(ctx context.Context, d *deps.Deps, q *Request, spec Spec, h Handler, auth authenticator) (res Result, err error) {
 	defer func() {
 		// A bug must not take the process down or leak a stack trace.
 		if p := recover(); p != nil {
@@ -80,6 +76,10 @@ func run(ctx context.Context, d *deps.Deps, q *Request, h Handler, auth authenti
 	}
 	if err := auth(ctx, d, q); err != nil {
 		return Result{}, err
+	}
+	if spec.JSONOnly && q.Format == XML {
+		// Credentials first, then the format, as 3scale's JSON-only controllers answer.
+		return Result{}, apierr.Msg(http.StatusNotAcceptable, "Only JSON is supported here")
 	}
 	if q.R.Method != http.MethodGet && q.R.Method != http.MethodHead && !q.Who.CanWrite() {
 		return Result{}, apierr.NoPermission()

@@ -2,19 +2,22 @@ package audience
 
 import (
 	"context"
+	"errors"
 	"net/http"
-
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	"strings"
 
 	"turnpike/shared/api"
 	"turnpike/shared/apierr"
 	"turnpike/shared/catalog"
 	"turnpike/shared/credential"
 	"turnpike/shared/deps"
-	"turnpike/shared/store"
+	"turnpike/shared/params"
 )
 
 // CreateApplication is POST /admin/api/accounts/{account_id}/applications.
+// The account is subscribed to the plan's service on the way (with the
+// service's default service plan) when it is not yet; the application starts
+// pending when its plan requires approval, live otherwise.
 func CreateApplication(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{Wrapper: "application"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
 		accID, err := q.ID("account_id")
@@ -32,9 +35,12 @@ func CreateApplication(d *deps.Deps) http.Handler {
 		if planID <= 0 {
 			return api.Result{}, apierr.Invalid("plan_id", "can't be blank")
 		}
-		plan, err := catalog.LoadPlan(ctx, d.Store, q.Tenant(), planID, catalog.ApplicationPlan)
+		plan, err := planLoad(ctx, d, q.Tenant(), planID)
 		if err != nil {
 			return api.Result{}, err
+		}
+		if plan.Custom {
+			return api.Result{}, apierr.Invalid("plan_id", "is the custom plan of another application")
 		}
 		svc, err := catalog.LoadService(ctx, d.Store, q.Tenant(), plan.Service)
 		if err != nil {
@@ -44,6 +50,16 @@ func CreateApplication(d *deps.Deps) http.Handler {
 		if err := readApplication(q, app); err != nil {
 			return api.Result{}, err
 		}
+		if len(app.Keys) > appKeysLimit(svc) {
+			return api.Result{}, apierr.Invalid("base", "Limit reached")
+		}
+		if len(app.Keys) == 0 && oauthLike(svc) {
+			app.Keys = []string{credential.NewKey()} // OAuth and OIDC clients always have a secret
+		}
+		app.KeyTimes = KeyTimes{}
+		for _, k := range app.Keys {
+			app.KeyTimes[k] = q.Now
+		}
 		if plan.ApprovalRequired {
 			app.State = AppPending
 		} else {
@@ -52,28 +68,49 @@ func CreateApplication(d *deps.Deps) http.Handler {
 		if app.ID, err = d.Store.NextID(ctx); err != nil {
 			return api.Result{}, err
 		}
-		app.Key = ApplicationKey(q.Tenant(), app.ID)
-		app.Index = store.Index{GSI1PK: AppsOfAccount(q.Tenant(), acc.ID), GSI1SK: store.ID(app.ID)}
-		pk := catalog.PlanKey(q.Tenant(), plan.ID)
-		err = d.Store.Tx(q.Tenant()).
-			Create(app, nil).
-			Create(claim(q.Tenant(), ClaimUserKey, app.UserKey, app.ID), apierr.Invalid("user_key", "has already been taken")).
-			Create(claim(q.Tenant(), ClaimAppID, app.AppID, app.ID), apierr.Invalid("application_id", "has already been taken")).
-			Update(pk.PK, pk.SK, "ADD contracts :one", nil, one, apierr.NotFound()).
-			Check(acc.PK, acc.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound()).
-			Commit(ctx)
+		// A concurrent request may subscribe the account first: then join its subscription.
+		for attempt := 0; ; attempt++ {
+			tx := newAppTx(d, q.Tenant())
+			if err := joinSubscription(ctx, d, tx, acc.ID, svc, q.Now); err != nil {
+				return api.Result{}, err
+			}
+			tx.create(app)
+			tx.Check(acc.PK, acc.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound())
+			err = tx.commit(ctx)
+			if errors.Is(err, errSubscriptionRace) {
+				if attempt < 3 {
+					continue
+				}
+				err = errSubChanged
+			}
+			if err != nil {
+				return api.Result{}, err
+			}
+			break
+		}
+		plan.Contracts++
+		o, err := newAppViews(d, q).know(acc, svc, plan).obj(ctx, app)
 		if err != nil {
 			return api.Result{}, err
 		}
-		view := AppView{ServiceName: svc.Name, BackendVersion: svc.BackendVersion, PlanName: plan.Name, OrgName: acc.OrgName,
-			AccountEnabled: acc.State == AccountApproved}
-		return api.Created(ApplicationObj(q.BaseURL(), app, view)), nil
+		return api.Created(o), nil
 	})
 }
 
-var one = map[string]types.AttributeValue{":one": &types.AttributeValueMemberN{Value: "1"}}
+// oauthLike services identify applications by client id and secret.
+func oauthLike(svc *catalog.Service) bool {
+	return svc.BackendVersion == "oauth" || svc.BackendVersion == "oidc"
+}
 
-// readApplication reads name, description, user_key, application_id and keys of a new application.
+// appKeysLimit is how many keys an application of the service may have.
+func appKeysLimit(svc *catalog.Service) int {
+	if oauthLike(svc) {
+		return MaxOAuthAppKeys
+	}
+	return MaxAppKeys
+}
+
+// readApplication reads name, description, user_key, application_id, redirect_url and keys of a new application.
 func readApplication(q *api.Request, app *Application) error {
 	var v apierr.Validation
 	var err error
@@ -105,15 +142,52 @@ func readApplication(q *api.Request, app *Application) error {
 	if app.RedirectURL, _, err = q.Str("redirect_url"); err != nil {
 		return err
 	}
-	if key, ok, err := q.Str("application_key"); err != nil {
+	keys, err := appKeysParam(q)
+	if err != nil {
 		return err
-	} else if ok && key != "" {
+	}
+	for _, key := range keys {
 		if !validAppKey(key) {
 			v.Add("application_key", "is invalid")
+		} else if hasKey(app.Keys, key) {
+			v.Add("application_key", "has already been taken")
+		} else {
+			app.Keys = append(app.Keys, key)
 		}
-		app.Keys = []string{key}
 	}
 	return v.Err()
+}
+
+// appKeysParam reads application_key, one value or a list (application_key[]).
+func appKeysParam(q *api.Request) ([]string, error) {
+	val, ok := q.Value("application_key")
+	if !ok {
+		return nil, nil
+	}
+	vals := []*params.Value{val}
+	if val.Kind == params.List {
+		vals = val.List
+	}
+	var out []string
+	for _, x := range vals {
+		if x == nil || x.Kind != params.String {
+			return nil, apierr.Invalid("application_key", "is invalid")
+		}
+		if s := strings.TrimSpace(x.Str); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// hasKey compares keys case-insensitively, as 3scale's unique index does.
+func hasKey(keys []string, key string) bool {
+	for _, k := range keys {
+		if strings.EqualFold(k, key) {
+			return true
+		}
+	}
+	return false
 }
 
 // validUserKey: letters, digits, _ - . (3scale's format, base64 without / included), at most 256.
@@ -129,18 +203,18 @@ func validUserKey(s string) bool {
 	return true
 }
 
-// validAppID: printable ASCII, 4 to 255 characters.
-func validAppID(s string) bool { return printable(s, 4, 255) }
+// validAppID: printable ASCII but /, 4 to 255 characters.
+func validAppID(s string) bool { return printable(s, 0x21, 4, 255) && !strings.Contains(s, "/") }
 
-// validAppKey: printable ASCII, 5 to 255 characters.
-func validAppKey(s string) bool { return printable(s, 5, 255) }
+// validAppKey: printable ASCII and spaces, 5 to 255 characters.
+func validAppKey(s string) bool { return printable(s, 0x20, 5, 255) }
 
-func printable(s string, min, max int) bool {
+func printable(s string, lowest byte, min, max int) bool {
 	if len(s) < min || len(s) > max {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if s[i] < 0x21 || s[i] > 0x7e {
+		if s[i] < lowest || s[i] > 0x7e {
 			return false
 		}
 	}

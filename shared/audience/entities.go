@@ -90,6 +90,8 @@ type Application struct {
 	AppID           string    `dynamodbav:"app_id"`
 	Keys            []string  `dynamodbav:"keys,omitempty"`
 	ReferrerFilters []string  `dynamodbav:"referrer_filters,omitempty"`
+	KeyTimes        KeyTimes  `dynamodbav:"key_times,omitempty"`
+	Referrers       Referrers `dynamodbav:"referrers,omitempty"`
 	RedirectURL     string    `dynamodbav:"redirect_url,omitempty"`
 	CreatedAt       time.Time `dynamodbav:"created_at"`
 	UpdatedAt       time.Time `dynamodbav:"updated_at"`

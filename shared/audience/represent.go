@@ -67,6 +67,9 @@ type AppView struct {
 	PlanName       string
 	OrgName        string
 	AccountEnabled bool
+	// PlanXML is the plan nested in the XML; referrer filters are listed there when the service requires them.
+	PlanXML                 *wire.Obj
+	ReferrerFiltersRequired bool
 }
 
 // ApplicationObj represents an application.
@@ -107,7 +110,11 @@ func ApplicationObj(base string, a *Application, v AppView) *wire.Obj {
 		}
 		o.XML("keys", keys)
 	}
+	o.XML("plan", v.PlanXML)
 	o.Set("name", a.Name).Set("description", nonEmpty(a.Description))
+	if v.ReferrerFiltersRequired {
+		o.XML("referrer_filters", referrerElems(a.ReferrerFilters))
+	}
 	o.JSON("links", wire.Links{
 		{Rel: "self", Href: self},
 		{Rel: "service", Href: base + "/admin/api/services/" + itoa(a.Service)},

@@ -96,42 +96,5 @@ func (s *Store) Page(ctx context.Context, q Query, page, perPage int, out any) (
 		}
 		in.ExclusiveStartKey = res.LastEvaluatedKey
 	}
-	skip := (page - 1) * perPage
-	if skip >= total {
-		return total, attributevalue.UnmarshalListOfMaps(nil, out)
-	}
-	in = s.input(q)
-	if skip > 0 {
-		// Walk keys only up to the first item of the page.
-		keys := s.input(q)
-		keys.Select = types.SelectSpecificAttributes
-		keys.ProjectionExpression = aws.String("PK, SK")
-		for skip > 0 {
-			keys.Limit = aws.Int32(int32(min(skip, 5000)))
-			res, err := s.DB.Query(ctx, keys)
-			if err != nil {
-				return 0, fmt.Errorf("store: skip %s: %w", q.PK, err)
-			}
-			skip -= int(res.Count)
-			if res.LastEvaluatedKey == nil {
-				return total, attributevalue.UnmarshalListOfMaps(nil, out)
-			}
-			keys.ExclusiveStartKey = res.LastEvaluatedKey
-		}
-		in.ExclusiveStartKey = keys.ExclusiveStartKey
-	}
-	var items []map[string]types.AttributeValue
-	for len(items) < perPage {
-		in.Limit = aws.Int32(int32(perPage - len(items)))
-		res, err := s.DB.Query(ctx, in)
-		if err != nil {
-			return 0, fmt.Errorf("store: page %s: %w", q.PK, err)
-		}
-		items = append(items, res.Items...)
-		if res.LastEvaluatedKey == nil {
-			break
-		}
-		in.ExclusiveStartKey = res.LastEvaluatedKey
-	}
-	return total, attributevalue.UnmarshalListOfMaps(items, out)
+	return total, s.PageOf(ctx, q, page, perPage, total, out)
 }

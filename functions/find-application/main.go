@@ -1,0 +1,6 @@
+// Command find-application is the Lambda function of GET /admin/api/applications/find.json.
+package main
+
+import "turnpike/shared/lambdafn"
+
+func main() { lambdafn.Start("find-application") }

@@ -1,0 +1,40 @@
+package catalog
+
+import (
+	"time"
+
+	"turnpike/shared/store"
+)
+
+// What the applications code needs to give an application a plan of its own
+// (customize_plan) and to take it back, with the catalog's bookkeeping kept
+// right: directories that list plans, uniqueness claims, per-metric indexes.
+
+// CopyLimit is limit l copied onto another plan under a new id.
+func CopyLimit(t int64, l *Limit, plan, id int64, now time.Time) *Limit {
+	c := *l
+	c.ID, c.Plan, c.CreatedAt, c.UpdatedAt = id, plan, now, now
+	c.Key = LimitKey(t, plan, id)
+	c.Index = store.Index{GSI1PK: RulesOfMetric(t, l.Metric), GSI1SK: limitIndexPrefix + store.ID(id)}
+	return &c
+}
+
+// AddLimit puts a new limit and its uniqueness claim into tx.
+func AddLimit(tx *store.Tx, t int64, l *Limit) {
+	tx.Create(l, nil)
+	tx.Create(claim(t, "limit", limitClaim(l.Plan, l.Metric, l.Period), l.ID), errPeriodTaken)
+}
+
+// LimitItems lists the items of limits, each followed by its claim.
+func LimitItems(t int64, limits []*Limit) []store.Key { return limitKeys(t, limits) }
+
+// RemovePlan puts into tx the deletion of a plan, its claim and its directory
+// entries (not its limits: see LimitItems); failed is returned if the plan is gone.
+func RemovePlan(tx *store.Tx, t int64, p *Plan, failed error) {
+	tx.DeleteIf(p.PK, p.SK, "attribute_exists(PK)", nil, nil, failed)
+	ck := claimKey(t, "plan", planClaim(p))
+	tx.Delete(ck.PK, ck.SK)
+	for _, dir := range planDirs(p) {
+		dirRemove(tx, t, dir, p.ID)
+	}
+}
