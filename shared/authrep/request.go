@@ -13,6 +13,7 @@ import (
 type call struct {
 	p   *params.Params
 	ext extensions
+	ep  endpoint
 }
 
 // extensions are the 3scale-options header (and the deprecated no_body parameter).

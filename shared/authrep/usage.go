@@ -22,16 +22,24 @@ var usageValueRE = regexp.MustCompile(`^\s*(#?)(\d+)\s*$`)
 type metrics struct {
 	byName map[string]*catalog.Metric
 	byID   map[int64]*catalog.Metric
+	kids   map[int64][]string // direct children's names, in id order
 }
 
 func indexMetrics(ms []*catalog.Metric) *metrics {
-	x := &metrics{byName: map[string]*catalog.Metric{}, byID: map[int64]*catalog.Metric{}}
+	x := &metrics{byName: map[string]*catalog.Metric{}, byID: map[int64]*catalog.Metric{}, kids: map[int64][]string{}}
 	for _, m := range ms {
 		x.byName[m.SystemName] = m
 		x.byID[m.ID] = m
 	}
+	for _, m := range ms { // ms come in id order
+		if m.Parent != 0 {
+			x.kids[m.Parent] = append(x.kids[m.Parent], m.SystemName)
+		}
+	}
 	return x
 }
+
+func (x *metrics) children(id int64) []string { return x.kids[id] }
 
 // parseUsage reads usage[metric]=N|#N; unknown metrics and bad values are
 // 3scale's metric_invalid and usage_value_invalid.

@@ -28,5 +28,8 @@ var tenantOps = []Operation{
 // Service Management API.
 var serviceManagementOps = []Operation{
 	{"authrep", "GET", "/transactions/authrep.xml", authrep.Authrep},
+	{"authorize", "GET", "/transactions/authorize.xml", authrep.Authorize},
+	{"oauth-authrep", "GET", "/transactions/oauth_authrep.xml", authrep.OAuthAuthrep},
+	{"oauth-authorize", "GET", "/transactions/oauth_authorize.xml", authrep.OAuthAuthorize},
 	{"check", "GET", "/check.txt", health.Check},
 }
