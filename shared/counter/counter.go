@@ -191,7 +191,7 @@ func (e *Engine) update(item string, now time.Time, ops []Op, limited bool) (*dy
 	next := make(map[string]int64, len(ops))
 	b := newExpr()
 	for _, op := range ops {
-		v, s := b.name(op.value()), b.name(op.stamp())
+		v := b.name(op.value())
 		if op.Period == "eternity" {
 			if op.Set {
 				b.set(v + " = " + b.num(op.Delta))
@@ -203,6 +203,7 @@ func (e *Engine) update(item string, now time.Time, ops []Op, limited bool) (*dy
 			}
 			continue
 		}
+		s := b.name(op.stamp())
 		p := Start(op.Period, now).Unix()
 		st, seen := stamps[op.stamp()]
 		if seen && st > p {
