@@ -15,8 +15,8 @@ import (
 	"turnpike/shared/catalog"
 	"turnpike/shared/counter"
 	"turnpike/shared/store"
-	"turnpike/shared/testenv"
 	"turnpike/shared/tenant"
+	"turnpike/shared/testenv"
 )
 
 // sm is a Service Management API fixture (3scale's fixture F): a tenant, a
@@ -194,7 +194,9 @@ func status(t *testing.T, r *testenv.Response, code int, want ...string) {
 const xmlDoc = `<?xml version="1.0" encoding="UTF-8"?>`
 
 // errBody is 3scale's error document.
-func errBody(code, msg string) string { return xmlDoc + `<error code="` + code + `">` + msg + `</error>` }
+func errBody(code, msg string) string {
+	return xmlDoc + `<error code="` + code + `">` + msg + `</error>`
+}
 
 // period renders a period's bounds as 3scale does, at now.
 func period(p string, now time.Time) string {
