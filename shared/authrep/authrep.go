@@ -10,6 +10,7 @@ import (
 	"turnpike/shared/audience"
 	"turnpike/shared/counter"
 	"turnpike/shared/deps"
+	"turnpike/shared/usage"
 )
 
 // endpoint says which of the four authorization calls is served.
@@ -78,7 +79,7 @@ func authorize(ctx context.Context, d *deps.Deps, c *call) (out *outcome, err er
 		}
 	}()
 	now := d.Now()
-	tg, aerr := resolveService(ctx, d, c)
+	tg, aerr := resolveService(ctx, d, c, c.authChecks)
 	if aerr != nil {
 		return nil, aerr
 	}
@@ -94,13 +95,12 @@ func authorize(ctx context.Context, d *deps.Deps, c *call) (out *outcome, err er
 	s := &state{c: c, tg: tg, app: app, plan: pc, now: now}
 	if u, ok := c.p.Map("usage"); ok {
 		s.given = true
-		raw, order, uerr := parseUsage(u, idx)
+		raw, uerr := parseUsage(u, idx)
 		if uerr != nil && c.ext.noBody && uerr.Code == "metric_invalid" {
 			return nil, uerr // with no_body, metrics are resolved before anything else
 		}
 		if uerr == nil {
-			s.usage = expand(raw, order, idx, c.ext.flatUsage)
-			s.raw, s.order = raw, order
+			s.usage = usage.Expand(raw, idx, c.ext.flatUsage)
 		} else if den := validate(c, tg.service.svc, app); den != nil {
 			// An earlier 409 hides a bad usage parameter, as 3scale's validators short-circuit.
 			s.den = den
@@ -121,8 +121,8 @@ func authorize(ctx context.Context, d *deps.Deps, c *call) (out *outcome, err er
 		if s.given && !touched {
 			continue
 		}
-		ops = append(ops, counter.Op{Counter: counterOf(l), Max: l.Value, Delta: dl.n, Set: dl.set})
-		writes = writes || dl.set || dl.n != 0
+		ops = append(ops, counter.Op{Counter: counterOf(l), Max: l.Value, Delta: dl.N, Set: dl.Set})
+		writes = writes || dl.Set || dl.N != 0
 	}
 	var res *counter.Result
 	if len(ops) > 0 || len(pc.counters) > 0 {

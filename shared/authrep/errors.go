@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/apierr"
+	"turnpike/shared/usage"
 	"turnpike/shared/wire"
 )
 
@@ -70,28 +71,19 @@ func errServiceIDInvalid(sid string) *apierr.Error {
 	return apierr.Coded(403, "service_id_invalid", `service id "`+sid+`" is invalid`)
 }
 func errBothCredentials() *apierr.Error {
-	return apierr.Coded(403, "authentication_error", "either app_id or user_key is allowed, not both")
+	return apierr.Coded(403, "authentication_error", usage.BothCredentials)
 }
 func errUserKeyInvalid(uk string) *apierr.Error {
-	if uk == "" {
-		return apierr.Coded(403, "user_key_invalid", "user key is missing")
-	}
-	return apierr.Coded(403, "user_key_invalid", `user key "`+uk+`" is invalid`)
+	return apierr.Coded(403, "user_key_invalid", usage.UserKeyInvalid(uk))
 }
 func errAppNotFound(id string) *apierr.Error {
-	if id == "" {
-		return apierr.Coded(404, "application_not_found", "application id is missing")
-	}
-	return apierr.Coded(404, "application_not_found", `application with id="`+id+`" was not found`)
+	return apierr.Coded(404, "application_not_found", usage.AppNotFound(id))
 }
 func errMetricInvalid(m string) *apierr.Error {
-	return apierr.Coded(404, "metric_invalid", `metric "`+m+`" is invalid`)
+	return apierr.Coded(404, "metric_invalid", usage.MetricInvalid(m))
 }
 func errUsageValueInvalid(m, v string) *apierr.Error {
-	if v == "" {
-		return apierr.Coded(403, "usage_value_invalid", `usage value for metric "`+m+`" can not be empty`)
-	}
-	return apierr.Coded(403, "usage_value_invalid", `usage value "`+v+`" for metric "`+m+`" is invalid`)
+	return apierr.Coded(403, "usage_value_invalid", usage.UsageValueInvalid(m, v))
 }
 
 // errUsageNotHash is Sinatra's bare halt 403: no body at all.

@@ -35,11 +35,11 @@ func (s *state) transaction() *Transaction {
 	}
 	t := &Transaction{Tenant: s.tg.tenant, Service: s.tg.service.svc.ID, App: s.app.ID, At: s.now.Unix(), Code: code,
 		Usage: make([]usage.Delta, 0, len(s.usage))}
-	for id, dl := range s.usage {
-		if dl.n == 0 && !dl.set {
+	for _, dl := range s.usage {
+		if dl.N == 0 && !dl.Set {
 			continue
 		}
-		t.Usage = append(t.Usage, usage.Delta{Metric: id, N: dl.n, Set: dl.set})
+		t.Usage = append(t.Usage, dl)
 	}
 	if len(t.Usage) == 0 {
 		return nil

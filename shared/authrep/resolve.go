@@ -21,9 +21,11 @@ type target struct {
 	service *serviceConf
 }
 
-// resolveService applies 3scale's credential and service rules in their order.
-// In steady state it reads only the tenant's head; the rest comes from the cache.
-func resolveService(ctx context.Context, d *deps.Deps, c *call) (*target, *apierr.Error) {
+// resolveService applies 3scale's credential and service rules in their order;
+// between runs the endpoint's own checks after the credentials are known and
+// before the service is resolved. In steady state it reads only the tenant's
+// head; the rest comes from the cache.
+func resolveService(ctx context.Context, d *deps.Deps, c *call, between func() *apierr.Error) (*target, *apierr.Error) {
 	ca := cacheOf(d)
 	pk, token, sid := c.str("provider_key"), c.str("service_token"), c.str("service_id")
 	var credKey string
@@ -53,11 +55,8 @@ func resolveService(ctx context.Context, d *deps.Deps, c *call) (*target, *apier
 			return nil, apierr.Unavailable(err)
 		}
 	}
-	if _, ok := c.p.Get("user_id"); ok {
-		return nil, errEndUsers()
-	}
-	if v, ok := c.p.Get("usage"); ok && v.Kind != params.Map {
-		return nil, errUsageNotHash()
+	if e := between(); e != nil {
+		return nil, e
 	}
 	credInvalid := func() *apierr.Error {
 		if pk == "" {
@@ -122,6 +121,17 @@ func resolveService(ctx context.Context, d *deps.Deps, c *call) (*target, *apier
 		return nil, errServiceIDInvalid(sid)
 	}
 	return &target{tenant: tid, conf: conf, service: sc}, nil
+}
+
+// authChecks are the checks of the four authorization endpoints between credentials and service.
+func (c *call) authChecks() *apierr.Error {
+	if _, ok := c.p.Get("user_id"); ok {
+		return errEndUsers()
+	}
+	if v, ok := c.p.Get("usage"); ok && v.Kind != params.Map {
+		return errUsageNotHash()
+	}
+	return nil
 }
 
 // lookupCred maps a credential to its tenant from the cache or the store (0 = unknown).
@@ -238,7 +248,7 @@ func loadPlan(ctx context.Context, d *deps.Deps, tg *target, id int64) (*planCon
 			return nil, err
 		}
 		for _, l := range all {
-			if _, ok := tg.service.metrics.byID[l.Metric]; ok {
+			if _, ok := tg.service.metrics.ByID[l.Metric]; ok {
 				pc.limits = append(pc.limits, l)
 			}
 		}

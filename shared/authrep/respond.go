@@ -26,7 +26,7 @@ func (s *state) respond(ctx context.Context, d *deps.Deps, res *counter.Result) 
 	reports := make([]report, 0, len(pc.limits))
 	for _, l := range pc.limits {
 		c := counterOf(l)
-		r := report{metric: s.tg.service.metrics.byID[l.Metric], limit: l}
+		r := report{metric: s.tg.service.metrics.ByID[l.Metric], limit: l}
 		if res != nil {
 			r.stored, r.current = res.Before[c], res.After[c]
 		}
@@ -103,7 +103,7 @@ func (s *state) hierarchyDoc(reports []report) string {
 	b.WriteString("<hierarchy>")
 	for _, r := range reports {
 		b.WriteString(`<metric name="` + r.metric.SystemName + `" children="` +
-			strings.Join(s.tg.service.metrics.children(r.metric.ID), " ") + `"/>`)
+			strings.Join(s.tg.service.metrics.Children(r.metric.ID), " ") + `"/>`)
 	}
 	b.WriteString("</hierarchy>")
 	return b.String()
@@ -128,8 +128,8 @@ func (s *state) limitHeaders(h http.Header, reports []report) {
 		switch {
 		case remaining == 0:
 			calls = 0
-		case dl.n > 0:
-			calls = remaining / dl.n
+		case dl.N > 0:
+			calls = remaining / dl.N
 		}
 		if best == nil || better(calls, bestCalls, r, best) {
 			best, bestCalls = r, calls

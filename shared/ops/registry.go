@@ -4,6 +4,7 @@ import (
 	"turnpike/shared/authrep"
 	"turnpike/shared/health"
 	"turnpike/shared/master"
+	"turnpike/shared/usage"
 )
 
 // registry lists every operation. Adding one means adding a line to the list of
@@ -31,5 +32,7 @@ var serviceManagementOps = []Operation{
 	{"authorize", "GET", "/transactions/authorize.xml", authrep.Authorize},
 	{"oauth-authrep", "GET", "/transactions/oauth_authrep.xml", authrep.OAuthAuthrep},
 	{"oauth-authorize", "GET", "/transactions/oauth_authorize.xml", authrep.OAuthAuthorize},
+	{"report", "POST", "/transactions.xml", authrep.Report},
+	{"list-integration-errors", "GET", "/admin/api/services/{service_id}/errors.json", usage.ListErrors},
 	{"check", "GET", "/check.txt", health.Check},
 }
