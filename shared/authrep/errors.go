@@ -18,8 +18,7 @@ const ContentType = "application/vnd.3scale-v2.0+xml"
 func commonHeaders(w http.ResponseWriter) {
 	h := w.Header()
 	h.Set("Content-Type", ContentType)
-	h.Set("Access-Control-Allow-Origin", "*")
-	h.Set("Access-Control-Expose-Headers", "ETag, Link, 3scale-rejection-reason")
+	cors(h)
 }
 
 // writeError renders <error code="...">msg</error> (or nothing, with no_body).

@@ -36,5 +36,9 @@ var serviceManagementOps = []Operation{
 	{"list-integration-errors", "GET", "/admin/api/services/{service_id}/errors.json", usage.ListErrors},
 	{"application-usage-history", "GET", "/stats/applications/{application_id}/usage.json", usage.ApplicationUsage},
 	{"service-usage-history", "GET", "/stats/services/{service_id}/usage.json", usage.ServiceUsage},
+	{"status", "GET", "/status", authrep.Status},
+	{"available", "HEAD", "/available", authrep.Available},
+	{"preflight", "OPTIONS", "/transactions/{action}", authrep.Preflight},
+	{"preflight-report", "OPTIONS", "/transactions.xml", authrep.Preflight},
 	{"check", "GET", "/check.txt", health.Check},
 }
