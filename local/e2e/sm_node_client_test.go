@@ -106,4 +106,3 @@ func clientTestDir(t *testing.T) string {
 	}
 	return dir
 }
-
