@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"net/url"
+	"strconv"
 	"testing"
 	"time"
 
@@ -346,4 +347,30 @@ func TestSMAuthorizeBadUsage(t *testing.T) {
 	// An earlier denial hides the bad metric.
 	f.appKeys(f.app, "secret")
 	status(t, f.authorize(f.q("usage[non_existing]", "1")), 409, "application key is missing")
+}
+
+// 6.1 §2 with reported usage: yesterday's counts in the month, not in the day.
+func TestSMAuthorizeReportedYesterday(t *testing.T) {
+	t.Parallel()
+	f := newSM(t, smOpts{})
+	f.limit("hits", "day", 100)
+	f.limit("hits", "month", 10000)
+	now := time.Now().UTC()
+	// The latest second of yesterday, unless it is too old to report (then an hour that is still today).
+	y := now.Truncate(24 * time.Hour).Add(-time.Second)
+	if now.Sub(y) > 23*time.Hour {
+		y = now.Add(-23 * time.Hour)
+	}
+	day, month := 2, 2
+	if y.Day() == now.Day() {
+		day += 3
+	}
+	if y.Month() == now.Month() {
+		month += 3
+	}
+	status(t, f.report(f.creds()+
+		"&transactions[0][app_id]="+f.app.AppID+"&transactions[0][usage][hits]=3&transactions[0][timestamp]="+url.QueryEscape(y.Format("2006-01-02 15:04:05 -0700"))+
+		"&transactions[1][app_id]="+f.app.AppID+"&transactions[1][usage][hits]=2"), 202)
+	r := f.await(`<usage_report metric="hits" period="month">` + period("month", now) + `<max_value>10000</max_value><current_value>` + strconv.Itoa(month) + `</current_value>`)
+	status(t, r, 200, `<usage_report metric="hits" period="day">`+period("day", now)+`<max_value>100</max_value><current_value>`+strconv.Itoa(day)+`</current_value>`)
 }

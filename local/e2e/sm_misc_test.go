@@ -3,6 +3,7 @@ package e2e
 import (
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"turnpike/shared/testenv"
@@ -45,4 +46,32 @@ func TestSMMisc(t *testing.T) {
 	if r.Header.Get("Content-Security-Policy") != "default-src 'self'" || r.Header.Get("Access-Control-Expose-Headers") != "ETag, Link, 3scale-rejection-reason" {
 		t.Fatalf("headers %v", r.Header)
 	}
+}
+
+// A tenant suspended or scheduled for deletion is refused on the very next call, by provider key or service token.
+func TestSMTenantStates(t *testing.T) {
+	t.Parallel()
+	f := newSM(t, smOpts{})
+	tokens := f.tn.Do(t, "GET", "/admin/api/services/"+testenv.S(f.svc)+"/service_tokens.json", nil).JSON(t)
+	token := tokens["service_tokens"].([]any)[0].(map[string]any)["service_token"].(map[string]any)["value"].(string)
+	byToken := url.Values{"service_token": {token}, "service_id": {testenv.S(f.svc)}, "app_id": {f.app.AppID}}
+	status(t, f.authrep(f.q("usage[hits]", "1")), 200)
+	status(t, f.authrep(byToken), 200)
+	for _, state := range []string{"scheduled_for_deletion", "suspended"} {
+		f.tenantState(state)
+		status(t, f.authrep(f.q("usage[hits]", "1")), 403, errBody("provider_key_invalid", `provider key "`+f.tn.ProviderKey+`" is invalid`))
+		status(t, f.authorize(byToken), 403, "service_token_invalid")
+		status(t, f.report(f.creds()+"&transactions[0][app_id]="+f.app.AppID+"&transactions[0][usage][hits]=1"), 403, "provider_key_invalid")
+		f.tenantState("approved")
+		status(t, f.authrep(f.q("usage[hits]", "1")), 200)
+		status(t, f.authorize(byToken), 200)
+	}
+}
+
+// Rack's limits on parameters: more than 4096 is a 400.
+func TestSMTooManyParameters(t *testing.T) {
+	t.Parallel()
+	f := newSM(t, smOpts{})
+	q := "/transactions/authorize.xml?provider_key=" + f.tn.ProviderKey + "&app_id=" + f.app.AppID + strings.Repeat("&x=1", 4100)
+	status(t, f.env.Raw(t, "GET", q, "", nil), 400, errBody("bad_request", "total number of query parameters (4102) exceeds limit (4096)"))
 }
