@@ -53,7 +53,7 @@ func authHandler(d *deps.Deps, ep endpoint) http.Handler {
 		}
 		commonHeaders(w)
 		h := w.Header()
-		h.Set("Content-Security-Policy", "default-src 'self'")
+		h.Set("Content-Security-Policy", csp)
 		for k, v := range out.headers {
 			h[k] = v
 		}

@@ -29,6 +29,7 @@ func Report(d *deps.Deps) http.Handler {
 			return
 		}
 		commonHeaders(w)
+		w.Header().Set("Content-Security-Policy", csp)
 		w.WriteHeader(http.StatusAccepted)
 	})
 }

@@ -41,6 +41,9 @@ func Preflight(d *deps.Deps) http.Handler {
 	})
 }
 
+// csp is the Content-Security-Policy of normal answers (errors carry none, as in 3scale).
+const csp = "default-src 'self'"
+
 func cors(h http.Header) {
 	h.Set("Access-Control-Allow-Origin", "*")
 	h.Set("Access-Control-Expose-Headers", "ETag, Link, 3scale-rejection-reason")
