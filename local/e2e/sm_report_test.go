@@ -139,7 +139,15 @@ func TestSMReportAsyncErrors(t *testing.T) {
 	if m := r.JSON(t); len(m["errors"].([]any)) != 2 {
 		t.Fatalf("per_page: %s", r.Body)
 	}
+	if ts := r.JSON(t)["errors"].([]any)[0].(map[string]any)["error"].(map[string]any)["timestamp"].(string); !strings.HasSuffix(ts, " UTC") {
+		t.Fatalf("timestamp %q", ts)
+	}
 	status(t, f.tn.Do(t, "GET", "/admin/api/services/999999999/errors.json", nil), 404)
+	status(t, f.tn.Do(t, "DELETE", "/admin/api/services/"+testenv.S(f.svc)+"/errors.json", nil), 200)
+	r = f.tn.Do(t, "GET", "/admin/api/services/"+testenv.S(f.svc)+"/errors.json", nil)
+	if m := r.JSON(t); len(m["errors"].([]any)) != 0 {
+		t.Fatalf("after delete: %s", r.Body)
+	}
 }
 
 // 6.1 §36: what the report endpoint refuses at once.

@@ -34,6 +34,7 @@ var serviceManagementOps = []Operation{
 	{"oauth-authorize", "GET", "/transactions/oauth_authorize.xml", authrep.OAuthAuthorize},
 	{"report", "POST", "/transactions.xml", authrep.Report},
 	{"list-integration-errors", "GET", "/admin/api/services/{service_id}/errors.json", usage.ListErrors},
+	{"delete-integration-errors", "DELETE", "/admin/api/services/{service_id}/errors.json", usage.DeleteErrors},
 	{"application-usage-history", "GET", "/stats/applications/{application_id}/usage.json", usage.ApplicationUsage},
 	{"service-usage-history", "GET", "/stats/services/{service_id}/usage.json", usage.ServiceUsage},
 	{"status", "GET", "/status", authrep.Status},

@@ -89,10 +89,19 @@ func ListErrors(d *deps.Deps) http.Handler {
 			list.Items = append(list.Items, wire.NewObj("error").
 				Set("code", attr(it, "code")).
 				Set("message", attr(it, "message")).
-				Set("timestamp", attr(it, "at")))
+				Set("timestamp", rubyTime(attr(it, "at"))))
 		}
 		return api.Listed(list), nil
 	})
+}
+
+// rubyTime renders a stored time as 3scale's backend does (Ruby's Time#to_s in UTC).
+func rubyTime(s string) string {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return s
+	}
+	return t.UTC().Format("2006-01-02 15:04:05 UTC")
 }
 
 func attr(it map[string]types.AttributeValue, k string) string {
@@ -100,4 +109,58 @@ func attr(it map[string]types.AttributeValue, k string) string {
 		return s.Value
 	}
 	return ""
+}
+
+// DeleteErrors is DELETE /admin/api/services/{service_id}/errors: forget the
+// service's integration errors (3scale's backend offers the same).
+func DeleteErrors(d *deps.Deps) http.Handler {
+	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
+		sid, err := q.ID("service_id")
+		if err != nil {
+			return api.Result{}, err
+		}
+		if _, err := catalog.LoadService(ctx, d.Store, q.Tenant(), sid); err != nil {
+			return api.Result{}, err
+		}
+		in := &dynamodb.QueryInput{TableName: aws.String(d.Store.Usage), KeyConditionExpression: aws.String("PK = :pk"),
+			ExpressionAttributeValues: map[string]types.AttributeValue{":pk": &types.AttributeValueMemberS{Value: errorsPK(q.Tenant(), sid)}},
+			ProjectionExpression:      aws.String("PK, SK"), ConsistentRead: aws.Bool(true)}
+		for {
+			res, err := d.Store.DB.Query(ctx, in)
+			if err != nil {
+				return api.Result{}, err
+			}
+			for i := 0; i < len(res.Items); i += 25 {
+				var reqs []types.WriteRequest
+				for _, it := range res.Items[i:min(i+25, len(res.Items))] {
+					reqs = append(reqs, types.WriteRequest{DeleteRequest: &types.DeleteRequest{Key: it}})
+				}
+				if err := deleteAll(ctx, d, reqs); err != nil {
+					return api.Result{}, err
+				}
+			}
+			if res.LastEvaluatedKey == nil {
+				return api.Deleted(), nil
+			}
+			in.ExclusiveStartKey = res.LastEvaluatedKey
+		}
+	})
+}
+
+// deleteAll runs a batch of deletes until DynamoDB has taken them all.
+func deleteAll(ctx context.Context, d *deps.Deps, reqs []types.WriteRequest) error {
+	for attempt := 0; len(reqs) > 0; attempt++ {
+		if attempt > 8 {
+			return fmt.Errorf("usage: deleting errors: %d left unprocessed", len(reqs))
+		}
+		res, err := d.Store.DB.BatchWriteItem(ctx, &dynamodb.BatchWriteItemInput{RequestItems: map[string][]types.WriteRequest{d.Store.Usage: reqs}})
+		if err != nil {
+			return err
+		}
+		reqs = res.UnprocessedItems[d.Store.Usage]
+		if len(reqs) > 0 {
+			time.Sleep(time.Duration(10*(attempt+1)) * time.Millisecond)
+		}
+	}
+	return nil
 }
