@@ -75,3 +75,18 @@ func TestSMTooManyParameters(t *testing.T) {
 	q := "/transactions/authorize.xml?provider_key=" + f.tn.ProviderKey + "&app_id=" + f.app.AppID + strings.Repeat("&x=1", 4100)
 	status(t, f.env.Raw(t, "GET", q, "", nil), 400, errBody("bad_request", "total number of query parameters (4102) exceeds limit (4096)"))
 }
+
+// Without service_id, the provider's default service answers.
+func TestSMDefaultService(t *testing.T) {
+	t.Parallel()
+	env := testenv.Get(t)
+	tn := env.NewTenant(t)
+	plan := tn.Create(t, "/admin/api/services/"+testenv.S(tn.DefaultService)+"/application_plans.json", "application_plan", url.Values{"name": {"Default plan"}})
+	dev := testenv.Unique("dev")
+	acc := tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {dev}, "username": {dev},
+		"email": {dev + "@example.com"}, "password": {"a-long-enough-password"}})
+	app := tn.Create(t, "/admin/api/accounts/"+testenv.S(testenv.ID(acc))+"/applications.json", "application",
+		url.Values{"plan_id": {testenv.S(testenv.ID(plan))}, "name": {"app"}})
+	r := env.Do(t, "GET", "/transactions/authrep.xml", url.Values{"provider_key": {tn.ProviderKey}, "user_key": {app["user_key"].(string)}, "usage[hits]": {"1"}})
+	status(t, r, 200, "<plan>Default plan</plan>")
+}
