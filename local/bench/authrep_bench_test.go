@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"runtime"
@@ -18,9 +19,13 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	"github.com/aws/smithy-go/middleware"
 
+	"turnpike/shared/deps"
+	"turnpike/shared/router"
 	"turnpike/shared/store"
 	"turnpike/shared/testenv"
 )
@@ -44,8 +49,14 @@ func BenchmarkAuthrep(b *testing.B) {
 	app := tn.NewApp(b, map[string]int64{"day": 1 << 50, "month": 1 << 50})
 	s := env.Server.Deps.Store
 	floor := floorOp(s, tn.ID)
+	// The local runner's router, on loopback, over a DynamoDB client that counts its calls.
+	calls := &callCount{m: map[string]int{}}
+	d := deps.New(counted(s, calls), testenv.MasterToken)
+	d.Usage = env.Server.Deps.Usage
+	hs := httptest.NewServer(router.New(d))
+	defer hs.Close()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConns: 256, MaxIdleConnsPerHost: 256, IdleConnTimeout: 20 * time.Second}}
-	u := env.URL + "/transactions/authrep.xml?" + url.Values{"provider_key": {tn.ProviderKey},
+	u := hs.URL + "/transactions/authrep.xml?" + url.Values{"provider_key": {tn.ProviderKey},
 		"service_id": {testenv.S(app.Service)}, "user_key": {app.UserKey}, "usage[hits]": {"1"}}.Encode()
 	authrep := func(ctx context.Context) error {
 		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
@@ -71,6 +82,18 @@ func BenchmarkAuthrep(b *testing.B) {
 	}
 	out := result{Date: time.Now().UTC().Format(time.RFC3339), Machine: machine(), GOMAXPROCS: runtime.GOMAXPROCS(0),
 		RunSeconds: runFor.Seconds() * float64(rounds)}
+	// The steady-state cost of one authrep in DynamoDB calls, counted.
+	calls.reset()
+	const n = 200
+	for i := 0; i < n; i++ {
+		if err := authrep(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	out.CallsPerAuthrep = map[string]float64{}
+	for op, c := range calls.reset() {
+		out.CallsPerAuthrep[op] = round(float64(c) / n)
+	}
 	for _, c := range levels {
 		var f, a []stats
 		for r := 0; r < rounds; r++ {
@@ -199,11 +222,19 @@ type result struct {
 	GOMAXPROCS int     `json:"gomaxprocs"`
 	RunSeconds float64 `json:"seconds_per_measurement"`
 	Rows       []row   `json:"rows"`
+	// CallsPerAuthrep is DynamoDB calls per steady-state authrep, by operation.
+	CallsPerAuthrep map[string]float64 `json:"dynamodb_calls_per_authrep"`
 }
 
 func (r result) table() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "\nauthrep vs floor (GetItem + conditional UpdateItem), %s, %s\n", r.Date, r.Machine)
+	ops := make([]string, 0, len(r.CallsPerAuthrep))
+	for op, c := range r.CallsPerAuthrep {
+		ops = append(ops, fmt.Sprintf("%s %.2f", op, c))
+	}
+	sort.Strings(ops)
+	fmt.Fprintf(&b, "DynamoDB calls per steady-state authrep: %s\n", strings.Join(ops, ", "))
 	fmt.Fprintf(&b, "%-5s | %-26s | %-26s | %s\n", "conc", "floor ops/s  p50   p99 ms", "authrep ops/s  p50   p99 ms", "ratio ops/s  p50   p99")
 	for _, x := range r.Rows {
 		fmt.Fprintf(&b, "%-5d | %8.0f %6.2f %7.2f   | %8.0f %6.2f %7.2f     | %5.2f  %5.2f %5.2f\n", x.Concurrency,
@@ -235,4 +266,35 @@ func envDuration(name string, def time.Duration) time.Duration {
 		return d
 	}
 	return def
+}
+
+// callCount counts DynamoDB calls by operation.
+type callCount struct {
+	mu sync.Mutex
+	m  map[string]int
+}
+
+func (c *callCount) reset() map[string]int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	m := c.m
+	c.m = map[string]int{}
+	return m
+}
+
+// counted is a copy of the store whose client counts its calls.
+func counted(s *store.Store, c *callCount) *store.Store {
+	db := dynamodb.New(s.DB.Options(), func(o *dynamodb.Options) {
+		o.APIOptions = append(o.APIOptions, func(st *middleware.Stack) error {
+			return st.Initialize.Add(middleware.InitializeMiddlewareFunc("count", func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
+				c.mu.Lock()
+				c.m[awsmiddleware.GetOperationName(ctx)]++
+				c.mu.Unlock()
+				return next.HandleInitialize(ctx, in)
+			}), middleware.After)
+		})
+	})
+	cp := *s
+	cp.DB = db
+	return &cp
 }
