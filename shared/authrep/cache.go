@@ -71,21 +71,8 @@ func cacheOf(d *deps.Deps) *cache {
 	return c.(*cache)
 }
 
-func (c *cache) cred(key string) (credEntry, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.creds[key]
-	return e, ok
-}
-
-func (c *cache) setCred(key string, e credEntry) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.creds) >= maxCreds {
-		c.creds = map[string]credEntry{}
-	}
-	c.creds[key] = e
-}
+func (c *cache) cred(key string) (credEntry, bool) { return lookup(c, &c.creds, key) }
+func (c *cache) setCred(key string, e credEntry)   { put(c, &c.creds, key, e, maxCreds) }
 
 func (c *cache) dropCred(key string) {
 	c.mu.Lock()
@@ -122,50 +109,36 @@ func newConfig(ver int64) *config {
 // happens outside it, and two callers loading the same entry both store an
 // equally valid answer.
 
-func (c *cache) service(cf *config, id int64) (*serviceConf, bool) {
+func lookup[K comparable, V any](c *cache, m *map[K]V, k K) (V, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	s, ok := cf.services[id]
-	return s, ok
+	v, ok := (*m)[k]
+	return v, ok
 }
 
-func (c *cache) setService(cf *config, id int64, s *serviceConf) {
+// put stores an entry; a map that reached bound is dropped first.
+func put[K comparable, V any](c *cache, m *map[K]V, k K, v V, bound int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(cf.services) >= maxEntries {
-		cf.services = map[int64]*serviceConf{}
+	if len(*m) >= bound {
+		*m = map[K]V{}
 	}
-	cf.services[id] = s
+	(*m)[k] = v
+}
+
+func (c *cache) service(cf *config, id int64) (*serviceConf, bool) {
+	return lookup(c, &cf.services, id)
+}
+func (c *cache) setService(cf *config, id int64, s *serviceConf) {
+	put(c, &cf.services, id, s, maxEntries)
 }
 
 func (c *cache) app(cf *config, r appRef) (*audience.Application, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	a, ok := cf.apps[r]
-	return a, ok
+	return lookup(c, &cf.apps, r)
 }
-
 func (c *cache) setApp(cf *config, r appRef, a *audience.Application) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(cf.apps) >= maxEntries {
-		cf.apps = map[appRef]*audience.Application{}
-	}
-	cf.apps[r] = a
+	put(c, &cf.apps, r, a, maxEntries)
 }
 
-func (c *cache) plan(cf *config, id int64) (*planConf, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	p, ok := cf.plans[id]
-	return p, ok
-}
-
-func (c *cache) setPlan(cf *config, id int64, p *planConf) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(cf.plans) >= maxEntries {
-		cf.plans = map[int64]*planConf{}
-	}
-	cf.plans[id] = p
-}
+func (c *cache) plan(cf *config, id int64) (*planConf, bool) { return lookup(c, &cf.plans, id) }
+func (c *cache) setPlan(cf *config, id int64, p *planConf)   { put(c, &cf.plans, id, p, maxEntries) }

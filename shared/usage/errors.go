@@ -50,13 +50,11 @@ func recordError(ctx context.Context, d *deps.Deps, r *Report, msgID string, ie 
 // admin portal; its backend's internal API has the same list).
 func ListErrors(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		sid, err := q.ID("service_id")
+		in, err := errorsQuery(ctx, d, q)
 		if err != nil {
 			return api.Result{}, err
 		}
-		if _, err := catalog.LoadService(ctx, d.Store, q.Tenant(), sid); err != nil {
-			return api.Result{}, err
-		}
+		in.ScanIndexForward = aws.Bool(false)
 		page, _, err := q.Int("page", 1)
 		if err != nil {
 			return api.Result{}, err
@@ -66,9 +64,6 @@ func ListErrors(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		page, perPage = max(page, 1), min(max(perPage, 1), 500)
-		in := &dynamodb.QueryInput{TableName: aws.String(d.Store.Usage), KeyConditionExpression: aws.String("PK = :pk"),
-			ExpressionAttributeValues: map[string]types.AttributeValue{":pk": &types.AttributeValueMemberS{Value: errorsPK(q.Tenant(), sid)}},
-			ScanIndexForward:          aws.Bool(false), ConsistentRead: aws.Bool(true)}
 		var items []map[string]types.AttributeValue
 		for len(items) < MaxErrors {
 			res, err := d.Store.DB.Query(ctx, in)
@@ -95,6 +90,20 @@ func ListErrors(d *deps.Deps) http.Handler {
 	})
 }
 
+// errorsQuery selects the integration errors of the service in the path (404 if it is not the tenant's).
+func errorsQuery(ctx context.Context, d *deps.Deps, q *api.Request) (*dynamodb.QueryInput, error) {
+	sid, err := q.ID("service_id")
+	if err != nil {
+		return nil, err
+	}
+	if _, err := catalog.LoadService(ctx, d.Store, q.Tenant(), sid); err != nil {
+		return nil, err
+	}
+	return &dynamodb.QueryInput{TableName: aws.String(d.Store.Usage), KeyConditionExpression: aws.String("PK = :pk"),
+		ExpressionAttributeValues: map[string]types.AttributeValue{":pk": &types.AttributeValueMemberS{Value: errorsPK(q.Tenant(), sid)}},
+		ConsistentRead:            aws.Bool(true)}, nil
+}
+
 // rubyTime renders a stored time as 3scale's backend does (Ruby's Time#to_s in UTC).
 func rubyTime(s string) string {
 	t, err := time.Parse(time.RFC3339, s)
@@ -115,16 +124,11 @@ func attr(it map[string]types.AttributeValue, k string) string {
 // service's integration errors (3scale's backend offers the same).
 func DeleteErrors(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		sid, err := q.ID("service_id")
+		in, err := errorsQuery(ctx, d, q)
 		if err != nil {
 			return api.Result{}, err
 		}
-		if _, err := catalog.LoadService(ctx, d.Store, q.Tenant(), sid); err != nil {
-			return api.Result{}, err
-		}
-		in := &dynamodb.QueryInput{TableName: aws.String(d.Store.Usage), KeyConditionExpression: aws.String("PK = :pk"),
-			ExpressionAttributeValues: map[string]types.AttributeValue{":pk": &types.AttributeValueMemberS{Value: errorsPK(q.Tenant(), sid)}},
-			ProjectionExpression:      aws.String("PK, SK"), ConsistentRead: aws.Bool(true)}
+		in.ProjectionExpression = aws.String("PK, SK")
 		for {
 			res, err := d.Store.DB.Query(ctx, in)
 			if err != nil {
