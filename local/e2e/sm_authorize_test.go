@@ -216,8 +216,7 @@ func TestSMAuthorizeInvalidUTF8(t *testing.T) {
 func TestSMAuthorizeServiceToken(t *testing.T) {
 	t.Parallel()
 	f := newSM(t, smOpts{})
-	tokens := f.tn.Do(t, "GET", "/admin/api/services/"+testenv.S(f.svc)+"/service_tokens.json", nil).JSON(t)
-	token := tokens["service_tokens"].([]any)[0].(map[string]any)["service_token"].(map[string]any)["value"].(string)
+	token := f.serviceToken()
 	sid := testenv.S(f.svc)
 	status(t, f.authorize(url.Values{"service_token": {token}, "service_id": {sid}, "app_id": {f.app.AppID}}), 200)
 	status(t, f.authorize(url.Values{"service_token": {token}, "app_id": {f.app.AppID}}), 422,

@@ -32,8 +32,7 @@ func TestSMCacheFollowsChanges(t *testing.T) {
 	status(t, f.authorize(f.q()), 200)
 
 	// Removing a service token.
-	tokens := f.tn.Do(t, "GET", "/admin/api/services/"+testenv.S(f.svc)+"/service_tokens.json", nil).JSON(t)
-	token := tokens["service_tokens"].([]any)[0].(map[string]any)["service_token"].(map[string]any)["value"].(string)
+	token := f.serviceToken()
 	byToken := url.Values{"service_token": {token}, "service_id": {testenv.S(f.svc)}, "app_id": {f.app.AppID}}
 	status(t, f.authorize(byToken), 200)
 	stk := credential.ServiceTokenKey(token, f.svc)

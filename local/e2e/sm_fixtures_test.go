@@ -227,3 +227,10 @@ func (f *sm) use(metric string, n int) {
 	f.t.Helper()
 	status(f.t, f.authrep(f.q("usage["+metric+"]", strconv.Itoa(n))), 200)
 }
+
+// serviceToken is the first service token of the fixture's service.
+func (f *sm) serviceToken() string {
+	f.t.Helper()
+	tokens := f.tn.Do(f.t, "GET", "/admin/api/services/"+testenv.S(f.svc)+"/service_tokens.json", nil).JSON(f.t)
+	return tokens["service_tokens"].([]any)[0].(map[string]any)["service_token"].(map[string]any)["value"].(string)
+}

@@ -52,8 +52,7 @@ func TestSMMisc(t *testing.T) {
 func TestSMTenantStates(t *testing.T) {
 	t.Parallel()
 	f := newSM(t, smOpts{})
-	tokens := f.tn.Do(t, "GET", "/admin/api/services/"+testenv.S(f.svc)+"/service_tokens.json", nil).JSON(t)
-	token := tokens["service_tokens"].([]any)[0].(map[string]any)["service_token"].(map[string]any)["value"].(string)
+	token := f.serviceToken()
 	byToken := url.Values{"service_token": {token}, "service_id": {testenv.S(f.svc)}, "app_id": {f.app.AppID}}
 	status(t, f.authrep(f.q("usage[hits]", "1")), 200)
 	status(t, f.authrep(byToken), 200)
