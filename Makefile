@@ -13,6 +13,7 @@ test:
 	$(GO) vet ./...
 	$(GO) test -count=1 -timeout 15m ./...
 	$(GO) test -run '^$$' -fuzz '^FuzzParseQuery$$' -fuzztime 10s ./shared/params/
+	$(GO) test -run '^$$' -fuzz '^FuzzReportBody$$' -fuzztime 10s ./shared/authrep/
 
 # One go build for every function: linking dominates, so a single invocation is fastest.
 build:
@@ -34,6 +35,7 @@ bench:
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseQuery$$' -fuzztime 60s ./shared/params/
 	$(GO) test -run '^$$' -fuzz '^FuzzParseJSON$$' -fuzztime 60s ./shared/params/
+	$(GO) test -run '^$$' -fuzz '^FuzzReportBody$$' -fuzztime 60s ./shared/authrep/
 
 lint:
 	@test -z "$$(gofmt -l . | grep -v '^local/node_modules' | tee /dev/stderr)"

@@ -72,7 +72,29 @@ func Render() []byte {
 		fmt.Fprintf(&b, "            Method: %s\n", op.Method)
 		fmt.Fprintf(&b, "            Path: %s\n", op.Routes()[0])
 	}
+	for _, c := range ops.Consumers() {
+		renderConsumer(&b, c)
+	}
 	b.WriteString("\nOutputs:\n  ApiUrl:\n    Description: Base URL of every Turnpike API.\n")
 	b.WriteString("    Value: !Sub https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}\n")
 	return []byte(b.String())
+}
+
+// ConsumerTimeout is a queue consumer's timeout in seconds; its queue's
+// visibility timeout must be at least this (AWS advises six times as much).
+const ConsumerTimeout = 120
+
+// renderConsumer declares a queue consumer: its function with the SQS event
+// that feeds it, reporting partial batch failures.
+func renderConsumer(b *strings.Builder, c ops.Consumer) {
+	fmt.Fprintf(b, "\n  %s:\n", LogicalID(c.Name))
+	b.WriteString("    Type: AWS::Serverless::Function\n")
+	b.WriteString("    Metadata:\n      BuildMethod: makefile\n")
+	b.WriteString("    Properties:\n")
+	fmt.Fprintf(b, "      FunctionName: !Sub ${AWS::StackName}-%s\n", c.Name)
+	fmt.Fprintf(b, "      Timeout: %d\n", ConsumerTimeout)
+	b.WriteString("      Events:\n        Queue:\n          Type: SQS\n          Properties:\n")
+	fmt.Fprintf(b, "            Queue: !GetAtt %s.Arn\n", c.Queue)
+	b.WriteString("            BatchSize: 10\n")
+	b.WriteString("            FunctionResponseTypes: [ReportBatchItemFailures]\n")
 }

@@ -54,3 +54,28 @@ func SampleEvent(op ops.Operation) []byte {
 	b, _ := json.MarshalIndent(ev, "", "  ")
 	return append(b, '\n')
 }
+
+// ConsumerMain is the main.go of a queue consumer's function.
+func ConsumerMain(c ops.Consumer) []byte {
+	return []byte(fmt.Sprintf(`// Command %s is the Lambda function consuming %s.
+package main
+
+import "turnpike/shared/lambdafn"
+
+func main() { lambdafn.StartConsumer(%q) }
+`, c.Name, c.Queue, c.Name))
+}
+
+// SampleSQSEvent is an SQS event with one message, as Lambda delivers it.
+func SampleSQSEvent(c ops.Consumer, body string) []byte {
+	ev := map[string]any{"Records": []map[string]any{{
+		"messageId": "059f36b4-87a3-44ab-83d2-661975830a7d", "receiptHandle": "AQEBwJnKyrHigUMZj6rYigCgxlaS3SLy0a",
+		"body": body, "md5OfBody": "", "md5OfMessageAttributes": "",
+		"attributes": map[string]string{"ApproximateReceiveCount": "1", "SentTimestamp": "1795860000000",
+			"SenderId": "123456789012", "ApproximateFirstReceiveTimestamp": "1795860000001"},
+		"messageAttributes": map[string]any{}, "eventSource": "aws:sqs",
+		"eventSourceARN": "arn:aws:sqs:us-east-1:123456789012:turnpike-" + strings.ToLower(c.Queue), "awsRegion": "us-east-1",
+	}}}
+	b, _ := json.MarshalIndent(ev, "", "  ")
+	return append(b, '\n')
+}

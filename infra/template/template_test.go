@@ -40,11 +40,18 @@ func TestTemplateMatchesRegistry(t *testing.T) {
 	for _, op := range ops.All() {
 		byID[template.LogicalID(op.Name)] = op
 	}
+	consumers := map[string]bool{}
+	for _, c := range ops.Consumers() {
+		consumers[template.LogicalID(c.Name)] = true
+	}
 	fns := tpl.OfType("AWS::Serverless::Function")
-	if len(fns) != len(byID) {
-		t.Errorf("template has %d functions, registry %d operations", len(fns), len(byID))
+	if len(fns) != len(byID)+len(consumers) {
+		t.Errorf("template has %d functions, registry %d operations and %d consumers", len(fns), len(byID), len(consumers))
 	}
 	for _, id := range fns {
+		if consumers[id] {
+			continue // queue consumers: see consumers_test.go
+		}
 		op, ok := byID[id]
 		if !ok {
 			t.Errorf("function %s has no operation in the registry", id)
@@ -91,7 +98,9 @@ func TestTemplateMatchesRegistry(t *testing.T) {
 	}
 	dirs, _ := os.ReadDir(filepath.Join(root, "functions"))
 	for _, d := range dirs {
-		if _, ok := ops.Find(d.Name()); !ok {
+		_, op := ops.Find(d.Name())
+		_, consumer := ops.FindConsumer(d.Name())
+		if !op && !consumer {
 			t.Errorf("functions/%s has no operation in the registry", d.Name())
 		}
 	}
@@ -250,7 +259,7 @@ func TestTablesFromTemplate(t *testing.T) {
 		names = append(names, *tb.TableName)
 	}
 	sort.Strings(names)
-	if strings.Join(names, ",") != "turnpike-counters,turnpike-entities" {
+	if strings.Join(names, ",") != "turnpike-counters,turnpike-entities,turnpike-usage" {
 		t.Fatalf("tables = %v", names)
 	}
 }

@@ -8,159 +8,158 @@ import (
 
 	"turnpike/shared/apierr"
 	"turnpike/shared/audience"
-	"turnpike/shared/catalog"
 	"turnpike/shared/counter"
 	"turnpike/shared/deps"
+	"turnpike/shared/usage"
 )
+
+// endpoint says which of the four authorization calls is served.
+type endpoint struct {
+	report bool // authrep: count the usage when authorized
+	oauth  bool // oauth_authorize / oauth_authrep
+}
 
 // Authrep is GET /transactions/authrep.xml: authorize and, when authorized,
 // count the usage in the same conditional write.
-func Authrep(d *deps.Deps) http.Handler {
-	return authHandler(d, true)
-}
+func Authrep(d *deps.Deps) http.Handler { return authHandler(d, endpoint{report: true}) }
 
 // Authorize is GET /transactions/authorize.xml: the same checks, counting nothing.
-func Authorize(d *deps.Deps) http.Handler {
-	return authHandler(d, false)
+func Authorize(d *deps.Deps) http.Handler { return authHandler(d, endpoint{}) }
+
+// OAuthAuthrep is GET /transactions/oauth_authrep.xml.
+func OAuthAuthrep(d *deps.Deps) http.Handler {
+	return authHandler(d, endpoint{report: true, oauth: true})
 }
 
-func authHandler(d *deps.Deps, report bool) http.Handler {
+// OAuthAuthorize is GET /transactions/oauth_authorize.xml.
+func OAuthAuthorize(d *deps.Deps) http.Handler { return authHandler(d, endpoint{oauth: true}) }
+
+func authHandler(d *deps.Deps, ep endpoint) http.Handler {
+	rec := recorderOf(d)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p, perr := parseQuery(r.URL.RawQuery)
 		if perr != nil {
 			writeError(w, perr, false)
 			return
 		}
-		c := &call{p: p, ext: parseExtensions(r, p)}
-		status, body, err := authorize(r.Context(), d, c, report, w.Header())
+		c := &call{p: p, ext: parseExtensions(r, p), ep: ep}
+		out, err := authorize(r.Context(), d, c)
 		if err != nil {
 			writeError(w, apierr.As(err), c.ext.noBody)
 			return
 		}
+		if out.counted != nil {
+			rec.record(out.counted)
+		}
 		commonHeaders(w)
-		w.WriteHeader(status)
+		h := w.Header()
+		h.Set("Content-Security-Policy", csp)
+		for k, v := range out.headers {
+			h[k] = v
+		}
+		w.WriteHeader(out.status)
 		if !c.ext.noBody {
-			w.Write(body)
+			w.Write(out.body)
 		}
 	})
 }
 
-func authorize(ctx context.Context, d *deps.Deps, c *call, report bool, h http.Header) (status int, body []byte, err error) {
+// outcome is an answered authorization.
+type outcome struct {
+	status  int
+	body    []byte
+	headers http.Header
+	counted *Transaction // usage authrep counted, for the history
+}
+
+func authorize(ctx context.Context, d *deps.Deps, c *call) (out *outcome, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = apierr.Internal(fmt.Errorf("panic: %v", p))
 		}
 	}()
 	now := d.Now()
-	tg, aerr := resolveService(ctx, d, c)
+	tg, aerr := resolveService(ctx, d, c, c.authChecks)
 	if aerr != nil {
-		return 0, nil, aerr
+		return nil, aerr
 	}
-	app, aerr := resolveApplication(ctx, d, c, tg)
+	app, aerr := resolveApplication(ctx, d, c, tg, c.ep.oauth)
 	if aerr != nil {
-		return 0, nil, aerr
+		return nil, aerr
 	}
-	plan, err := catalog.LoadPlan(ctx, d.Store, tg.tenant.ID, app.Plan, "")
+	pc, err := loadPlan(ctx, d, tg, app.Plan)
 	if err != nil {
-		return 0, nil, apierr.Unavailable(err)
+		return nil, apierr.Unavailable(err)
 	}
-	ms, err := catalog.Metrics(ctx, d.Store, tg.tenant.ID, tg.service.ID)
-	if err != nil {
-		return 0, nil, apierr.Unavailable(err)
-	}
-	limits, err := catalog.Limits(ctx, d.Store, tg.tenant.ID, plan.ID)
-	if err != nil {
-		return 0, nil, apierr.Unavailable(err)
-	}
-	idx := indexMetrics(ms)
-	var usage map[int64]delta
-	var given bool
+	idx := tg.service.metrics
+	s := &state{c: c, tg: tg, app: app, plan: pc, now: now}
 	if u, ok := c.p.Map("usage"); ok {
-		given = true
-		raw, order, uerr := parseUsage(u, idx)
-		if uerr != nil && c.ext.noBody {
-			return 0, nil, uerr // with no_body, usage is validated before anything else
+		s.given = true
+		raw, uerr := parseUsage(u, idx)
+		if uerr != nil && c.ext.noBody && uerr.Code == "metric_invalid" {
+			return nil, uerr // with no_body, metrics are resolved before anything else
 		}
 		if uerr == nil {
-			usage = expand(raw, order, idx, c.ext.flatUsage)
-		} else if den := validate(c, tg.service, app); den != nil {
+			s.usage = usage.Expand(raw, idx, c.ext.flatUsage)
+		} else if den := validate(c, tg.service.svc, app); den != nil {
 			// An earlier 409 hides a bad usage parameter, as 3scale's validators short-circuit.
-			return respond(ctx, d, c, tg, app, plan.Name, limits, idx, nil, den, now, h)
+			s.den = den
+			return s.respond(ctx, d, nil)
 		} else {
-			return 0, nil, uerr
+			return nil, uerr
 		}
 	}
-	if den := validate(c, tg.service, app); den != nil {
-		return respond(ctx, d, c, tg, app, plan.Name, limits, idx, nil, den, now, h)
+	if den := validate(c, tg.service.svc, app); den != nil {
+		s.den = den
+		return s.respond(ctx, d, nil)
 	}
 	// The counters: every limit on a metric the usage touches, or all limits without usage.
 	var ops []counter.Op
 	writes := false
-	for _, l := range limits {
-		if _, ok := idx.byID[l.Metric]; !ok {
+	for _, l := range pc.limits {
+		dl, touched := s.usage[l.Metric]
+		if s.given && !touched {
 			continue
 		}
-		dl, touched := usage[l.Metric]
-		if given && !touched {
-			continue
+		ops = append(ops, counter.Op{Counter: counterOf(l), Max: l.Value, Delta: dl.N, Set: dl.Set})
+		writes = writes || dl.Set || dl.N != 0
+	}
+	var res *counter.Result
+	if len(ops) > 0 || len(pc.counters) > 0 {
+		item := counter.Key(tg.tenant, app.ID)
+		var r counter.Result
+		if c.ep.report && writes {
+			r, err = d.Counters.Apply(ctx, item, now, ops, pc.counters)
+		} else {
+			r, err = d.Counters.Check(ctx, item, now, ops, pc.counters)
 		}
-		ops = append(ops, counter.Op{Counter: counter.Counter{Metric: l.Metric, Period: l.Period}, Max: l.Value, Delta: dl.n, Set: dl.set})
-		writes = writes || dl.set || dl.n != 0
+		if err != nil {
+			return nil, apierr.Unavailable(err)
+		}
+		if !r.OK {
+			s.den = limitsExceeded
+		}
+		res = &r
 	}
-	reportOn := counters(limits, idx)
-	item := counter.Key(tg.tenant.ID, app.ID)
-	var ok bool
-	var vals counter.Values
-	if report && writes {
-		ok, vals, err = d.Counters.Apply(ctx, item, now, ops, reportOn)
-	} else {
-		ok, vals, err = d.Counters.Check(ctx, item, now, ops, reportOn)
+	out, err = s.respond(ctx, d, res)
+	if err == nil && s.den == nil && c.ep.report {
+		if t := s.transaction(); t != nil {
+			out.counted = t
+		}
 	}
-	if err != nil {
-		return 0, nil, apierr.Unavailable(err)
-	}
-	var den *denial
-	if !ok {
-		den = limitsExceeded
-	}
-	return respond(ctx, d, c, tg, app, plan.Name, limits, idx, vals, den, now, h)
+	return out, err
 }
 
-// counters lists the counters of every limit on an existing metric.
-func counters(limits []*catalog.Limit, idx *metrics) []counter.Counter {
-	out := make([]counter.Counter, 0, len(limits))
-	for _, l := range limits {
-		if _, ok := idx.byID[l.Metric]; ok {
-			out = append(out, counter.Counter{Metric: l.Metric, Period: l.Period})
-		}
-	}
-	return out
-}
-
-// respond renders the status document; a denial before the counters reads them for the report.
-func respond(ctx context.Context, d *deps.Deps, c *call, tg *target, app *audience.Application, planName string,
-	limits []*catalog.Limit, idx *metrics, vals counter.Values, den *denial, now time.Time, h http.Header) (int, []byte, error) {
-	on := counters(limits, idx)
-	if vals == nil && len(on) > 0 {
-		var err error
-		if _, vals, err = d.Counters.Check(ctx, counter.Key(tg.tenant.ID, app.ID), now, nil, on); err != nil {
-			return 0, nil, apierr.Unavailable(err)
-		}
-	}
-	sorted := append([]*catalog.Limit(nil), limits...)
-	sortLimits(sorted)
-	var reports []report
-	for _, l := range sorted {
-		if m, ok := idx.byID[l.Metric]; ok {
-			reports = append(reports, report{metric: m.SystemName, limit: l, value: vals[counter.Counter{Metric: l.Metric, Period: l.Period}]})
-		}
-	}
-	status := http.StatusOK
-	if den != nil {
-		status = http.StatusConflict
-		if c.ext.rejectionReason {
-			h.Set("3scale-rejection-reason", den.code)
-		}
-	}
-	return status, statusDoc(den, planName, reports, now), nil
+// state is one authorization in progress.
+type state struct {
+	c     *call
+	tg    *target
+	app   *audience.Application
+	plan  *planConf
+	now   time.Time
+	given bool            // a usage parameter was sent
+	usage map[int64]delta // usage expanded through the hierarchy
+	raw   map[int64]delta // usage as sent
+	order []int64         // metrics in the order sent
+	den   *denial         // nil = authorized
 }

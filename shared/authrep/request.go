@@ -13,6 +13,7 @@ import (
 type call struct {
 	p   *params.Params
 	ext extensions
+	ep  endpoint
 }
 
 // extensions are the 3scale-options header (and the deprecated no_body parameter).
@@ -22,6 +23,18 @@ type extensions struct {
 
 // parseQuery parses the query string with 3scale's error answers.
 func parseQuery(raw string) (*params.Params, *apierr.Error) {
+	p, e := parseRaw(raw)
+	if e != nil {
+		return nil, e
+	}
+	if err := params.CheckUTF8(p); err != nil {
+		return nil, errNotValidData()
+	}
+	return p, nil
+}
+
+// parseRaw parses a query string or form body, leaving the UTF-8 check to the caller.
+func parseRaw(raw string) (*params.Params, *apierr.Error) {
 	p, err := params.ParseQuery(raw)
 	if err != nil {
 		var pe *params.Error
@@ -34,9 +47,6 @@ func parseQuery(raw string) (*params.Params, *apierr.Error) {
 			}
 		}
 		return nil, errBadRequest("request contains syntax errors, should not be repeated without modification")
-	}
-	if err := params.CheckUTF8(p); err != nil {
-		return nil, errNotValidData()
 	}
 	return p, nil
 }

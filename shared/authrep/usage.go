@@ -1,90 +1,40 @@
 package authrep
 
 import (
-	"regexp"
-	"strconv"
 	"strings"
 
 	"turnpike/shared/apierr"
-	"turnpike/shared/catalog"
 	"turnpike/shared/params"
+	"turnpike/shared/usage"
 )
 
 // delta is what a request does to one metric: add N, or set it to N (#N).
-type delta struct {
-	n   int64
-	set bool
-}
-
-var usageValueRE = regexp.MustCompile(`^\s*(#?)(\d+)\s*$`)
+type delta = usage.Delta
 
 // metrics indexes a service's metrics by name and id.
-type metrics struct {
-	byName map[string]*catalog.Metric
-	byID   map[int64]*catalog.Metric
-}
+type metrics = usage.Metrics
 
-func indexMetrics(ms []*catalog.Metric) *metrics {
-	x := &metrics{byName: map[string]*catalog.Metric{}, byID: map[int64]*catalog.Metric{}}
-	for _, m := range ms {
-		x.byName[m.SystemName] = m
-		x.byID[m.ID] = m
-	}
-	return x
-}
+var indexMetrics = usage.IndexMetrics
 
-// parseUsage reads usage[metric]=N|#N; unknown metrics and bad values are
-// 3scale's metric_invalid and usage_value_invalid.
-func parseUsage(u *params.Params, ms *metrics) (map[int64]delta, []int64, *apierr.Error) {
-	out := map[int64]delta{}
-	var order []int64
+// parseUsage reads usage[metric]=N|#N in the order given; unknown metrics and
+// bad values are 3scale's metric_invalid and usage_value_invalid.
+func parseUsage(u *params.Params, ms *metrics) ([]delta, *apierr.Error) {
+	out := make([]delta, 0, u.Len())
 	for _, name := range u.Keys() {
 		v, _ := u.Get(name)
 		metric := strings.TrimSpace(name)
-		m, ok := ms.byName[metric]
+		m, ok := ms.ByName[metric]
 		if !ok {
-			return nil, nil, errMetricInvalid(metric)
+			return nil, errMetricInvalid(metric)
 		}
 		if v.Kind != params.String {
-			return nil, nil, errUsageValueInvalid(metric, "")
+			return nil, errUsageValueInvalid(metric, "")
 		}
-		mm := usageValueRE.FindStringSubmatch(v.Str)
-		if mm == nil {
-			return nil, nil, errUsageValueInvalid(metric, v.Str)
+		n, set, ok := usage.ParseValue(v.Str)
+		if !ok {
+			return nil, errUsageValueInvalid(metric, v.Str)
 		}
-		n, err := strconv.ParseInt(mm[2], 10, 64)
-		if err != nil || n > 1<<53 {
-			return nil, nil, errUsageValueInvalid(metric, v.Str)
-		}
-		if _, seen := out[m.ID]; !seen {
-			order = append(order, m.ID)
-		}
-		out[m.ID] = delta{n: n, set: mm[1] == "#"}
+		out = append(out, delta{Metric: m.ID, N: n, Set: set})
 	}
-	return out, order, nil
-}
-
-// expand propagates usage to every ancestor (methods count on their parent
-// metrics): increments add up, a set sets every ancestor too (the last one wins).
-func expand(usage map[int64]delta, order []int64, ms *metrics, flat bool) map[int64]delta {
-	out := map[int64]delta{}
-	for _, id := range order {
-		d := usage[id]
-		for m, depth := ms.byID[id], 0; m != nil && depth < 16; depth++ {
-			cur, seen := out[m.ID]
-			switch {
-			case d.set || !seen:
-				out[m.ID] = d
-			case cur.set:
-				out[m.ID] = delta{n: cur.n + d.n, set: true}
-			default:
-				out[m.ID] = delta{n: cur.n + d.n}
-			}
-			if flat || m.Parent == 0 {
-				break
-			}
-			m = ms.byID[m.Parent]
-		}
-	}
-	return out
+	return out, nil
 }

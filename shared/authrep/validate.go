@@ -15,13 +15,76 @@ var (
 	notActive        = &denial{"application_not_active", "application is not active"}
 	serviceNotActive = &denial{"service_not_active", "service is not active"}
 	limitsExceeded   = &denial{"limits_exceeded", "usage limits are exceeded"}
+	oauthNotEnabled  = &denial{"oauth_not_enabled", "oauth is not enabled"}
+	keyMissing       = &denial{"application_key_invalid", "application key is missing"}
 )
 
+func keyInvalid(key string) *denial {
+	return &denial{"application_key_invalid", `application key "` + key + `" is invalid`}
+}
+
+// validateOAuthKey: an absent key passes, an empty one is missing, any other must be one of the app's.
+func validateOAuthKey(c *call, app *audience.Application) *denial {
+	key, given := c.appKey()
+	if !given {
+		return nil
+	}
+	if key == "" {
+		return keyMissing
+	}
+	if hasKey(app, key) {
+		return nil
+	}
+	return keyInvalid(key)
+}
+
+// validateRedirect: a non-empty redirect_url (or else redirect_uri) must be the app's.
+func validateRedirect(c *call, app *audience.Application) *denial {
+	name := "redirect_url"
+	u := c.str(name)
+	if _, ok := c.p.String(name); !ok {
+		name, u = "redirect_uri", c.str("redirect_uri")
+	}
+	if u == "" || u == app.RedirectURL {
+		return nil
+	}
+	return &denial{name + "_invalid", name + ` "` + u + `" is invalid`}
+}
+
+func hasKey(app *audience.Application, key string) bool {
+	for _, k := range app.Keys {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
 // validate runs 3scale's validators in order (key, referrer, state, service
-// state); the first failure wins. Limits are checked by the counters.
+// state; the oauth_* endpoints first check that the service uses OAuth, the
+// key and the redirect URL); the first failure wins. Limits are checked by
+// the counters.
 func validate(c *call, svc *catalog.Service, app *audience.Application) *denial {
-	if d := validateKey(c, svc, app); d != nil {
-		return d
+	oauthService := svc.BackendVersion == "oauth" || svc.BackendVersion == "oidc"
+	switch {
+	case c.ep.oauth:
+		if !oauthService {
+			return oauthNotEnabled
+		}
+		if d := validateOAuthKey(c, app); d != nil {
+			return d
+		}
+		if d := validateRedirect(c, app); d != nil {
+			return d
+		}
+	case oauthService:
+		if d := validateOAuthKey(c, app); d != nil {
+			return d
+		}
+	default:
+		if d := validateKey(c, svc, app); d != nil {
+			return d
+		}
 	}
 	if d := validateReferrer(c, svc, app); d != nil {
 		return d
@@ -41,14 +104,12 @@ func validateKey(c *call, svc *catalog.Service, app *audience.Application) *deni
 	}
 	key, _ := c.appKey()
 	if key == "" {
-		return &denial{"application_key_invalid", "application key is missing"}
+		return keyMissing
 	}
-	for _, k := range app.Keys {
-		if k == key {
-			return nil
-		}
+	if hasKey(app, key) {
+		return nil
 	}
-	return &denial{"application_key_invalid", `application key "` + key + `" is invalid`}
+	return keyInvalid(key)
 }
 
 func validateReferrer(c *call, svc *catalog.Service, app *audience.Application) *denial {

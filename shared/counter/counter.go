@@ -57,46 +57,119 @@ func (e *Engine) key(item string) map[string]types.AttributeValue {
 	return map[string]types.AttributeValue{"C": &types.AttributeValueMemberS{Value: item}}
 }
 
+// Result is the outcome of a check or an update: whether every op fits, and
+// the reported counters' values as stored before the call and after it (the
+// same when nothing was written).
+type Result struct {
+	OK            bool
+	Before, After Values
+}
+
 // Check evaluates ops without writing (authorize): allowed iff every op's
-// result stays within its max. It returns the stored values of report.
-func (e *Engine) Check(ctx context.Context, item string, now time.Time, ops []Op, report []Counter) (bool, Values, error) {
+// result stays within its max.
+func (e *Engine) Check(ctx context.Context, item string, now time.Time, ops []Op, report []Counter) (Result, error) {
 	res, err := e.DB.GetItem(ctx, &dynamodb.GetItemInput{TableName: aws.String(e.Table), Key: e.key(item), ConsistentRead: aws.Bool(true)})
 	if err != nil {
-		return false, nil, fmt.Errorf("counter: read %s: %w", item, err)
+		return Result{}, fmt.Errorf("counter: read %s: %w", item, err)
 	}
 	e.remember(item, res.Item, ops)
-	return !exceeds(res.Item, now, ops), values(res.Item, now, report), nil
+	v := values(res.Item, now, report)
+	return Result{OK: !exceeds(res.Item, now, ops) && !mustDeny(ops), Before: v, After: v}, nil
 }
 
 // Apply adds ops to the counters atomically if every result stays within its
-// max; otherwise nothing changes. It returns whether it applied and the values
-// of report afterwards (or as stored, when denied).
-func (e *Engine) Apply(ctx context.Context, item string, now time.Time, ops []Op, report []Counter) (bool, Values, error) {
+// max; otherwise nothing changes.
+func (e *Engine) Apply(ctx context.Context, item string, now time.Time, ops []Op, report []Counter) (Result, error) {
 	if len(ops) == 0 || mustDeny(ops) {
-		return e.denyOrCheck(ctx, item, now, ops, report)
+		return e.Check(ctx, item, now, ops, report)
 	}
 	for attempt := 0; attempt < MaxAttempts; attempt++ {
-		in := e.update(item, now, ops)
+		in, stamps := e.update(item, now, ops, true)
 		res, err := e.DB.UpdateItem(ctx, in)
 		if err == nil {
-			e.remember(item, res.Attributes, ops)
-			return true, values(res.Attributes, now, report), nil
+			e.stamps.Store(item, stamps)
+			before := values(res.Attributes, now, report)
+			return Result{OK: true, Before: before, After: applied(res.Attributes, now, ops, before)}, nil
 		}
 		var ccf *types.ConditionalCheckFailedException
 		if !errors.As(err, &ccf) {
-			return false, nil, fmt.Errorf("counter: update %s: %w", item, err)
+			return Result{}, fmt.Errorf("counter: update %s: %w", item, err)
 		}
 		old := ccf.Item // ALL_OLD: nil when the item does not exist yet
 		e.remember(item, old, ops)
 		if exceeds(old, now, ops) {
-			return false, values(old, now, report), nil
+			v := values(old, now, report)
+			return Result{Before: v, After: v}, nil
 		}
-		if attempt > 1 {
-			// Periods rolling over under many callers: spread the retries.
-			time.Sleep(time.Duration(rand.IntN(1000*(attempt))) * time.Microsecond)
+		backoff(attempt)
+	}
+	return Result{}, fmt.Errorf("counter: %s: contention did not settle after %d attempts", item, MaxAttempts)
+}
+
+// Add counts ops at time at without any limit (reports are not limited, as in
+// 3scale). A counter already in a later period than at's is left alone: it
+// only holds its current period.
+func (e *Engine) Add(ctx context.Context, item string, at time.Time, ops []Op) error {
+	for attempt := 0; attempt < MaxAttempts; attempt++ {
+		live := e.current(item, at, ops)
+		if len(live) == 0 {
+			return nil
+		}
+		in, stamps := e.update(item, at, live, false)
+		in.ReturnValues = types.ReturnValueNone
+		_, err := e.DB.UpdateItem(ctx, in)
+		if err == nil {
+			e.merge(item, stamps)
+			return nil
+		}
+		var ccf *types.ConditionalCheckFailedException
+		if !errors.As(err, &ccf) {
+			return fmt.Errorf("counter: add %s: %w", item, err)
+		}
+		e.remember(item, ccf.Item, ops)
+		backoff(attempt)
+	}
+	return fmt.Errorf("counter: %s: contention did not settle after %d attempts", item, MaxAttempts)
+}
+
+// current drops the ops whose remembered period is later than at's.
+func (e *Engine) current(item string, at time.Time, ops []Op) []Op {
+	known, _ := e.stamps.Load(item)
+	stamps, _ := known.(map[string]int64)
+	out := ops[:0:0]
+	for _, op := range ops {
+		if op.Period != "eternity" && stamps[op.stamp()] > Start(op.Period, at).Unix() {
+			continue
+		}
+		out = append(out, op)
+	}
+	return out
+}
+
+func backoff(attempt int) {
+	if attempt > 1 {
+		// Periods rolling over under many callers: spread the retries.
+		time.Sleep(time.Duration(rand.IntN(1000*(attempt))) * time.Microsecond)
+	}
+}
+
+// applied is the values of report after ops were applied to old.
+func applied(old map[string]types.AttributeValue, now time.Time, ops []Op, before Values) Values {
+	after := make(Values, len(before))
+	for c, v := range before {
+		after[c] = v
+	}
+	for _, op := range ops {
+		if _, ok := after[op.Counter]; !ok {
+			continue
+		}
+		if op.Set {
+			after[op.Counter] = op.Delta
+		} else {
+			after[op.Counter] = current(old, now, op.Counter) + op.Delta
 		}
 	}
-	return false, nil, fmt.Errorf("counter: %s: contention did not settle after %d attempts", item, MaxAttempts)
+	return after
 }
 
 // mustDeny is true when an op cannot fit whatever is stored.
@@ -109,35 +182,34 @@ func mustDeny(ops []Op) bool {
 	return false
 }
 
-func (e *Engine) denyOrCheck(ctx context.Context, item string, now time.Time, ops []Op, report []Counter) (bool, Values, error) {
-	ok, v, err := e.Check(ctx, item, now, ops, report)
-	if err != nil || mustDeny(ops) {
-		return false, v, err
-	}
-	return ok, v, nil
-}
-
-// update builds the conditional write from what is known of the stamps.
-func (e *Engine) update(item string, now time.Time, ops []Op) *dynamodb.UpdateItemInput {
+// update builds the conditional write from what is known of the stamps and
+// returns the stamps the touched counters will have once it succeeds. With
+// limited, each increment is conditioned on staying within its max.
+func (e *Engine) update(item string, now time.Time, ops []Op, limited bool) (*dynamodb.UpdateItemInput, map[string]int64) {
 	known, _ := e.stamps.Load(item)
 	stamps, _ := known.(map[string]int64)
+	next := make(map[string]int64, len(ops))
 	b := newExpr()
 	for _, op := range ops {
-		v, s := b.name(op.value()), b.name(op.stamp())
+		v := b.name(op.value())
 		if op.Period == "eternity" {
 			if op.Set {
 				b.set(v + " = " + b.num(op.Delta))
 			} else {
 				b.add(v + " " + b.num(op.Delta))
-				b.cond("(attribute_not_exists(" + v + ") OR " + v + " <= " + b.num(op.Max-op.Delta) + ")")
+				if limited {
+					b.cond("(attribute_not_exists(" + v + ") OR " + v + " <= " + b.num(op.Max-op.Delta) + ")")
+				}
 			}
 			continue
 		}
+		s := b.name(op.stamp())
 		p := Start(op.Period, now).Unix()
 		st, seen := stamps[op.stamp()]
 		if seen && st > p {
 			p = st // our clock lags a caller that already rolled the period: adopt, never roll back
 		}
+		next[op.stamp()] = p
 		switch {
 		case !seen || st == p:
 			// Optimistic: the stamp is current; a stale one fails the condition and is learned.
@@ -146,7 +218,11 @@ func (e *Engine) update(item string, now time.Time, ops []Op) *dynamodb.UpdateIt
 				b.cond(s + " = " + b.num(p))
 			} else {
 				b.add(v + " " + b.num(op.Delta))
-				b.cond("(" + s + " = " + b.num(p) + " AND " + v + " <= " + b.num(op.Max-op.Delta) + ")")
+				if limited {
+					b.cond("(" + s + " = " + b.num(p) + " AND " + v + " <= " + b.num(op.Max-op.Delta) + ")")
+				} else {
+					b.cond(s + " = " + b.num(p))
+				}
 			}
 		case st == 0:
 			// Never counted: start it, if nobody else did meanwhile.
@@ -167,9 +243,23 @@ func (e *Engine) update(item string, now time.Time, ops []Op) *dynamodb.UpdateIt
 		ConditionExpression:                 b.condition(),
 		ExpressionAttributeNames:            b.names,
 		ExpressionAttributeValues:           b.values,
-		ReturnValues:                        types.ReturnValueAllNew,
+		ReturnValues:                        types.ReturnValueAllOld,
 		ReturnValuesOnConditionCheckFailure: types.ReturnValuesOnConditionCheckFailureAllOld,
+	}, next
+}
+
+// merge records stamps after a successful write, keeping the others known.
+func (e *Engine) merge(item string, stamps map[string]int64) {
+	known, _ := e.stamps.Load(item)
+	old, _ := known.(map[string]int64)
+	m := make(map[string]int64, len(old)+len(stamps))
+	for k, v := range old {
+		m[k] = v
 	}
+	for k, v := range stamps {
+		m[k] = v
+	}
+	e.stamps.Store(item, m)
 }
 
 // remember records the stamps of the touched counters as stored in attrs.

@@ -6,7 +6,9 @@
 // condition that each stamp is the current period and each value stays within
 // its limit. A denied request writes nothing; a period that rolled over is
 // reset by the same kind of conditional write, so concurrent callers can never
-// overshoot a limit or lose a count.
+// overshoot a limit or lose a count. Reports add without limits (Add, or
+// AddUpdate inside a transaction) and never move a counter back to an older
+// period.
 package counter
 
 import "time"

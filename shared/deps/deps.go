@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"turnpike/shared/counter"
+	"turnpike/shared/queue"
 	"turnpike/shared/store"
 )
 
@@ -19,6 +20,9 @@ type Deps struct {
 	// MasterToken is the master administrator's access token (MASTER_ACCESS_TOKEN).
 	MasterToken string
 	Now         func() time.Time
+	// Usage is the queue of reports and of the history of what authrep counted
+	// (USAGE_QUEUE_URL); nil when not configured.
+	Usage *queue.Queue
 }
 
 // FromEnv builds Deps from the environment.
@@ -27,7 +31,11 @@ func FromEnv(ctx context.Context) (*Deps, error) {
 	if err != nil {
 		return nil, err
 	}
-	return New(s, os.Getenv("MASTER_ACCESS_TOKEN")), nil
+	d := New(s, os.Getenv("MASTER_ACCESS_TOKEN"))
+	if d.Usage, err = queue.FromEnv(ctx, "USAGE_QUEUE_URL"); err != nil {
+		return nil, err
+	}
+	return d, nil
 }
 
 // New assembles Deps around a store.

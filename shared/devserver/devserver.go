@@ -31,6 +31,8 @@ type Server struct {
 	Stack   *localstack.Stack
 	Deps    *deps.Deps
 	Handler *router.Router
+
+	consumers *consumers
 }
 
 // Start brings up the services, creates the tables, and builds the router.
@@ -51,8 +53,17 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 		return nil, fmt.Errorf("devserver: %w", err)
 	}
 	d := deps.New(s, o.MasterToken)
-	return &Server{Stack: st, Deps: d, Handler: router.New(d)}, nil
+	srv := &Server{Stack: st, Deps: d}
+	if err := srv.startQueues(ctx); err != nil {
+		st.Stop()
+		return nil, err
+	}
+	srv.Handler = router.New(d)
+	return srv, nil
 }
 
-// Stop ends the child processes.
-func (s *Server) Stop() error { return s.Stack.Stop() }
+// Stop ends the queue pollers and the child processes.
+func (s *Server) Stop() error {
+	s.consumers.stop()
+	return s.Stack.Stop()
+}

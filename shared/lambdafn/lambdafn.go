@@ -63,3 +63,16 @@ func Start(name string) {
 	}
 	lambda.Start(fn)
 }
+
+// StartConsumer runs a named queue consumer as a Lambda function.
+func StartConsumer(name string) {
+	d, err := deps.FromEnv(context.Background())
+	if err != nil {
+		log.Fatalf("%s: %v", name, err)
+	}
+	c, ok := ops.FindConsumer(name)
+	if !ok {
+		log.Fatalf("lambdafn: no consumer %q", name)
+	}
+	lambda.Start(c.Build(d))
+}

@@ -4,6 +4,7 @@ import (
 	"turnpike/shared/authrep"
 	"turnpike/shared/health"
 	"turnpike/shared/master"
+	"turnpike/shared/usage"
 )
 
 // registry lists every operation. Adding one means adding a line to the list of
@@ -28,5 +29,17 @@ var tenantOps = []Operation{
 // Service Management API.
 var serviceManagementOps = []Operation{
 	{"authrep", "GET", "/transactions/authrep.xml", authrep.Authrep},
+	{"authorize", "GET", "/transactions/authorize.xml", authrep.Authorize},
+	{"oauth-authrep", "GET", "/transactions/oauth_authrep.xml", authrep.OAuthAuthrep},
+	{"oauth-authorize", "GET", "/transactions/oauth_authorize.xml", authrep.OAuthAuthorize},
+	{"report", "POST", "/transactions.xml", authrep.Report},
+	{"list-integration-errors", "GET", "/admin/api/services/{service_id}/errors.json", usage.ListErrors},
+	{"delete-integration-errors", "DELETE", "/admin/api/services/{service_id}/errors.json", usage.DeleteErrors},
+	{"application-usage-history", "GET", "/stats/applications/{application_id}/usage.json", usage.ApplicationUsage},
+	{"service-usage-history", "GET", "/stats/services/{service_id}/usage.json", usage.ServiceUsage},
+	{"status", "GET", "/status", authrep.Status},
+	{"available", "HEAD", "/available", authrep.Available},
+	{"preflight", "OPTIONS", "/transactions/{action}", authrep.Preflight},
+	{"preflight-report", "OPTIONS", "/transactions.xml", authrep.Preflight},
 	{"check", "GET", "/check.txt", health.Check},
 }

@@ -23,12 +23,14 @@ type Config struct {
 	Endpoint string // "" = AWS
 	Entities string
 	Counters string
+	Usage    string // "" = DefaultUsage
 }
 
 // Default table names used locally and in tests; on AWS the template passes its own.
 const (
 	DefaultEntities = "turnpike-entities"
 	DefaultCounters = "turnpike-counters"
+	DefaultUsage    = "turnpike-usage"
 )
 
 // ConfigFromEnv reads DYNAMODB_ENDPOINT, ENTITIES_TABLE and COUNTERS_TABLE.
@@ -37,6 +39,7 @@ func ConfigFromEnv() Config {
 		Endpoint: os.Getenv("DYNAMODB_ENDPOINT"),
 		Entities: os.Getenv("ENTITIES_TABLE"),
 		Counters: os.Getenv("COUNTERS_TABLE"),
+		Usage:    os.Getenv("USAGE_TABLE"),
 	}
 	if c.Entities == "" {
 		c.Entities = DefaultEntities
@@ -52,7 +55,10 @@ type Store struct {
 	DB       *dynamodb.Client
 	Entities string
 	Counters string
-	Now      func() time.Time
+	// Usage holds what is written off the hot path: usage history, integration
+	// errors, and the markers that make the usage consumer idempotent.
+	Usage string
+	Now   func() time.Time
 }
 
 // Open builds the DynamoDB client. A local endpoint gets static credentials, a
@@ -89,7 +95,10 @@ func Open(ctx context.Context, c Config) (*Store, error) {
 		}
 		o.RetryMaxAttempts = 5
 	})
-	return &Store{DB: db, Entities: c.Entities, Counters: c.Counters, Now: time.Now}, nil
+	if c.Usage == "" {
+		c.Usage = DefaultUsage
+	}
+	return &Store{DB: db, Entities: c.Entities, Counters: c.Counters, Usage: c.Usage, Now: time.Now}, nil
 }
 
 // FromEnv opens the store configured by the environment.

@@ -12,6 +12,7 @@ import (
 
 	"turnpike/infra/template"
 	"turnpike/shared/ops"
+	"turnpike/shared/usage"
 )
 
 func main() {
@@ -21,6 +22,10 @@ func main() {
 	for _, op := range ops.All() {
 		writeNew(filepath.Join("functions", op.Name, "main.go"), template.Main(op))
 		writeNew(filepath.Join("events", op.Name+".json"), template.SampleEvent(op))
+	}
+	for _, c := range ops.Consumers() {
+		writeNew(filepath.Join("functions", c.Name, "main.go"), template.ConsumerMain(c))
+		writeNew(filepath.Join("events", c.Name+".json"), template.SampleSQSEvent(c, usage.SampleMessage))
 	}
 }
 

@@ -1,0 +1,6 @@
+// Command authorize is the Lambda function of GET /transactions/authorize.xml.
+package main
+
+import "turnpike/shared/lambdafn"
+
+func main() { lambdafn.Start("authorize") }

@@ -1,0 +1,83 @@
+package usage
+
+import (
+	"encoding/json"
+	"fmt"
+)
+
+// Message is the body of one queue message.
+type Message struct {
+	Report  *Report   `json:"report,omitempty"`
+	Counted []Counted `json:"counted,omitempty"`
+}
+
+// Report is a batch of reported transactions, checked only for what the HTTP
+// answer depends on: the consumer resolves applications, metrics, values and
+// timestamps, and drops the whole batch at the first error, as 3scale does.
+type Report struct {
+	Tenant   int64   `json:"t"`
+	Service  int64   `json:"v"`
+	Received int64   `json:"at"` // unix milliseconds: the time of transactions without a timestamp
+	Txs      []RawTx `json:"x"`
+}
+
+// RawTx is one transaction as reported.
+type RawTx struct {
+	AppID     string      `json:"a,omitempty"`
+	UserKey   string      `json:"k,omitempty"`
+	Usage     [][2]string `json:"u"` // metric name, value; in the order given
+	Timestamp string      `json:"ts,omitempty"`
+	Code      string      `json:"c,omitempty"`
+}
+
+// MaxMessage bounds a message body (SQS takes 256 KiB); larger reports are
+// split into several batches.
+const MaxMessage = 200 << 10
+
+// Encode renders a message body.
+func (m *Message) Encode() (string, error) {
+	b, err := json.Marshal(m)
+	if err != nil {
+		return "", fmt.Errorf("usage: encode: %w", err)
+	}
+	return string(b), nil
+}
+
+// SplitReport cuts a report into batches whose bodies stay under MaxMessage.
+func SplitReport(r *Report) ([]string, error) {
+	var out []string
+	var cur []RawTx
+	size := 0
+	flush := func() error {
+		if len(cur) == 0 {
+			return nil
+		}
+		body, err := (&Message{Report: &Report{Tenant: r.Tenant, Service: r.Service, Received: r.Received, Txs: cur}}).Encode()
+		if err != nil {
+			return err
+		}
+		out = append(out, body)
+		cur, size = nil, 0
+		return nil
+	}
+	for _, tx := range r.Txs {
+		b, err := json.Marshal(tx)
+		if err != nil {
+			return nil, err
+		}
+		if size+len(b)+64 > MaxMessage {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+		}
+		cur = append(cur, tx)
+		size += len(b) + 1
+	}
+	if err := flush(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// SampleMessage is an example body, for the sample event of the consumer.
+const SampleMessage = `{"report":{"t":2,"v":4,"at":1795860000000,"x":[{"a":"3a5b71c2","u":[["hits","1"]],"c":"200"}]}}`
