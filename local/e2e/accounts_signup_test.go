@@ -44,11 +44,11 @@ func TestSignupXML(t *testing.T) {
 		"account[email]": {"bob@example.com"}, "account[password]": {accPassword}})
 	accStatus(t, r, 201)
 	var x struct {
-		ID      int64  `xml:"id"`
-		State   string `xml:"state"`
-		OrgName string `xml:"org_name"`
-		Billing string `xml:"monthly_billing_enabled"`
-		Card    string `xml:"credit_card_stored"`
+		ID      int64     `xml:"id"`
+		State   string    `xml:"state"`
+		OrgName string    `xml:"org_name"`
+		Billing string    `xml:"monthly_billing_enabled"`
+		Card    string    `xml:"credit_card_stored"`
 		Plans   *struct{} `xml:"plans"`
 		Users   []struct {
 			ID        int64  `xml:"id"`

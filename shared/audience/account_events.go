@@ -26,7 +26,9 @@ func SuspendAccount(d *deps.Deps) http.Handler { return accountEvent(d, EventSus
 func ResumeAccount(d *deps.Deps) http.Handler { return accountEvent(d, EventResume) }
 
 // ScheduleAccountDeletion is PUT /admin/api/accounts/{account_id}/schedule_for_deletion (a Turnpike extension).
-func ScheduleAccountDeletion(d *deps.Deps) http.Handler { return accountEvent(d, EventScheduleForDeletion) }
+func ScheduleAccountDeletion(d *deps.Deps) http.Handler {
+	return accountEvent(d, EventScheduleForDeletion)
+}
 
 // accountEvent moves an account through its state machine; a transition that
 // is not allowed from the current state is a 422 and writes nothing.
