@@ -167,3 +167,12 @@ func accParallel(n int, f func(i int) int) map[int]int {
 }
 
 func accID(v any) int64 { return int64(v.(float64)) }
+
+// accToken creates a personal access token of the tenant's admin.
+func accToken(t testing.TB, env *testenv.Env, tn *testenv.Tenant, permission string, scopes ...string) string {
+	t.Helper()
+	r := accJSON(t, env, "POST", "/admin/api/personal/access_tokens.json", tn.Token,
+		map[string]any{"token": map[string]any{"name": testenv.Unique("token"), "permission": permission, "scopes": scopes}})
+	accStatus(t, r, 201)
+	return accObj(t, r, "access_token")["value"].(string)
+}
