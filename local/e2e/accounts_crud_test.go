@@ -316,3 +316,55 @@ func TestAccountDeleteLarge(t *testing.T) {
 		t.Fatalf("%d users left (%v)", len(users), err)
 	}
 }
+
+// Pages walked in order, then again after accounts were added, removed and
+// moved: every page shows the listing as it is now.
+func TestAccountPagesFollowChanges(t *testing.T) {
+	t.Parallel()
+	env := testenv.Get(t)
+	tn := env.NewTenant(t)
+	var ids []int64
+	for i := 0; i < 7; i++ {
+		ids = append(ids, accID(accDev(t, tn)["id"]))
+	}
+	walk := func(state string) []int64 {
+		var got []int64
+		for page := 1; page <= 5; page++ {
+			r := tn.Do(t, "GET", "/admin/api/accounts.json", url.Values{"state": {state}, "page": {testenv.S(int64(page))}, "per_page": {"2"}})
+			for _, a := range accItems(t, r, "accounts", "account") {
+				got = append(got, accID(a["id"]))
+			}
+		}
+		return got
+	}
+	same := func(a, b []int64) bool {
+		if len(a) != len(b) {
+			return false
+		}
+		for i := range a {
+			if a[i] != b[i] {
+				return false
+			}
+		}
+		return true
+	}
+	if got := walk(""); !same(got, ids) {
+		t.Fatalf("walk: %v, want %v", got, ids)
+	}
+	// Remove the first, move the second away from "approved", add one.
+	accStatus(t, tn.Do(t, "DELETE", "/admin/api/accounts/"+testenv.S(ids[0])+".json", nil), 200)
+	accStatus(t, tn.Do(t, "PUT", "/admin/api/accounts/"+testenv.S(ids[1])+"/reject.json", nil), 200)
+	ids = append(ids[1:], accID(accDev(t, tn)["id"]))
+	if got := walk(""); !same(got, ids) {
+		t.Fatalf("walk after changes: %v, want %v", got, ids)
+	}
+	if got := walk("approved"); !same(got, ids[1:]) {
+		t.Fatalf("approved: %v, want %v", got, ids[1:])
+	}
+	// Out of order: page 3 first.
+	r := tn.Do(t, "GET", "/admin/api/accounts.json", url.Values{"state": {"approved"}, "page": {"3"}, "per_page": {"2"}})
+	items := accItems(t, r, "accounts", "account")
+	if len(items) != 2 || accID(items[0]["id"]) != ids[5] {
+		t.Fatalf("page 3: %s", r.Body)
+	}
+}

@@ -4,8 +4,9 @@ import (
 	"context"
 	"net/http"
 
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
 	"turnpike/shared/api"
-	"turnpike/shared/apierr"
 	"turnpike/shared/deps"
 	"turnpike/shared/store"
 )
@@ -81,7 +82,10 @@ func deleteAccount(ctx context.Context, s *store.Store, tenant int64, acc *Accou
 		plans = append(plans, acc.Plan)
 	}
 	w.unit(func(tx *store.Tx) {
-		tx.DeleteIf(acc.PK, acc.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound())
+		// Still in the state counted (else read again).
+		tx.DeleteIf(acc.PK, acc.SK, "#st = :st", map[string]string{"#st": "state"},
+			map[string]types.AttributeValue{":st": attr(acc.State)}, store.ErrStale)
+		AddAccountCounts(tx, tenant, map[string]int64{acc.State: -1})
 	}, plans...)
 	return w.commit()
 }

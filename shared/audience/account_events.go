@@ -56,8 +56,10 @@ func accountEvent(d *deps.Deps, event string) http.Handler {
 }
 
 // moveAccount adds a state change of acc to tx (and applies it to acc): the
-// state, its listing key and state_changed_at, if acc is still as read.
+// state, its listing key and state_changed_at, if acc is still as read, and
+// the account counts.
 func moveAccount(tx *store.Tx, tenant int64, acc *Account, to string, now time.Time) {
+	AddAccountCounts(tx, tenant, map[string]int64{acc.State: -1, to: 1})
 	change(acc.Key, acc.UpdatedAt).
 		set("state", to).
 		set("GSI1PK", AccountsInState(tenant, to)).

@@ -8,26 +8,21 @@ import (
 
 	"turnpike/shared/api"
 	"turnpike/shared/deps"
-	"turnpike/shared/store"
 	"turnpike/shared/wire"
 )
 
 // ListAccounts is GET /admin/api/accounts: the tenant's developer accounts in
-// id order, paginated, optionally in one state. Every page is read with
-// Queries: the main table for all accounts, GSI1 for one state.
+// id order, paginated, optionally in one state. A page is a Query (the main
+// table for all accounts, GSI1 for one state) and the total a read of the
+// counts, see accountPage.
 func ListAccounts(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
 		state, _, err := q.Str("state")
 		if err != nil {
 			return api.Result{}, err
 		}
-		sel := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: AccountPrefix}
-		if state != "" {
-			sel = store.Query{Index: store.GSI1, PK: AccountsInState(q.Tenant(), state)}
-		}
 		page, perPage := q.PageParams()
-		accounts := []*Account{}
-		total, err := d.Store.Page(ctx, sel, page, perPage, &accounts)
+		accounts, total, err := accountPage(ctx, d.Store, q.Tenant(), state, page, perPage)
 		if err != nil {
 			return api.Result{}, err
 		}

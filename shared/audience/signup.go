@@ -98,6 +98,7 @@ func signup(ctx context.Context, d *deps.Deps, q *api.Request, portal bool) (api
 	acc.Index = accountIndex(q.Tenant(), acc.ID, acc.State)
 	tx := d.Store.Tx(q.Tenant()).Create(acc, nil).Create(user, nil)
 	claimUser(tx, q.Tenant(), user)
+	AddAccountCounts(tx, q.Tenant(), map[string]int64{acc.State: 1})
 	if plan != nil {
 		addContract(tx, q.Tenant(), plan.ID, 1)
 	}
