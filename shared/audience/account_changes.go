@@ -1,13 +1,17 @@
 package audience
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
+	"turnpike/shared/apierr"
 	"turnpike/shared/store"
 )
 
@@ -106,4 +110,14 @@ func (c *changes) expr() string {
 // in adds the write to a transaction; a stale read fails it with store.ErrStale.
 func (c *changes) in(tx *store.Tx) *store.Tx {
 	return tx.UpdateIf(c.key.PK, c.key.SK, c.expr(), strings.Join(c.conds, " AND "), c.names, c.vals, store.ErrStale)
+}
+
+// optimistic runs attempt under store.Optimistic; losing every retry to
+// concurrent changes is a 409, for the client to try again.
+func optimistic(ctx context.Context, attempt func() error) error {
+	err := store.Optimistic(ctx, attempt)
+	if errors.Is(err, store.ErrStale) {
+		return apierr.Msg(http.StatusConflict, "Changed concurrently, try again").WithCause(err)
+	}
+	return err
 }

@@ -17,7 +17,7 @@ import (
 // contract less.
 func DeleteAccount(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		err := store.Optimistic(ctx, func() error { // a user changed meanwhile: read again
+		err := optimistic(ctx, func() error { // a user changed meanwhile: read again
 			acc, err := pathAccount(ctx, d, q)
 			if err != nil {
 				return err

@@ -35,7 +35,7 @@ func ScheduleAccountDeletion(d *deps.Deps) http.Handler {
 func accountEvent(d *deps.Deps, event string) http.Handler {
 	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
 		var acc *Account
-		err := store.Optimistic(ctx, func() error {
+		err := optimistic(ctx, func() error {
 			var err error
 			if acc, err = pathAccount(ctx, d, q); err != nil {
 				return err

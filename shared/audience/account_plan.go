@@ -49,7 +49,7 @@ func ChangeAccountPlan(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		err = store.Optimistic(ctx, func() error {
+		err = optimistic(ctx, func() error {
 			acc, err := pathAccount(ctx, d, q)
 			if err != nil || acc.Plan == plan.ID {
 				return err

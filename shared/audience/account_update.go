@@ -7,7 +7,6 @@ import (
 	"turnpike/shared/api"
 	"turnpike/shared/apierr"
 	"turnpike/shared/deps"
-	"turnpike/shared/store"
 )
 
 // UpdateAccount is PUT /admin/api/accounts/{account_id}: org_name, annotations
@@ -15,7 +14,7 @@ import (
 func UpdateAccount(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{Wrapper: "account"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
 		var acc *Account
-		err := store.Optimistic(ctx, func() error {
+		err := optimistic(ctx, func() error {
 			var err error
 			if acc, err = pathAccount(ctx, d, q); err != nil {
 				return err

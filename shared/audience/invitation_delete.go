@@ -16,7 +16,7 @@ import (
 // accepted one is only forgotten (its user stays).
 func DeleteInvitation(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		err := store.Optimistic(ctx, func() error {
+		err := optimistic(ctx, func() error {
 			inv, err := pathInvitation(ctx, d, q)
 			if err != nil {
 				return err

@@ -16,7 +16,7 @@ import (
 // user's claims. The account's only admin cannot be deleted (403).
 func DeleteUser(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		err := store.Optimistic(ctx, func() error {
+		err := optimistic(ctx, func() error {
 			u, err := pathUser(ctx, d, q)
 			if err != nil {
 				return err

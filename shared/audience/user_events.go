@@ -23,7 +23,7 @@ func UnsuspendUser(d *deps.Deps) http.Handler { return userEvent(d, EventUnsuspe
 func userEvent(d *deps.Deps, event string) http.Handler {
 	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
 		var u *User
-		err := store.Optimistic(ctx, func() error {
+		err := optimistic(ctx, func() error {
 			var err error
 			if u, err = pathUser(ctx, d, q); err != nil {
 				return err

@@ -6,7 +6,6 @@ import (
 
 	"turnpike/shared/api"
 	"turnpike/shared/deps"
-	"turnpike/shared/store"
 )
 
 // MakeUserAdmin is PUT /admin/api/accounts/{account_id}/users/{id}/admin.
@@ -19,7 +18,7 @@ func MakeUserMember(d *deps.Deps) http.Handler { return userRole(d, RoleMember) 
 func userRole(d *deps.Deps, role string) http.Handler {
 	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
 		var u *User
-		err := store.Optimistic(ctx, func() error {
+		err := optimistic(ctx, func() error {
 			var err error
 			if u, err = pathUser(ctx, d, q); err != nil || u.Role == role {
 				return err

@@ -26,7 +26,7 @@ func UpdateUser(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		var u *User
-		err = store.Optimistic(ctx, func() error {
+		err = optimistic(ctx, func() error {
 			if u, err = pathUser(ctx, d, q); err != nil {
 				return err
 			}

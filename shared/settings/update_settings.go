@@ -2,6 +2,7 @@ package settings
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"slices"
 
@@ -38,6 +39,9 @@ func UpdateSettings(d *deps.Deps) http.Handler {
 			out = s
 			return d.Store.Tx(q.Tenant()).PutIf(s, cond, values, store.ErrStale).Commit(ctx)
 		})
+		if errors.Is(err, store.ErrStale) {
+			return api.Result{}, apierr.Msg(http.StatusConflict, "Changed concurrently, try again").WithCause(err)
+		}
 		if err != nil {
 			return api.Result{}, err
 		}
