@@ -17,7 +17,7 @@ func accountCountsKey(tenant int64) store.Key {
 	return store.Key{PK: store.TenantPK(tenant), SK: "#ACCOUNTS"}
 }
 
-const countAll = "n"
+const countAllAccounts = "n"
 
 func countAttr(state string) string { return "n_" + state }
 
@@ -32,7 +32,7 @@ func AddAccountCounts(tx *store.Tx, tenant int64, delta map[string]int64) *store
 			all += n
 		}
 	}
-	c.add(countAll, all).add("ver", 1)
+	c.add(countAllAccounts, all).add("ver", 1)
 	k := accountCountsKey(tenant)
 	return tx.UpdateIf(k.PK, k.SK, c.expr(), "", c.names, c.vals, nil)
 }
@@ -43,7 +43,7 @@ type accountCounts struct{ values map[string]int64 }
 // total is the number of accounts in state, or of all accounts for "".
 func (c accountCounts) total(state string) int {
 	if state == "" {
-		return int(c.values[countAll])
+		return int(c.values[countAllAccounts])
 	}
 	return int(c.values[countAttr(state)])
 }

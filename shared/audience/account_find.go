@@ -15,7 +15,7 @@ import (
 // by the first of username, user_id or email given; none given is a 404.
 func FindAccount(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		k, err := findKey(q)
+		k, err := accountFindKey(q)
 		if err != nil {
 			return api.Result{}, err
 		}
@@ -34,8 +34,8 @@ func FindAccount(d *deps.Deps) http.Handler {
 	})
 }
 
-// findKey is the claim to look up, in 3scale's order of precedence.
-func findKey(q *api.Request) (store.Key, error) {
+// accountFindKey is the claim to look up, in 3scale's order of precedence.
+func accountFindKey(q *api.Request) (store.Key, error) {
 	if s, ok, err := q.Str("username"); err != nil || ok {
 		return ClaimKey(q.Tenant(), ClaimUsername, s), notFoundIf(err, s == "")
 	}
