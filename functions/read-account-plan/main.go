@@ -1,6 +1,0 @@
-// Command read-account-plan is the Lambda function of GET /admin/api/accounts/{account_id}/plan.json.
-package main
-
-import "turnpike/shared/lambdafn"
-
-func main() { lambdafn.Start("read-account-plan") }
