@@ -13,8 +13,8 @@ import (
 	"turnpike/shared/store"
 )
 
-// ReadAccountPlan is GET /admin/api/accounts/{account_id}/plan: the account plan the account bought.
-func ReadAccountPlan(d *deps.Deps) http.Handler {
+// FetchAccountPlan is GET /admin/api/accounts/{account_id}/plan: the account plan the account bought.
+func FetchAccountPlan(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
 		acc, err := pathAccount(ctx, d, q)
 		if err != nil {

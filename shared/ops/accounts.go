@@ -21,7 +21,7 @@ var accountOps = []Operation{
 	{"resume-account", "PUT", "/admin/api/accounts/{account_id}/resume.json", audience.ResumeAccount},
 	{"schedule-account-deletion", "PUT", "/admin/api/accounts/{account_id}/schedule_for_deletion.json", audience.ScheduleAccountDeletion},
 	{"change-account-plan", "PUT", "/admin/api/accounts/{account_id}/change_plan.json", audience.ChangeAccountPlan},
-	{"fetch-account-plan", "GET", "/admin/api/accounts/{account_id}/plan.json", audience.ReadAccountPlan},
+	{"fetch-account-plan", "GET", "/admin/api/accounts/{account_id}/plan.json", audience.FetchAccountPlan},
 	{"portal-signup", "POST", "/admin/api/portal/signup.json", audience.PortalSignup},
 
 	{"list-users", "GET", "/admin/api/accounts/{account_id}/users.json", audience.ListUsers},
