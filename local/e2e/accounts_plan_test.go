@@ -33,7 +33,7 @@ func TestAccountChangePlan(t *testing.T) {
 	}
 	r = tn.Do(t, "PUT", path+"/change_plan.xml", url.Values{"plan_id": {testenv.S(second)}})
 	accStatus(t, r, 200)
-	if !strings.Contains(r.String(), "<account_plan><id>"+testenv.S(second)+"</id>") || !strings.Contains(r.String(), "<type>account_plan</type>") {
+	if !strings.Contains(r.String(), "><id>"+testenv.S(second)+"</id>") || !strings.Contains(r.String(), "<type>account_plan</type>") {
 		t.Fatalf("XML change_plan: %s", r.Body)
 	}
 	if accContracts(t, env, tn, first) != 0 || accContracts(t, env, tn, second) != 1 {
