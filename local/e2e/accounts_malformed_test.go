@@ -20,7 +20,7 @@ func TestAccountsMalformedInput(t *testing.T) {
 	user := testenv.S(accID(accUsers(t, tn, accN)[0]["id"]))
 	names := []string{"signup", "portal-signup", "list-accounts", "find-account", "read-account", "update-account", "delete-account",
 		"approve-account", "reject-account", "make-account-pending", "suspend-account", "resume-account", "schedule-account-deletion",
-		"change-account-plan", "read-account-plan", "list-users", "create-user", "read-user", "update-user", "delete-user",
+		"change-account-plan", "fetch-account-plan", "list-users", "create-user", "read-user", "update-user", "delete-user",
 		"activate-user", "suspend-user", "unsuspend-user", "make-user-admin", "make-user-member", "list-invitations",
 		"create-invitation", "read-invitation", "delete-invitation", "accept-invitation", "create-message", "list-messages",
 		"list-outbox", "read-settings", "update-settings", "list-access-tokens", "create-access-token", "read-access-token",
