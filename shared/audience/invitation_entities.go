@@ -54,7 +54,7 @@ func invitedEmailKey(tenant, account int64, email string) store.Key {
 	return ClaimKey(tenant, claimInvitedEmail, store.ID(account)+"#"+strings.ToLower(email))
 }
 
-// invitationKeys are the items a pending invitation owns besides itself.
+// invitationClaims are the claims a pending invitation holds.
 func invitationClaims(tenant int64, inv *Invitation) []store.Key {
 	if inv.State != InvitationPending {
 		return nil

@@ -7,6 +7,7 @@ package outbox
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -74,7 +75,7 @@ func Deliver(ctx context.Context, s *store.Store, tenant int64, sender Sender, n
 				":sent": &types.AttributeValueMemberS{Value: Sent}, ":queued": &types.AttributeValueMemberS{Value: Queued},
 				":now": &types.AttributeValueMemberS{Value: now.UTC().Format(time.RFC3339Nano)},
 			}, nil).Commit(ctx)
-		if err != nil && err != store.ErrConflict {
+		if err != nil && !errors.Is(err, store.ErrConflict) { // marked sent by a concurrent run
 			return i, err
 		}
 	}
