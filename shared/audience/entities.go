@@ -22,10 +22,15 @@ const (
 // Account is a developer (buyer) account.
 type Account struct {
 	store.Key
+	store.Index                      // GSI1: the accounts of the tenant in one state (AccountsInState)
 	ID             int64             `dynamodbav:"id"`
 	OrgName        string            `dynamodbav:"org_name"`
 	State          string            `dynamodbav:"state"`
 	AdminUser      int64             `dynamodbav:"admin_user"`
+	Admins         int64             `dynamodbav:"admins"`         // admin users; the last one cannot go
+	Plan           int64             `dynamodbav:"plan,omitempty"` // the account plan bought, if any
+	BillingOff     bool              `dynamodbav:"billing_off,omitempty"`
+	ChargingOff    bool              `dynamodbav:"charging_off,omitempty"`
 	Annotations    map[string]string `dynamodbav:"annotations,omitempty"`
 	CreatedAt      time.Time         `dynamodbav:"created_at"`
 	UpdatedAt      time.Time         `dynamodbav:"updated_at"`

@@ -3,28 +3,53 @@ package audience
 import (
 	"strconv"
 
+	"turnpike/shared/catalog"
 	"turnpike/shared/wire"
 )
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
-// AccountObj represents a developer account; users, when given, are nested in the XML.
-func AccountObj(base string, a *Account, users []*User) *wire.Obj {
+// AccountView is what an account's representation needs besides the account.
+type AccountView struct {
+	Users []*User       // nested in the XML; nil leaves them out
+	Plan  *catalog.Plan // the account plan bought, nested in the XML's <plans>
+}
+
+// AccountObj represents a developer account. JSON and XML order their fields
+// differently, as 3scale's representer and to_xml do.
+func AccountObj(base string, a *Account, v AccountView) *wire.Obj {
 	self := base + "/admin/api/accounts/" + itoa(a.ID)
+	var deletion any
+	if a.State == AccountScheduled {
+		deletion = a.StateChangedAt.Add(DeletionDelay)
+	}
 	o := wire.NewObj("account").
 		Set("id", a.ID).
 		Set("created_at", a.CreatedAt).
 		Set("updated_at", a.UpdatedAt).
-		Set("credit_card_stored", false).
-		Set("monthly_billing_enabled", true).
-		Set("monthly_charging_enabled", true).
+		JSON("deletion_date", deletion).
+		JSON("credit_card_stored", false).
+		JSON("monthly_billing_enabled", !a.BillingOff).
+		JSON("monthly_charging_enabled", !a.ChargingOff).
 		Set("state", a.State).
 		Set("annotations", annotations(a.Annotations)).
+		XML("deletion_date", deletion).
 		JSON("links", wire.Links{{Rel: "self", Href: self}, {Rel: "users", Href: self + "/users"}}).
 		Set("org_name", a.OrgName)
-	if users != nil {
-		items := make([]*wire.Obj, len(users))
-		for i, u := range users {
+	if a.State != AccountSuspended && a.State != AccountScheduled {
+		o.XML("monthly_billing_enabled", !a.BillingOff).XML("monthly_charging_enabled", !a.ChargingOff)
+	}
+	o.XML("credit_card_stored", false)
+	plans := []*wire.Obj{}
+	if v.Plan != nil {
+		p := catalog.PlanObj(base, v.Plan, false)
+		p.Name = "plan" // bought plans of every type are <plan> elements, told apart by <type>
+		plans = append(plans, p)
+	}
+	o.XML("plans", plans)
+	if v.Users != nil {
+		items := make([]*wire.Obj, len(v.Users))
+		for i, u := range v.Users {
 			items[i] = UserObj(base, u)
 		}
 		o.XML("users", items)

@@ -3,80 +3,126 @@ package audience
 import (
 	"context"
 	"net/http"
-	"regexp"
 
 	"turnpike/shared/api"
 	"turnpike/shared/apierr"
-	"turnpike/shared/credential"
+	"turnpike/shared/catalog"
 	"turnpike/shared/deps"
+	"turnpike/shared/settings"
 )
 
-var (
-	usernameRE = regexp.MustCompile(`^\w[\w.\-@+]+$`)
-	emailRE    = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
-)
-
-// Signup is POST /admin/api/signup ("signup express"): a developer account and its admin user.
+// Signup is POST /admin/api/signup ("signup express"): the provider creates a
+// developer account and its admin user. The provider may leave out the email
+// and the password; without a password, or when accounts need approval, the
+// account waits in "created" until its user is activated.
 func Signup(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{Wrapper: "account"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		var org, username, email, password string
-		for _, f := range []struct {
-			name string
-			dst  *string
-		}{{"org_name", &org}, {"username", &username}, {"email", &email}, {"password", &password}} {
-			var err error
-			if *f.dst, _, err = q.Str(f.name); err != nil {
-				return api.Result{}, err
-			}
-		}
-		var v apierr.Validation
-		if org == "" {
-			v.Add("org_name", "can't be blank")
-		}
-		validateUsername(&v, username)
-		if email != "" && (len(email) > 255 || !emailRE.MatchString(email)) {
-			v.Add("email", "should look like an email address")
-		}
-		if err := v.Err(); err != nil {
-			return api.Result{}, err
-		}
-		ids, err := d.Store.NextIDs(ctx, 2)
-		if err != nil {
-			return api.Result{}, err
-		}
-		// With a password the developer can sign in at once: approved and active.
-		// Without one the account waits in "created" until its user is activated.
-		acc := &Account{Key: AccountKey(q.Tenant(), ids[0]), ID: ids[0], OrgName: org, State: AccountCreated,
-			AdminUser: ids[1], CreatedAt: q.Now, UpdatedAt: q.Now, StateChangedAt: q.Now}
-		user := &User{Key: UserKey(q.Tenant(), acc.ID, ids[1]), ID: ids[1], Account: acc.ID, Username: username, Email: email,
-			State: UserPending, Role: RoleAdmin, CreatedAt: q.Now, UpdatedAt: q.Now}
-		if password != "" {
-			acc.State, user.State = AccountApproved, UserActive
-			user.PasswordHash = credential.HashPassword(password)
-		}
-		tx := d.Store.Tx(q.Tenant()).
-			Create(acc, nil).
-			Create(user, nil).
-			Create(claim(q.Tenant(), ClaimUsername, username, user.ID), apierr.Invalid("username", "has already been taken"))
-		if email != "" {
-			tx.Create(claim(q.Tenant(), ClaimEmail, email, user.ID), apierr.Invalid("email", "has already been taken"))
-		}
-		if err := tx.Commit(ctx); err != nil {
-			return api.Result{}, err
-		}
-		return api.Created(AccountObj(q.BaseURL(), acc, []*User{user})), nil
+		return signup(ctx, d, q, false)
 	})
 }
 
-func validateUsername(v *apierr.Validation, username string) {
-	switch {
-	case username == "":
-		v.Add("username", "can't be blank")
-	case len(username) < 3:
-		v.Add("username", "is too short (minimum is 3 characters)")
-	case len(username) > 40:
-		v.Add("username", "is too long (maximum is 40 characters)")
-	case !usernameRE.MatchString(username):
-		v.Add("username", "is invalid")
+// PortalSignup is POST /admin/api/portal/signup (a Turnpike extension): a
+// developer signs up through the provider's developer portal, which calls this
+// with its own token. It honours the "signups_enabled" setting, requires an
+// email and a password, and activates the user at once (the portal verifies
+// the address); the account is approved, or pending when approval is required.
+func PortalSignup(d *deps.Deps) http.Handler {
+	return api.Admin(d, api.Spec{Wrapper: "account"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
+		return signup(ctx, d, q, true)
+	})
+}
+
+func signup(ctx context.Context, d *deps.Deps, q *api.Request, portal bool) (api.Result, error) {
+	if portal {
+		st, err := settings.Load(ctx, d.Store, q.Tenant())
+		if err != nil {
+			return api.Result{}, err
+		}
+		if !st.SignupsEnabled {
+			return api.Result{}, apierr.Msg(http.StatusForbidden, "Signups are disabled")
+		}
 	}
+	var v apierr.Validation
+	org, hasOrg, err := readOrgName(q, &v)
+	if err != nil {
+		return api.Result{}, err
+	}
+	if !hasOrg {
+		v.Add("org_name", "can't be blank")
+	}
+	in, err := readUserInput(q)
+	if err != nil {
+		return api.Result{}, err
+	}
+	in.validate(&v, true, rules{emailRequired: portal, passwordRequired: portal})
+	notes, err := readAnnotations(q, nil)
+	if err != nil {
+		return api.Result{}, err
+	}
+	// Contracts with service and application plans at signup belong to the
+	// applications API; refusing them is better than ignoring them.
+	for _, f := range []string{"service_plan_id", "application_plan_id"} {
+		if s, _, err := q.Str(f); err != nil {
+			return api.Result{}, err
+		} else if s != "" {
+			v.Add(f, "is not supported at signup: subscribe the account after signing it up")
+		}
+	}
+	if err := v.Err(); err != nil {
+		return api.Result{}, err
+	}
+	plan, err := signupPlan(ctx, d, q)
+	if err != nil {
+		return api.Result{}, err
+	}
+	approval, err := approvalRequired(ctx, d.Store, q.Tenant(), plan)
+	if err != nil {
+		return api.Result{}, err
+	}
+	ids, err := d.Store.NextIDs(ctx, 2)
+	if err != nil {
+		return api.Result{}, err
+	}
+	acc := &Account{Key: AccountKey(q.Tenant(), ids[0]), ID: ids[0], OrgName: org, AdminUser: ids[1], Admins: 1, Plan: planID(plan),
+		Annotations: notes, CreatedAt: q.Now, UpdatedAt: q.Now, StateChangedAt: q.Now}
+	user := &User{Key: UserKey(q.Tenant(), acc.ID, ids[1]), ID: ids[1], Account: acc.ID, Username: in.Username, Email: in.Email,
+		PasswordHash: passwordHash(in.Password), Role: RoleAdmin, CreatedAt: q.Now, UpdatedAt: q.Now}
+	switch {
+	case portal:
+		acc.State, user.State = activatedAccountState(approval), UserActive
+	case in.Password != "" && !approval:
+		acc.State, user.State = AccountApproved, UserActive
+	default:
+		acc.State, user.State = AccountCreated, UserPending
+	}
+	acc.Index = accountIndex(q.Tenant(), acc.ID, acc.State)
+	tx := d.Store.Tx(q.Tenant()).Create(acc, nil).Create(user, nil)
+	claimUser(tx, q.Tenant(), user)
+	AddAccountCounts(tx, q.Tenant(), map[string]int64{acc.State: 1})
+	if plan != nil {
+		addContract(tx, q.Tenant(), plan.ID, 1)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return api.Result{}, err
+	}
+	return api.Created(AccountObj(q.BaseURL(), acc, AccountView{Users: []*User{user}, Plan: plan})), nil
+}
+
+// signupPlan is the account plan given by account_plan_id; nil when none is given.
+func signupPlan(ctx context.Context, d *deps.Deps, q *api.Request) (*catalog.Plan, error) {
+	id, ok, err := q.Int("account_plan_id", 0)
+	if err != nil || !ok {
+		return nil, err
+	}
+	if id <= 0 {
+		return nil, apierr.NotFound()
+	}
+	return catalog.LoadPlan(ctx, d.Store, q.Tenant(), id, catalog.AccountPlan)
+}
+
+func planID(p *catalog.Plan) int64 {
+	if p == nil {
+		return 0
+	}
+	return p.ID
 }

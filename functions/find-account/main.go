@@ -1,0 +1,6 @@
+// Command find-account is the Lambda function of GET /admin/api/accounts/find.json.
+package main
+
+import "turnpike/shared/lambdafn"
+
+func main() { lambdafn.Start("find-account") }

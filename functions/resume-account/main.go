@@ -1,0 +1,6 @@
+// Command resume-account is the Lambda function of PUT /admin/api/accounts/{account_id}/resume.json.
+package main
+
+import "turnpike/shared/lambdafn"
+
+func main() { lambdafn.Start("resume-account") }

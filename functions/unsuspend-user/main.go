@@ -1,0 +1,6 @@
+// Command unsuspend-user is the Lambda function of PUT /admin/api/accounts/{account_id}/users/{id}/unsuspend.json.
+package main
+
+import "turnpike/shared/lambdafn"
+
+func main() { lambdafn.Start("unsuspend-user") }

@@ -1,0 +1,6 @@
+// Command update-settings is the Lambda function of PUT /admin/api/settings.json.
+package main
+
+import "turnpike/shared/lambdafn"
+
+func main() { lambdafn.Start("update-settings") }

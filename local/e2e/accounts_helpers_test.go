@@ -1,0 +1,178 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"turnpike/shared/catalog"
+	"turnpike/shared/store"
+	"turnpike/shared/testenv"
+)
+
+// Helpers of the accounts, users, messages, settings and tokens tests.
+
+const accPassword = "a-long-enough-password"
+
+// accDev signs a developer up (approved, with an active admin) and returns the account.
+func accDev(t testing.TB, tn *testenv.Tenant) map[string]any {
+	t.Helper()
+	name := testenv.Unique("dev")
+	return tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {name + " Inc"}, "username": {name},
+		"email": {name + "@example.com"}, "password": {accPassword}})
+}
+
+// accUsers lists an account's users.
+func accUsers(t testing.TB, tn *testenv.Tenant, account int64) []map[string]any {
+	t.Helper()
+	r := tn.Do(t, "GET", "/admin/api/accounts/"+testenv.S(account)+"/users.json", nil)
+	accStatus(t, r, 200)
+	return accItems(t, r, "users", "user")
+}
+
+// accItems unwraps a JSON collection {"users":[{"user":{...}}]}.
+func accItems(t testing.TB, r *testenv.Response, plural, single string) []map[string]any {
+	t.Helper()
+	list, ok := r.JSON(t)[plural].([]any)
+	if !ok {
+		t.Fatalf("no %q list in %s", plural, r.Body)
+	}
+	out := make([]map[string]any, len(list))
+	for i, it := range list {
+		out[i] = it.(map[string]any)[single].(map[string]any)
+	}
+	return out
+}
+
+// accObj unwraps a JSON object {"account":{...}}.
+func accObj(t testing.TB, r *testenv.Response, wrapper string) map[string]any {
+	t.Helper()
+	obj, ok := r.JSON(t)[wrapper].(map[string]any)
+	if !ok {
+		t.Fatalf("no %q in %s", wrapper, r.Body)
+	}
+	return obj
+}
+
+func accStatus(t testing.TB, r *testenv.Response, want int) {
+	t.Helper()
+	if r.Status != want {
+		t.Fatalf("status %d, want %d: %s", r.Status, want, r.Body)
+	}
+}
+
+// accFieldError expects a 422 {"errors":{field:[...]}}.
+func accFieldError(t testing.TB, r *testenv.Response, field string) {
+	t.Helper()
+	accStatus(t, r, 422)
+	errs, ok := r.JSON(t)["errors"].(map[string]any)
+	if !ok || errs[field] == nil {
+		t.Fatalf("want errors.%s in %s", field, r.Body)
+	}
+}
+
+// accXML decodes an XML body into v, failing on malformed XML.
+func accXML(t testing.TB, r *testenv.Response, v any) {
+	t.Helper()
+	if !strings.HasPrefix(r.String(), `<?xml version="1.0" encoding="UTF-8"?>`) {
+		t.Fatalf("not an XML document: %s", r.Body)
+	}
+	if err := xml.Unmarshal(r.Body, v); err != nil {
+		t.Fatalf("bad XML (%v): %s", err, r.Body)
+	}
+}
+
+// accState reads an account's state.
+func accState(t testing.TB, tn *testenv.Tenant, account int64) string {
+	t.Helper()
+	r := tn.Do(t, "GET", "/admin/api/accounts/"+testenv.S(account)+".json", nil)
+	accStatus(t, r, 200)
+	return accObj(t, r, "account")["state"].(string)
+}
+
+// accPlan stores an account plan directly: the account plans API belongs to
+// the catalog and is not needed to prove what accounts do with a plan.
+func accPlan(t testing.TB, env *testenv.Env, tn *testenv.Tenant, approval bool) int64 {
+	t.Helper()
+	s := env.Server.Deps.Store
+	ctx := context.Background()
+	id, err := s.NextID(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	p := &catalog.Plan{Key: catalog.PlanKey(tn.ID, id), ID: id, Type: catalog.AccountPlan, Name: testenv.Unique("account plan "),
+		SystemName: testenv.Unique("account_plan_"), State: "published", ApprovalRequired: approval, CreatedAt: now, UpdatedAt: now}
+	if err := s.Tx(tn.ID).Create(p, nil).Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+// accContracts reads a plan's contract count from the store.
+func accContracts(t testing.TB, env *testenv.Env, tn *testenv.Tenant, plan int64) int64 {
+	t.Helper()
+	p, err := catalog.LoadPlan(context.Background(), env.Server.Deps.Store, tn.ID, plan, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p.Contracts
+}
+
+// accExists tells whether an item is in the store.
+func accExists(t testing.TB, env *testenv.Env, k store.Key) bool {
+	t.Helper()
+	var m map[string]any
+	err := env.Server.Deps.Store.Get(context.Background(), k.PK, k.SK, &m)
+	if err != nil && err != store.ErrNotFound {
+		t.Fatal(err)
+	}
+	return err == nil
+}
+
+// accJSON sends a JSON body.
+func accJSON(t testing.TB, env *testenv.Env, method, path, token string, body any) *testenv.Response {
+	t.Helper()
+	b, err := json.Marshal(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	return env.Raw(t, method, path+sep+"access_token="+url.QueryEscape(token), "application/json", b)
+}
+
+// accParallel runs f n times at once and counts the statuses.
+func accParallel(n int, f func(i int) int) map[int]int {
+	codes := make(chan int, n)
+	start := make(chan struct{})
+	for i := 0; i < n; i++ {
+		go func() {
+			<-start
+			codes <- f(i)
+		}()
+	}
+	close(start)
+	out := map[int]int{}
+	for i := 0; i < n; i++ {
+		out[<-codes]++
+	}
+	return out
+}
+
+func accID(v any) int64 { return int64(v.(float64)) }
+
+// accToken creates a personal access token of the tenant's admin.
+func accToken(t testing.TB, env *testenv.Env, tn *testenv.Tenant, permission string, scopes ...string) string {
+	t.Helper()
+	r := accJSON(t, env, "POST", "/admin/api/personal/access_tokens.json", tn.Token,
+		map[string]any{"token": map[string]any{"name": testenv.Unique("token"), "permission": permission, "scopes": scopes}})
+	accStatus(t, r, 201)
+	return accObj(t, r, "access_token")["value"].(string)
+}

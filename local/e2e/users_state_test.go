@@ -1,0 +1,130 @@
+package e2e
+
+import (
+	"net/url"
+	"testing"
+
+	"turnpike/shared/testenv"
+)
+
+// Every user event from every state.
+func TestUserStateMachine(t *testing.T) {
+	t.Parallel()
+	env := testenv.Get(t)
+	tn := env.NewTenant(t)
+	base := "/admin/api/accounts/" + testenv.S(accID(accDev(t, tn)["id"])) + "/users/"
+	reach := func(state string) string {
+		name := testenv.Unique("us")
+		id := testenv.S(accID(tn.Create(t, base[:len(base)-1]+".json", "user", url.Values{"username": {name}, "email": {name + "@example.com"}})["id"]))
+		for _, ev := range map[string][]string{"pending": {}, "active": {"activate"}, "suspended": {"activate", "suspend"}}[state] {
+			accStatus(t, tn.Do(t, "PUT", base+id+"/"+ev+".json", nil), 200)
+		}
+		return id
+	}
+	allowed := map[string]map[string]string{
+		"activate":  {"pending": "active", "active": "active"},
+		"suspend":   {"active": "suspended", "suspended": "suspended"},
+		"unsuspend": {"suspended": "active"},
+	}
+	for event, m := range allowed {
+		for _, from := range []string{"pending", "active", "suspended"} {
+			id := reach(from)
+			r := tn.Do(t, "PUT", base+id+"/"+event+".json", nil)
+			if to, ok := m[from]; ok {
+				accStatus(t, r, 200)
+				if got := accObj(t, r, "user")["state"]; got != to {
+					t.Fatalf("%s from %s: %v", event, from, got)
+				}
+			} else {
+				accFieldError(t, r, "state")
+				if got := accObj(t, tn.Do(t, "GET", base+id+".json", nil), "user")["state"]; got != from {
+					t.Fatalf("refused %s moved %s to %v", event, from, got)
+				}
+			}
+		}
+	}
+	r := tn.Do(t, "PUT", base+reach("active")+"/suspend.xml", nil)
+	accStatus(t, r, 200)
+	var x struct {
+		State string `xml:"state"`
+	}
+	accXML(t, r, &x)
+	if x.State != "suspended" {
+		t.Fatalf("XML suspend: %s", r.Body)
+	}
+	accStatus(t, tn.Do(t, "PUT", base+"999999999/activate.json", nil), 404)
+}
+
+// Roles: a member becomes admin and back; the account's only admin can be
+// neither demoted (422) nor deleted (403).
+func TestUserRoles(t *testing.T) {
+	t.Parallel()
+	env := testenv.Get(t)
+	tn := env.NewTenant(t)
+	acc := accID(accDev(t, tn)["id"])
+	base := "/admin/api/accounts/" + testenv.S(acc) + "/users/"
+	admin := testenv.S(accID(accUsers(t, tn, acc)[0]["id"]))
+	r := tn.Do(t, "PUT", base+admin+"/member.json", nil)
+	accFieldError(t, r, "role")
+	r = tn.Do(t, "DELETE", base+admin+".json", nil)
+	accStatus(t, r, 403)
+	if r.String() != `{"errors":{"base":["the account's only admin cannot be deleted"]}}` {
+		t.Fatalf("delete only admin: %s", r.Body)
+	}
+	r = tn.Do(t, "DELETE", base+admin+".xml", nil)
+	accStatus(t, r, 403)
+	if r.String() != `<?xml version="1.0" encoding="UTF-8"?><errors><error>the account's only admin cannot be deleted</error></errors>` {
+		t.Fatalf("XML delete only admin: %s", r.Body)
+	}
+	member := testenv.S(accID(tn.Create(t, base[:len(base)-1]+".json", "user", url.Values{"username": {"member1"}, "email": {"member1@example.com"}})["id"]))
+	r = tn.Do(t, "PUT", base+member+"/admin.json", nil)
+	if accObj(t, r, "user")["role"] != "admin" {
+		t.Fatalf("admin: %s", r.Body)
+	}
+	accStatus(t, tn.Do(t, "PUT", base+member+"/admin.json", nil), 200) // already admin: unchanged
+	r = tn.Do(t, "PUT", base+admin+"/member.xml", nil)
+	accStatus(t, r, 200)
+	var x struct {
+		Role string `xml:"role"`
+	}
+	accXML(t, r, &x)
+	if x.Role != "member" {
+		t.Fatalf("XML member: %s", r.Body)
+	}
+	accStatus(t, tn.Do(t, "PUT", base+admin+"/member.json", nil), 200) // already member: unchanged
+	// Now the promoted user is the only admin.
+	accFieldError(t, tn.Do(t, "PUT", base+member+"/member.json", nil), "role")
+	accStatus(t, tn.Do(t, "DELETE", base+admin+".json", nil), 200)
+	accStatus(t, tn.Do(t, "DELETE", base+member+".json", nil), 403)
+}
+
+// Two admins deleted at once, 16 times each: an admin always remains.
+func TestUserLastAdminUnderConcurrency(t *testing.T) {
+	t.Parallel()
+	env := testenv.Get(t)
+	tn := env.NewTenant(t)
+	acc := accID(accDev(t, tn)["id"])
+	base := "/admin/api/accounts/" + testenv.S(acc) + "/users/"
+	first := testenv.S(accID(accUsers(t, tn, acc)[0]["id"]))
+	second := testenv.S(accID(tn.Create(t, base[:len(base)-1]+".json", "user", url.Values{"username": {"second"}, "email": {"second@example.com"}})["id"]))
+	accStatus(t, tn.Do(t, "PUT", base+second+"/admin.json", nil), 200)
+	codes := accParallel(16, func(i int) int {
+		id := first
+		if i%2 == 1 {
+			id = second
+		}
+		if i%4 < 2 {
+			return tn.Do(t, "DELETE", base+id+".json", nil).Status
+		}
+		return tn.Do(t, "PUT", base+id+"/member.json", nil).Status
+	})
+	admins := 0
+	for _, u := range accUsers(t, tn, acc) {
+		if u["role"] == "admin" {
+			admins++
+		}
+	}
+	if admins != 1 {
+		t.Fatalf("%d admins left (%v)", admins, codes)
+	}
+}

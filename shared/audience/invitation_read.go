@@ -1,0 +1,56 @@
+package audience
+
+import (
+	"context"
+	"net/http"
+
+	"turnpike/shared/api"
+	"turnpike/shared/deps"
+	"turnpike/shared/store"
+	"turnpike/shared/wire"
+)
+
+// ListInvitations is GET /admin/api/accounts/{account_id}/invitations (a Turnpike extension), paginated.
+func ListInvitations(d *deps.Deps) http.Handler {
+	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
+		acc, err := pathAccount(ctx, d, q)
+		if err != nil {
+			return api.Result{}, err
+		}
+		page, perPage := q.PageParams()
+		var invs []*Invitation
+		sel := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: InvitationPrefix(acc.ID)}
+		total, err := d.Store.Page(ctx, sel, page, perPage, &invs)
+		if err != nil {
+			return api.Result{}, err
+		}
+		items := make([]*wire.Obj, len(invs))
+		for i, inv := range invs {
+			items[i] = InvitationObj(q.BaseURL(), inv)
+		}
+		return api.Listed(&wire.List{Name: "invitations", Items: items, Page: &wire.Page{Number: page, PerPage: perPage, Total: total}}), nil
+	})
+}
+
+// ReadInvitation is GET /admin/api/accounts/{account_id}/invitations/{id} (a Turnpike extension).
+func ReadInvitation(d *deps.Deps) http.Handler {
+	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
+		inv, err := pathInvitation(ctx, d, q)
+		if err != nil {
+			return api.Result{}, err
+		}
+		return api.OK(InvitationObj(q.BaseURL(), inv)), nil
+	})
+}
+
+func pathInvitation(ctx context.Context, d *deps.Deps, q *api.Request) (*Invitation, error) {
+	acc, err := q.ID("account_id")
+	if err != nil {
+		return nil, err
+	}
+	id, err := q.ID("id")
+	if err != nil {
+		return nil, err
+	}
+	return LoadInvitation(ctx, d.Store, q.Tenant(), acc, id)
+}

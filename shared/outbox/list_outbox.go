@@ -1,0 +1,45 @@
+package outbox
+
+import (
+	"context"
+	"net/http"
+
+	"turnpike/shared/api"
+	"turnpike/shared/deps"
+	"turnpike/shared/store"
+	"turnpike/shared/wire"
+)
+
+// ListOutbox is GET /admin/api/outbox (a Turnpike extension): the emails sent
+// or queued for the tenant's developers, oldest first, paginated.
+func ListOutbox(d *deps.Deps) http.Handler {
+	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
+		page, perPage := q.PageParams()
+		var emails []*Email
+		total, err := d.Store.Page(ctx, store.Query{PK: store.TenantPK(q.Tenant()), Prefix: Prefix}, page, perPage, &emails)
+		if err != nil {
+			return api.Result{}, err
+		}
+		items := make([]*wire.Obj, len(emails))
+		for i, e := range emails {
+			items[i] = Obj(e)
+		}
+		return api.Listed(&wire.List{Name: "emails", Items: items, Page: &wire.Page{Number: page, PerPage: perPage, Total: total}}), nil
+	})
+}
+
+// Obj represents an email.
+func Obj(e *Email) *wire.Obj {
+	o := wire.NewObj("email").
+		Set("id", e.ID).
+		Set("kind", e.Kind)
+	if e.Account != 0 {
+		o.Set("account_id", e.Account)
+	}
+	return o.Set("to", e.To).
+		Set("subject", e.Subject).
+		Set("body", e.Body).
+		Set("state", e.State).
+		Set("created_at", e.CreatedAt).
+		Set("sent_at", e.SentAt)
+}
