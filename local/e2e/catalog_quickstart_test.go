@@ -7,7 +7,7 @@ import (
 	"turnpike/shared/testenv"
 )
 
-// The catalog of the README's quickstart (docs/quickstart-catalog.md), built
+// The catalog of the README's "Build a catalog" script, built
 // with the same calls: the Echo API with a basic plan, a test method limited
 // to 5 per hour, metrics v1 and v2 with v2 disabled (a limit of 0). Authrep
 // then enforces exactly that.

@@ -3,34 +3,56 @@ package e2e
 import (
 	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 
 	"turnpike/shared/testenv"
 )
 
-// The README's quickstart, pasted into bash against the local stack, ends with
-// three 200s, a 409 and the refused call's status document.
-func TestReadmeQuickstart(t *testing.T) {
+var readmeBlock = regexp.MustCompile("(?s)<!-- (quickstart|catalog|bizops) -->\n```bash\n(.*?)```")
+
+// The README's scripts — quickstart, catalog, bizops — pasted in order into
+// one bash against the local stack, print what the README says they print.
+func TestReadmeScripts(t *testing.T) {
 	env := testenv.Get(t)
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, after, ok := strings.Cut(string(readme), "<!-- quickstart -->\n```bash\n")
-	if !ok {
-		t.Fatal("README.md has no quickstart block")
+	blocks := readmeBlock.FindAllStringSubmatch(string(readme), -1)
+	if len(blocks) != 3 {
+		t.Fatalf("README.md has %d of its 3 scripts", len(blocks))
 	}
-	script, _, _ := strings.Cut(after, "```")
-	cmd := exec.Command("bash", "-euo", "pipefail", "-c", script)
+	var script strings.Builder
+	for _, b := range blocks {
+		script.WriteString(b[2])
+	}
+	cmd := exec.Command("bash", "-euo", "pipefail", "-c", script.String())
 	cmd.Env = append(os.Environ(), "TURNPIKE="+env.URL, "MASTER_ACCESS_TOKEN="+testenv.MasterToken)
 	out, err := cmd.CombinedOutput()
+	text := string(out)
 	if err != nil {
-		t.Fatalf("quickstart failed: %v\n%s", err, out)
+		t.Fatalf("the README's scripts failed: %v\n%s", err, out)
 	}
-	want := "200\n200\n200\n409\n"
-	if !strings.HasPrefix(string(out), want) || !strings.Contains(string(out), "<reason>usage limits are exceeded</reason>") ||
-		!strings.Contains(string(out), "<max_value>3</max_value><current_value>3</current_value>") {
-		t.Fatalf("quickstart output:\n%s", out)
+	want := []string{
+		"200\n200\n200\n409\n", "<reason>usage limits are exceeded</reason>", "<max_value>3</max_value><current_value>3</current_value>",
+		"test #5: 200\ntest #6: 409", "v2: 409", "v1: 200",
+		"account Hooli: approved", "application Hooli XYZ: live", "plan: basic", "custom test limit: 50", "message: sent",
+		"found application Hooli XYZ of account", "suspended\nsuspended: 409", "live\nresumed: 200",
+		"deleted: 200", "deleted key: 403", "unsubscribed account",
+	}
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("output lacks %q", w)
+		}
+	}
+	for _, m := range regexp.MustCompile(`unsubscribed account \d+: (\d+)`).FindAllStringSubmatch(text, -1) {
+		if m[1] != "200" {
+			t.Errorf("an unsubscription answered %s", m[1])
+		}
+	}
+	if t.Failed() {
+		t.Logf("output:\n%s", text)
 	}
 }
