@@ -108,11 +108,15 @@ func signup(ctx context.Context, d *deps.Deps, q *api.Request, portal bool) (api
 	return api.Created(AccountObj(q.BaseURL(), acc, AccountView{Users: []*User{user}, Plan: plan})), nil
 }
 
-// signupPlan is the account plan given by account_plan_id; nil when none is given.
+// signupPlan is the account plan given by account_plan_id, else the
+// tenant's default account plan; nil when it has none.
 func signupPlan(ctx context.Context, d *deps.Deps, q *api.Request) (*catalog.Plan, error) {
 	id, ok, err := q.Int("account_plan_id", 0)
-	if err != nil || !ok {
+	if err != nil {
 		return nil, err
+	}
+	if !ok {
+		return catalog.DefaultAccountPlan(ctx, d.Store, q.Tenant())
 	}
 	if id <= 0 {
 		return nil, apierr.NotFound()
