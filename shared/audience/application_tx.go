@@ -85,6 +85,23 @@ func (t *appTx) leavePlan(ctx context.Context, a *Application) error {
 // contract moves a plan's contract counter.
 func (t *appTx) contract(plan, n int64) { t.contracts[plan] += n }
 
+// writes is how many items the transaction will write, counters included
+// (DynamoDB takes at most 100, the configuration version bump among them).
+func (t *appTx) writes() int {
+	n := t.Len()
+	for _, c := range t.contracts {
+		if c != 0 {
+			n++
+		}
+	}
+	for _, c := range t.counts {
+		if c != 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // commit writes the counters and the transaction, then what did not fit into it.
 func (t *appTx) commit(ctx context.Context) error {
 	for plan, n := range t.contracts {
