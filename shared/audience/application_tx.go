@@ -2,6 +2,7 @@ package audience
 
 import (
 	"context"
+	"errors"
 	"net/http"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
@@ -21,11 +22,16 @@ type appTx struct {
 	tenant    int64
 	contracts map[int64]int64
 	counts    map[string]int64
-	later     []store.Key // items deleted after the commit (see dropCustomPlan)
+	subApps   map[subRef]int64 // subscriptions' application counts (see removeApplication)
+	later     []store.Key      // items deleted after the commit (see dropCustomPlan)
 }
 
+// subRef names an account's subscription to a service.
+type subRef struct{ account, service int64 }
+
 func newAppTx(d *deps.Deps, tenant int64) *appTx {
-	return &appTx{Tx: d.Store.Tx(tenant), d: d, tenant: tenant, contracts: map[int64]int64{}, counts: map[string]int64{}}
+	return &appTx{Tx: d.Store.Tx(tenant), d: d, tenant: tenant, contracts: map[int64]int64{}, counts: map[string]int64{},
+		subApps: map[subRef]int64{}}
 }
 
 // create adds a new application with its listing copy and claims; a user_key
@@ -65,6 +71,27 @@ func (t *appTx) remove(ctx context.Context, a *Application) error {
 	return t.leavePlan(ctx, a)
 }
 
+// removeApplication removes an application completely: remove, and one
+// application less on the account's subscription to the service, when there
+// is one. The application DELETE and the account deletion both use it.
+func (t *appTx) removeApplication(ctx context.Context, a *Application) error {
+	if err := t.remove(ctx, a); err != nil {
+		return err
+	}
+	ref := subRef{a.Account, a.Service}
+	if _, known := t.subApps[ref]; !known {
+		k := SubscriptionKey(t.tenant, a.Account, a.Service)
+		var sub Subscription
+		if err := t.d.Store.Get(ctx, k.PK, k.SK, &sub); errors.Is(err, store.ErrNotFound) {
+			return nil // an application written without one (seeding)
+		} else if err != nil {
+			return err
+		}
+	}
+	t.subApps[ref]--
+	return nil
+}
+
 // leavePlan ends the application's contract on its current plan: the plan's
 // counter goes down, or a custom plan is deleted with its limits.
 func (t *appTx) leavePlan(ctx context.Context, a *Application) error {
@@ -99,6 +126,11 @@ func (t *appTx) writes() int {
 			n++
 		}
 	}
+	for _, c := range t.subApps {
+		if c != 0 {
+			n++
+		}
+	}
 	return n
 }
 
@@ -117,6 +149,11 @@ func (t *appTx) commit(ctx context.Context) error {
 			k := appCountKey(t.tenant, listing)
 			t.UpdateIf(k.PK, k.SK, "ADD #n :n", "", map[string]string{"#n": "n"},
 				map[string]types.AttributeValue{":n": numAV(n)}, nil)
+		}
+	}
+	for ref, n := range t.subApps {
+		if n != 0 {
+			addSubscriptionApps(t.Tx, t.tenant, ref.account, ref.service, n, errAppChanged)
 		}
 	}
 	if err := t.Commit(ctx); err != nil {
