@@ -98,3 +98,37 @@ func TestDefaultAccountPlanApproval(t *testing.T) {
 		t.Fatalf("state %s", state)
 	}
 }
+
+// Plan changes racing account deletions: every plan counts exactly the accounts left on it.
+func TestAccountPlanContractsUnderConcurrency(t *testing.T) {
+	t.Parallel()
+	env := testenv.Get(t)
+	tn := env.NewTenant(t)
+	a, b := accPlan(t, env, tn, false), accPlan(t, env, tn, false)
+	var accs []int64
+	for i := 0; i < 8; i++ {
+		name := testenv.Unique("racer")
+		accs = append(accs, accID(tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {name}, "username": {name},
+			"account_plan_id": {testenv.S(a)}})["id"]))
+	}
+	codes := accParallel(2*len(accs), func(i int) int {
+		path := "/admin/api/accounts/" + testenv.S(accs[i/2])
+		if i%2 == 0 {
+			return tn.Do(t, "DELETE", path+".json", nil).Status
+		}
+		return tn.Do(t, "PUT", path+"/change_plan.json", url.Values{"plan_id": {testenv.S(b)}}).Status
+	})
+	if codes[500] != 0 {
+		t.Fatalf("statuses %v", codes)
+	}
+	left := map[int64]int64{}
+	for _, id := range accs {
+		r := tn.Do(t, "GET", "/admin/api/accounts/"+testenv.S(id)+"/plan.json", nil)
+		if r.Status == 200 {
+			left[accID(accObj(t, r, "account_plan")["id"])]++
+		}
+	}
+	if accContracts(t, env, tn, a) != left[a] || accContracts(t, env, tn, b) != left[b] {
+		t.Fatalf("contracts %d and %d, accounts left %v (statuses %v)", accContracts(t, env, tn, a), accContracts(t, env, tn, b), left, codes)
+	}
+}

@@ -100,9 +100,9 @@ func deleteAccount(ctx context.Context, d *deps.Deps, tenant int64, acc *Account
 		plans = append(plans, acc.Plan)
 	}
 	w.unit(func(tx *store.Tx) {
-		// Still in the state counted (else read again).
-		tx.DeleteIf(acc.PK, acc.SK, "#st = :st", map[string]string{"#st": "state"},
-			map[string]types.AttributeValue{":st": attr(acc.State)}, store.ErrStale)
+		// Still as read, in the state counted and on the plan released (else read again).
+		tx.DeleteIf(acc.PK, acc.SK, "#u = :u", map[string]string{"#u": "updated_at"},
+			map[string]types.AttributeValue{":u": attr(acc.UpdatedAt)}, store.ErrStale)
 		AddAccountCounts(tx, tenant, map[string]int64{acc.State: -1})
 	}, plans...)
 	return w.commit()
