@@ -128,3 +128,36 @@ func TestAccountDeleteManyApplications(t *testing.T) {
 	}
 	w.assertCounters(t)
 }
+
+// Several custom plans leave in one transaction: by account deletion, and by
+// unsubscription.
+func TestCustomPlansLeaveTogether(t *testing.T) {
+	t.Parallel()
+	w := newAppsWorld(t, nil)
+	customized := func(acc int64) []int64 {
+		var plans []int64
+		for i := 0; i < 3; i++ {
+			a := w.newApp(t, acc, w.plan, nil)
+			p := appsObj(t, w.expect(t, 200, "PUT", w.app(acc, testenv.ID(a))+"/customize_plan.json", nil), "application_plan")
+			plans = append(plans, testenv.ID(p))
+			w.expect(t, 200, "PUT", w.app(acc, testenv.ID(a))+"/suspend.json", nil)
+		}
+		return plans
+	}
+	gone := customized(w.acc)
+	w.expect(t, 200, "DELETE", "/admin/api/accounts/"+testenv.S(w.acc)+".json", nil)
+	other := w.developer(t)
+	gone = append(gone, customized(other)...)
+	w.expect(t, 200, "DELETE", w.subs(other)+"/"+testenv.S(w.subscription(t, other, w.svc).ID)+".json", nil)
+	for _, p := range gone {
+		w.expect(t, 404, "GET", "/admin/api/services/"+testenv.S(w.svc)+"/application_plans/"+testenv.S(p)+".json", nil)
+	}
+	if plans := appsItems(t, w.expect(t, 200, "GET", "/admin/api/services/"+testenv.S(w.svc)+"/application_plans.json", nil),
+		"plans", "application_plan"); len(plans) != 1 {
+		t.Fatalf("%d plans listed", len(plans))
+	}
+	if n := w.contracts(t, w.plan); n != 0 {
+		t.Fatalf("%d contracts", n)
+	}
+	w.assertCounters(t)
+}

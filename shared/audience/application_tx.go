@@ -8,6 +8,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"turnpike/shared/apierr"
+	"turnpike/shared/catalog"
 	"turnpike/shared/deps"
 	"turnpike/shared/store"
 )
@@ -23,6 +24,7 @@ type appTx struct {
 	contracts map[int64]int64
 	counts    map[string]int64
 	subApps   map[subRef]int64 // subscriptions' application counts (see removeApplication)
+	customs   []*catalog.Plan  // custom plans deleted at commit (see dropCustomPlan)
 	later     []store.Key      // items deleted after the commit (see dropCustomPlan)
 }
 
@@ -115,7 +117,7 @@ func (t *appTx) contract(plan, n int64) { t.contracts[plan] += n }
 // writes is how many items the transaction will write, counters included
 // (DynamoDB takes at most 100, the configuration version bump among them).
 func (t *appTx) writes() int {
-	n := t.Len()
+	n := t.Len() + 4*len(t.customs) // a plan, its claim, at most two directory chunks
 	for _, c := range t.contracts {
 		if c != 0 {
 			n++
@@ -155,6 +157,9 @@ func (t *appTx) commit(ctx context.Context) error {
 		if n != 0 {
 			addSubscriptionApps(t.Tx, t.tenant, ref.account, ref.service, n, errAppChanged)
 		}
+	}
+	if len(t.customs) > 0 {
+		catalog.RemovePlans(t.Tx, t.tenant, t.customs, errAppChanged)
 	}
 	if err := t.Commit(ctx); err != nil {
 		return err
