@@ -167,7 +167,7 @@ func TestSignupValidation(t *testing.T) {
 		{url.Values{"org_name": {"x"}, "username": {"fine"}, "password": {accPassword}, "password_confirmation": {"other"}}, []string{"password_confirmation"}},
 		{url.Values{"org_name": {"x"}, "username": {"TAKEN"}}, []string{"username"}},
 		{url.Values{"org_name": {"x"}, "username": {"fine"}, "email": {"Taken@Example.com"}}, []string{"email"}},
-		{url.Values{"org_name": {"x"}, "username": {"fine"}, "application_plan_id": {"1"}}, []string{"application_plan_id"}},
+		{url.Values{"org_name": {"x"}, "username": {"fine"}, "application_plan_id": {"one"}}, []string{"application_plan_id"}},
 		{url.Values{"org_name": {"x"}, "username": {"fine"}, "annotations[bad name]": {"v"}}, []string{"annotations"}},
 		{url.Values{"org_name": {"x"}, "username[]": {"fine"}}, []string{"username"}},
 	}

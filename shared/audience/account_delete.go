@@ -12,7 +12,8 @@ import (
 )
 
 // DeleteAccount is DELETE /admin/api/accounts/{account_id}: the account goes
-// with everything under it — applications with their key claims, users with
+// with everything under it — applications (through the applications code, so
+// listings, counters and custom plans follow), subscriptions, users with
 // their claims, invitations, messages — and the plans it used count one
 // contract less.
 func DeleteAccount(d *deps.Deps) http.Handler {
@@ -22,7 +23,7 @@ func DeleteAccount(d *deps.Deps) http.Handler {
 			if err != nil {
 				return err
 			}
-			return deleteAccount(ctx, d.Store, q.Tenant(), acc)
+			return deleteAccount(ctx, d, q.Tenant(), acc)
 		})
 		if err != nil {
 			return api.Result{}, err
@@ -31,25 +32,42 @@ func DeleteAccount(d *deps.Deps) http.Handler {
 	})
 }
 
+// appTxFull is when an application transaction is committed before taking
+// another application: removing one adds at most about 15 writes.
+const appTxFull = 80
+
 // deleteAccount removes an account in bounded transactions, the account item
 // last: if a transaction fails, what is left is consistent and a new DELETE
 // finishes the job.
-func deleteAccount(ctx context.Context, s *store.Store, tenant int64, acc *Account) error {
-	w := newWriter(ctx, s, tenant)
+func deleteAccount(ctx context.Context, d *deps.Deps, tenant int64, acc *Account) error {
+	s := d.Store
 	var apps []*Application
 	if err := s.All(ctx, store.Query{Index: store.GSI1, PK: AppsOfAccount(tenant, acc.ID)}, &apps); err != nil {
 		return err
 	}
-	for _, a := range apps {
-		w.unit(func(tx *store.Tx) {
-			tx.Delete(a.PK, a.SK)
-			for kind, v := range map[string]string{ClaimUserKey: a.UserKey, ClaimAppID: a.AppID} {
-				if v != "" {
-					k := ClaimKey(tenant, kind, v)
-					tx.Delete(k.PK, k.SK)
-				}
+	tx := newAppTx(d, tenant)
+	for i, a := range apps {
+		if err := tx.removeApplication(ctx, a); err != nil {
+			return err
+		}
+		if tx.writes() >= appTxFull || i == len(apps)-1 {
+			if err := tx.commit(ctx); err != nil {
+				return err
 			}
-		}, a.Plan)
+			tx = newAppTx(d, tenant)
+		}
+	}
+	w := newWriter(ctx, s, tenant)
+	var subs []*Subscription
+	if err := s.All(ctx, store.Query{PK: store.TenantPK(tenant), Prefix: SubscriptionPrefix(acc.ID)}, &subs); err != nil {
+		return err
+	}
+	for _, sub := range subs {
+		w.unit(func(tx *store.Tx) {
+			// Its applications are gone, unless one was created meanwhile (409, retry).
+			tx.DeleteIf(sub.PK, sub.SK, "attribute_not_exists(apps) OR apps = :zero", nil,
+				map[string]types.AttributeValue{":zero": attr(int64(0))}, errSubChanged)
+		}, sub.Plan)
 	}
 	users, err := AccountUsers(ctx, s, tenant, acc.ID)
 	if err != nil {
@@ -82,9 +100,9 @@ func deleteAccount(ctx context.Context, s *store.Store, tenant int64, acc *Accou
 		plans = append(plans, acc.Plan)
 	}
 	w.unit(func(tx *store.Tx) {
-		// Still in the state counted (else read again).
-		tx.DeleteIf(acc.PK, acc.SK, "#st = :st", map[string]string{"#st": "state"},
-			map[string]types.AttributeValue{":st": attr(acc.State)}, store.ErrStale)
+		// Still as read, in the state counted and on the plan released (else read again).
+		tx.DeleteIf(acc.PK, acc.SK, "#u = :u", map[string]string{"#u": "updated_at"},
+			map[string]types.AttributeValue{":u": attr(acc.UpdatedAt)}, store.ErrStale)
 		AddAccountCounts(tx, tenant, map[string]int64{acc.State: -1})
 	}, plans...)
 	return w.commit()

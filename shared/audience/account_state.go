@@ -47,6 +47,13 @@ func cannotTransition(event string) error {
 	return apierr.Invalid("state", `cannot transition via "`+event+`"`)
 }
 
+// AccountEnabled tells whether the applications of an account in state may
+// be used (3scale's application "enabled" is live and its account enabled):
+// not while the account is suspended or scheduled for deletion.
+func AccountEnabled(state string) bool {
+	return state != AccountSuspended && state != AccountScheduled
+}
+
 // User events.
 const (
 	EventActivate  = "activate"

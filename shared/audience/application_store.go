@@ -89,15 +89,17 @@ func planLoad(ctx context.Context, d *deps.Deps, tenant, id int64) (*catalog.Pla
 	return catalog.LoadPlan(ctx, d.Store, tenant, id, catalog.ApplicationPlan)
 }
 
-// dropCustomPlan deletes a custom plan with its limits. Limits that do not
-// fit into the transaction are deleted after it commits: they belong to a
-// plan that no longer exists, so nothing reads them in between.
+// dropCustomPlan deletes a custom plan with its limits; the plan itself goes
+// at commit, with the transaction's other custom plans (see
+// catalog.RemovePlans). Limits that do not fit into the transaction are
+// deleted after it commits: they belong to a plan that no longer exists, so
+// nothing reads them in between.
 func (t *appTx) dropCustomPlan(ctx context.Context, plan *catalog.Plan) error {
 	limits, err := catalog.Limits(ctx, t.d.Store, t.tenant, plan.ID)
 	if err != nil {
 		return err
 	}
-	catalog.RemovePlan(t.Tx, t.tenant, plan, errAppChanged)
+	t.customs = append(t.customs, plan)
 	for _, k := range catalog.LimitItems(t.tenant, limits) {
 		if t.Len() < limitsInTx {
 			t.Delete(k.PK, k.SK)

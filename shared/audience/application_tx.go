@@ -2,11 +2,13 @@ package audience
 
 import (
 	"context"
+	"errors"
 	"net/http"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"turnpike/shared/apierr"
+	"turnpike/shared/catalog"
 	"turnpike/shared/deps"
 	"turnpike/shared/store"
 )
@@ -21,11 +23,17 @@ type appTx struct {
 	tenant    int64
 	contracts map[int64]int64
 	counts    map[string]int64
-	later     []store.Key // items deleted after the commit (see dropCustomPlan)
+	subApps   map[subRef]int64 // subscriptions' application counts (see removeApplication)
+	customs   []*catalog.Plan  // custom plans deleted at commit (see dropCustomPlan)
+	later     []store.Key      // items deleted after the commit (see dropCustomPlan)
 }
 
+// subRef names an account's subscription to a service.
+type subRef struct{ account, service int64 }
+
 func newAppTx(d *deps.Deps, tenant int64) *appTx {
-	return &appTx{Tx: d.Store.Tx(tenant), d: d, tenant: tenant, contracts: map[int64]int64{}, counts: map[string]int64{}}
+	return &appTx{Tx: d.Store.Tx(tenant), d: d, tenant: tenant, contracts: map[int64]int64{}, counts: map[string]int64{},
+		subApps: map[subRef]int64{}}
 }
 
 // create adds a new application with its listing copy and claims; a user_key
@@ -65,6 +73,27 @@ func (t *appTx) remove(ctx context.Context, a *Application) error {
 	return t.leavePlan(ctx, a)
 }
 
+// removeApplication removes an application completely: remove, and one
+// application less on the account's subscription to the service, when there
+// is one. The application DELETE and the account deletion both use it.
+func (t *appTx) removeApplication(ctx context.Context, a *Application) error {
+	if err := t.remove(ctx, a); err != nil {
+		return err
+	}
+	ref := subRef{a.Account, a.Service}
+	if _, known := t.subApps[ref]; !known {
+		k := SubscriptionKey(t.tenant, a.Account, a.Service)
+		var sub Subscription
+		if err := t.d.Store.Get(ctx, k.PK, k.SK, &sub); errors.Is(err, store.ErrNotFound) {
+			return nil // an application written without one (seeding)
+		} else if err != nil {
+			return err
+		}
+	}
+	t.subApps[ref]--
+	return nil
+}
+
 // leavePlan ends the application's contract on its current plan: the plan's
 // counter goes down, or a custom plan is deleted with its limits.
 func (t *appTx) leavePlan(ctx context.Context, a *Application) error {
@@ -85,6 +114,28 @@ func (t *appTx) leavePlan(ctx context.Context, a *Application) error {
 // contract moves a plan's contract counter.
 func (t *appTx) contract(plan, n int64) { t.contracts[plan] += n }
 
+// writes is how many items the transaction will write, counters included
+// (DynamoDB takes at most 100, the configuration version bump among them).
+func (t *appTx) writes() int {
+	n := t.Len() + 4*len(t.customs) // a plan, its claim, at most two directory chunks
+	for _, c := range t.contracts {
+		if c != 0 {
+			n++
+		}
+	}
+	for _, c := range t.counts {
+		if c != 0 {
+			n++
+		}
+	}
+	for _, c := range t.subApps {
+		if c != 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // commit writes the counters and the transaction, then what did not fit into it.
 func (t *appTx) commit(ctx context.Context) error {
 	for plan, n := range t.contracts {
@@ -101,6 +152,14 @@ func (t *appTx) commit(ctx context.Context) error {
 			t.UpdateIf(k.PK, k.SK, "ADD #n :n", "", map[string]string{"#n": "n"},
 				map[string]types.AttributeValue{":n": numAV(n)}, nil)
 		}
+	}
+	for ref, n := range t.subApps {
+		if n != 0 {
+			addSubscriptionApps(t.Tx, t.tenant, ref.account, ref.service, n, errAppChanged)
+		}
+	}
+	if len(t.customs) > 0 {
+		catalog.RemovePlans(t.Tx, t.tenant, t.customs, errAppChanged)
 	}
 	if err := t.Commit(ctx); err != nil {
 		return err

@@ -64,7 +64,7 @@ func (v *appViews) obj(ctx context.Context, a *Application) (*wire.Obj, error) {
 	planXML.Name = "plan" // 3scale nests the plan as <plan custom=".." default="..">
 	return ApplicationObj(v.base, a, AppView{
 		ServiceName: svc.Name, BackendVersion: svc.BackendVersion, PlanName: plan.Name, OrgName: acc.OrgName,
-		AccountEnabled: acc.State == AccountApproved, PlanXML: planXML, ReferrerFiltersRequired: svc.ReferrerFiltersRequired,
+		AccountEnabled: AccountEnabled(acc.State), PlanXML: planXML, ReferrerFiltersRequired: svc.ReferrerFiltersRequired,
 	}), nil
 }
 

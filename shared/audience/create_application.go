@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"time"
 
 	"turnpike/shared/api"
 	"turnpike/shared/apierr"
@@ -46,25 +47,14 @@ func CreateApplication(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		app := &Application{Account: acc.ID, Service: svc.ID, Plan: plan.ID, State: AppLive, CreatedAt: q.Now, UpdatedAt: q.Now}
+		app := &Application{Account: acc.ID, Service: svc.ID, Plan: plan.ID, CreatedAt: q.Now, UpdatedAt: q.Now}
 		if err := readApplication(q, app); err != nil {
 			return api.Result{}, err
 		}
 		if len(app.Keys) > appKeysLimit(svc) {
 			return api.Result{}, apierr.Invalid("base", "Limit reached")
 		}
-		if len(app.Keys) == 0 && oauthLike(svc) {
-			app.Keys = []string{credential.NewKey()} // OAuth and OIDC clients always have a secret
-		}
-		app.KeyTimes = KeyTimes{}
-		for _, k := range app.Keys {
-			app.KeyTimes[k] = q.Now
-		}
-		if plan.ApprovalRequired {
-			app.State = AppPending
-		} else {
-			app.AcceptedAt = q.Now
-		}
+		completeApplication(app, svc, plan, q.Now)
 		if app.ID, err = d.Store.NextID(ctx); err != nil {
 			return api.Result{}, err
 		}
@@ -97,6 +87,30 @@ func CreateApplication(d *deps.Deps) http.Handler {
 	})
 }
 
+// completeApplication gives a new application on plan of svc what it gets
+// whatever was asked: random credentials where none were chosen, a secret for
+// an OAuth or OIDC client, its keys' times, and its first state (pending
+// when the plan requires approval).
+func completeApplication(app *Application, svc *catalog.Service, plan *catalog.Plan, now time.Time) {
+	if app.UserKey == "" {
+		app.UserKey = credential.NewKey()
+	}
+	if app.AppID == "" {
+		app.AppID = credential.Random(4)
+	}
+	if len(app.Keys) == 0 && oauthLike(svc) {
+		app.Keys = []string{credential.NewKey()} // OAuth and OIDC clients always have a secret
+	}
+	app.KeyTimes = KeyTimes{}
+	for _, k := range app.Keys {
+		app.KeyTimes[k] = now
+	}
+	app.State, app.AcceptedAt = AppLive, now
+	if plan.ApprovalRequired {
+		app.State, app.AcceptedAt = AppPending, time.Time{}
+	}
+}
+
 // oauthLike services identify applications by client id and secret.
 func oauthLike(svc *catalog.Service) bool {
 	return svc.BackendVersion == "oauth" || svc.BackendVersion == "oidc"
@@ -126,17 +140,13 @@ func readApplication(q *api.Request, app *Application) error {
 	if app.UserKey, _, err = q.Str("user_key"); err != nil {
 		return err
 	}
-	if app.UserKey == "" {
-		app.UserKey = credential.NewKey()
-	} else if !validUserKey(app.UserKey) {
+	if app.UserKey != "" && !validUserKey(app.UserKey) {
 		v.Add("user_key", "is invalid")
 	}
 	if app.AppID, _, err = q.Str("application_id"); err != nil {
 		return err
 	}
-	if app.AppID == "" {
-		app.AppID = credential.Random(4)
-	} else if !validAppID(app.AppID) {
+	if app.AppID != "" && !validAppID(app.AppID) {
 		v.Add("application_id", "is invalid")
 	}
 	if app.RedirectURL, _, err = q.Str("redirect_url"); err != nil {

@@ -11,8 +11,10 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // AccountView is what an account's representation needs besides the account.
 type AccountView struct {
-	Users []*User       // nested in the XML; nil leaves them out
-	Plan  *catalog.Plan // the account plan bought, nested in the XML's <plans>
+	Users  []*User       // nested in the XML; nil leaves them out
+	Plan   *catalog.Plan // the account plan bought, nested in the XML's <plans>
+	Bought []*wire.Obj   // service and application plans bought at signup, after it in <plans>
+	Apps   []*wire.Obj   // applications created at signup, nested in the XML; nil leaves them out
 }
 
 // AccountObj represents a developer account. JSON and XML order their fields
@@ -42,11 +44,9 @@ func AccountObj(base string, a *Account, v AccountView) *wire.Obj {
 	o.XML("credit_card_stored", false)
 	plans := []*wire.Obj{}
 	if v.Plan != nil {
-		p := catalog.PlanObj(base, v.Plan, false)
-		p.Name = "plan" // bought plans of every type are <plan> elements, told apart by <type>
-		plans = append(plans, p)
+		plans = append(plans, boughtPlanObj(base, v.Plan, 0))
 	}
-	o.XML("plans", plans)
+	o.XML("plans", append(plans, v.Bought...))
 	if v.Users != nil {
 		items := make([]*wire.Obj, len(v.Users))
 		for i, u := range v.Users {
@@ -54,6 +54,16 @@ func AccountObj(base string, a *Account, v AccountView) *wire.Obj {
 		}
 		o.XML("users", items)
 	}
+	if v.Apps != nil {
+		o.XML("applications", v.Apps)
+	}
+	return o
+}
+
+// boughtPlanObj is a plan an account bought, as nested in the account's <plans>.
+func boughtPlanObj(base string, p *catalog.Plan, defaultID int64) *wire.Obj {
+	o := catalog.PlanObj(base, p, p.ID == defaultID)
+	o.Name = "plan" // bought plans of every type are <plan> elements, told apart by <type>
 	return o
 }
 

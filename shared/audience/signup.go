@@ -59,15 +59,6 @@ func signup(ctx context.Context, d *deps.Deps, q *api.Request, portal bool) (api
 	if err != nil {
 		return api.Result{}, err
 	}
-	// Contracts with service and application plans at signup belong to the
-	// applications API; refusing them is better than ignoring them.
-	for _, f := range []string{"service_plan_id", "application_plan_id"} {
-		if s, _, err := q.Str(f); err != nil {
-			return api.Result{}, err
-		} else if s != "" {
-			v.Add(f, "is not supported at signup: subscribe the account after signing it up")
-		}
-	}
 	if err := v.Err(); err != nil {
 		return api.Result{}, err
 	}
@@ -75,11 +66,15 @@ func signup(ctx context.Context, d *deps.Deps, q *api.Request, portal bool) (api
 	if err != nil {
 		return api.Result{}, err
 	}
+	contracts, err := signupContracts(ctx, d, q)
+	if err != nil {
+		return api.Result{}, err
+	}
 	approval, err := approvalRequired(ctx, d.Store, q.Tenant(), plan)
 	if err != nil {
 		return api.Result{}, err
 	}
-	ids, err := d.Store.NextIDs(ctx, 2)
+	ids, err := d.Store.NextIDs(ctx, 2+2*len(contracts))
 	if err != nil {
 		return api.Result{}, err
 	}
@@ -96,23 +91,36 @@ func signup(ctx context.Context, d *deps.Deps, q *api.Request, portal bool) (api
 		acc.State, user.State = AccountCreated, UserPending
 	}
 	acc.Index = accountIndex(q.Tenant(), acc.ID, acc.State)
-	tx := d.Store.Tx(q.Tenant()).Create(acc, nil).Create(user, nil)
-	claimUser(tx, q.Tenant(), user)
-	AddAccountCounts(tx, q.Tenant(), map[string]int64{acc.State: 1})
+	tx := newAppTx(d, q.Tenant())
+	tx.Create(acc, nil).Create(user, nil)
+	claimUser(tx.Tx, q.Tenant(), user)
+	AddAccountCounts(tx.Tx, q.Tenant(), map[string]int64{acc.State: 1})
 	if plan != nil {
-		addContract(tx, q.Tenant(), plan.ID, 1)
+		tx.contract(plan.ID, 1)
 	}
-	if err := tx.Commit(ctx); err != nil {
+	apps, err := addSignupContracts(tx, acc, contracts, ids[2:], q.Now)
+	if err != nil {
 		return api.Result{}, err
 	}
-	return api.Created(AccountObj(q.BaseURL(), acc, AccountView{Users: []*User{user}, Plan: plan})), nil
+	if err := tx.commit(ctx); err != nil {
+		return api.Result{}, err
+	}
+	view, err := signupView(ctx, d, q, acc, user, plan, contracts, apps)
+	if err != nil {
+		return api.Result{}, err
+	}
+	return api.Created(AccountObj(q.BaseURL(), acc, view)), nil
 }
 
-// signupPlan is the account plan given by account_plan_id; nil when none is given.
+// signupPlan is the account plan given by account_plan_id, else the
+// tenant's default account plan; nil when it has none.
 func signupPlan(ctx context.Context, d *deps.Deps, q *api.Request) (*catalog.Plan, error) {
 	id, ok, err := q.Int("account_plan_id", 0)
-	if err != nil || !ok {
+	if err != nil {
 		return nil, err
+	}
+	if !ok {
+		return catalog.DefaultAccountPlan(ctx, d.Store, q.Tenant())
 	}
 	if id <= 0 {
 		return nil, apierr.NotFound()

@@ -41,9 +41,16 @@ func joinSubscription(ctx context.Context, d *deps.Deps, tx *appTx, account int6
 	}
 	s := newSubscription(tenant, id, account, plan, now)
 	s.Apps = 1
-	tx.Create(s, errSubscriptionRace)
-	tx.contract(plan.ID, 1)
+	tx.subscribe(s, errSubscriptionRace)
 	return nil
+}
+
+// subscribe adds a new subscription to tx, counted as a contract on its plan;
+// an existing subscription of the account to the service fails the commit
+// with taken.
+func (t *appTx) subscribe(s *Subscription, taken error) {
+	t.Create(s, taken)
+	t.contract(s.Plan, 1)
 }
 
 // errCannotSubscribe is 3scale's answer when a service has no service plan to subscribe with.

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"turnpike/shared/apierr"
-	"turnpike/shared/audience"
 	"turnpike/shared/counter"
 	"turnpike/shared/deps"
 	"turnpike/shared/usage"
@@ -154,7 +153,7 @@ func authorize(ctx context.Context, d *deps.Deps, c *call) (out *outcome, err er
 type state struct {
 	c     *call
 	tg    *target
-	app   *audience.Application
+	app   *appConf
 	plan  *planConf
 	now   time.Time
 	given bool            // a usage parameter was sent

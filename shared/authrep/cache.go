@@ -40,12 +40,19 @@ type credEntry struct {
 type config struct {
 	ver      int64
 	services map[int64]*serviceConf // nil value: no such live service
-	apps     map[appRef]*audience.Application
+	apps     map[appRef]*appConf    // nil value: no such application
 	plans    map[int64]*planConf
 }
 
 type appRef struct {
 	kind, value string
+}
+
+// appConf is an application with what the hot path needs of its developer
+// account, read with it: an account change bumps the version too.
+type appConf struct {
+	*audience.Application
+	accountEnabled bool // neither suspended nor scheduled for deletion
 }
 
 type serviceConf struct {
@@ -102,7 +109,7 @@ func (c *cache) at(tenant, ver int64) *config {
 }
 
 func newConfig(ver int64) *config {
-	return &config{ver: ver, services: map[int64]*serviceConf{}, apps: map[appRef]*audience.Application{}, plans: map[int64]*planConf{}}
+	return &config{ver: ver, services: map[int64]*serviceConf{}, apps: map[appRef]*appConf{}, plans: map[int64]*planConf{}}
 }
 
 // Entries of a config are read and written under the cache lock; loading
@@ -133,10 +140,10 @@ func (c *cache) setService(cf *config, id int64, s *serviceConf) {
 	put(c, &cf.services, id, s, maxEntries)
 }
 
-func (c *cache) app(cf *config, r appRef) (*audience.Application, bool) {
+func (c *cache) app(cf *config, r appRef) (*appConf, bool) {
 	return lookup(c, &cf.apps, r)
 }
-func (c *cache) setApp(cf *config, r appRef, a *audience.Application) {
+func (c *cache) setApp(cf *config, r appRef, a *appConf) {
 	put(c, &cf.apps, r, a, maxEntries)
 }
 

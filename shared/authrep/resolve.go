@@ -174,7 +174,7 @@ func loadService(ctx context.Context, d *deps.Deps, ca *cache, conf *config, tid
 }
 
 // resolveApplication finds the application named by user_key or app_id.
-func resolveApplication(ctx context.Context, d *deps.Deps, c *call, tg *target, oauth bool) (*audience.Application, *apierr.Error) {
+func resolveApplication(ctx context.Context, d *deps.Deps, c *call, tg *target, oauth bool) (*appConf, *apierr.Error) {
 	appID, userKey := c.str("app_id"), c.str("user_key")
 	svc := tg.service.svc
 	if oauth && appID == "" {
@@ -206,8 +206,9 @@ func resolveApplication(ctx context.Context, d *deps.Deps, c *call, tg *target, 
 	return app, nil
 }
 
-// loadApp finds an application by a unique credential, or nil.
-func loadApp(ctx context.Context, d *deps.Deps, tg *target, r appRef) (*audience.Application, error) {
+// loadApp finds an application by a unique credential, with its account's
+// state, or nil.
+func loadApp(ctx context.Context, d *deps.Deps, tg *target, r appRef) (*appConf, error) {
 	ca := cacheOf(d)
 	if a, ok := ca.app(tg.conf, r); ok {
 		return a, nil
@@ -216,17 +217,25 @@ func loadApp(ctx context.Context, d *deps.Deps, tg *target, r appRef) (*audience
 	if err != nil {
 		return nil, err
 	}
-	var app *audience.Application
+	var ac *appConf
 	if id != 0 {
-		if app, err = audience.LoadApplication(ctx, d.Store, tg.tenant, id); err != nil {
-			if apierr.As(err).HTTP != 404 {
+		app, err := audience.LoadApplication(ctx, d.Store, tg.tenant, id)
+		switch {
+		case err == nil:
+			ac = &appConf{Application: app}
+			acc, err := audience.LoadAccount(ctx, d.Store, tg.tenant, app.Account)
+			switch {
+			case err == nil:
+				ac.accountEnabled = audience.AccountEnabled(acc.State)
+			case apierr.As(err).HTTP != 404: // an account being deleted leaves its applications disabled
 				return nil, err
 			}
-			app = nil
+		case apierr.As(err).HTTP != 404:
+			return nil, err
 		}
 	}
-	ca.setApp(tg.conf, r, app)
-	return app, nil
+	ca.setApp(tg.conf, r, ac)
+	return ac, nil
 }
 
 // loadPlan returns the application's plan with its limits in report order.

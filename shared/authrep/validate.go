@@ -60,11 +60,12 @@ func hasKey(app *audience.Application, key string) bool {
 	return false
 }
 
-// validate runs 3scale's validators in order (key, referrer, state, service
-// state; the oauth_* endpoints first check that the service uses OAuth, the
-// key and the redirect URL); the first failure wins. Limits are checked by
-// the counters.
-func validate(c *call, svc *catalog.Service, app *audience.Application) *denial {
+// validate runs 3scale's validators in order (key, referrer, state of the
+// application and of its account, service state; the oauth_* endpoints first
+// check that the service uses OAuth, the key and the redirect URL); the first
+// failure wins. Limits are checked by the counters.
+func validate(c *call, svc *catalog.Service, ac *appConf) *denial {
+	app := ac.Application
 	oauthService := svc.BackendVersion == "oauth" || svc.BackendVersion == "oidc"
 	switch {
 	case c.ep.oauth:
@@ -89,7 +90,7 @@ func validate(c *call, svc *catalog.Service, app *audience.Application) *denial 
 	if d := validateReferrer(c, svc, app); d != nil {
 		return d
 	}
-	if app.State != audience.AppLive {
+	if app.State != audience.AppLive || !ac.accountEnabled {
 		return notActive
 	}
 	if svc.State == catalog.ServiceSuspended {

@@ -28,13 +28,25 @@ func AddLimit(tx *store.Tx, t int64, l *Limit) {
 // LimitItems lists the items of limits, each followed by its claim.
 func LimitItems(t int64, limits []*Limit) []store.Key { return limitKeys(t, limits) }
 
-// RemovePlan puts into tx the deletion of a plan, its claim and its directory
-// entries (not its limits: see LimitItems); failed is returned if the plan is gone.
-func RemovePlan(tx *store.Tx, t int64, p *Plan, failed error) {
-	tx.DeleteIf(p.PK, p.SK, "attribute_exists(PK)", nil, nil, failed)
-	ck := claimKey(t, "plan", planClaim(p))
-	tx.Delete(ck.PK, ck.SK)
-	for _, dir := range planDirs(p) {
-		dirRemove(tx, t, dir, p.ID)
+// RemovePlans puts into tx the deletion of plans, their claims and their
+// directory entries (not their limits: see LimitItems); failed is returned if
+// a plan is gone. Plans sharing a directory chunk leave it in one update, as
+// a transaction may touch an item only once.
+func RemovePlans(tx *store.Tx, t int64, plans []*Plan, failed error) {
+	var dirs []string
+	ids := map[string][]int64{}
+	for _, p := range plans {
+		tx.DeleteIf(p.PK, p.SK, "attribute_exists(PK)", nil, nil, failed)
+		ck := claimKey(t, "plan", planClaim(p))
+		tx.Delete(ck.PK, ck.SK)
+		for _, dir := range planDirs(p) {
+			if ids[dir] == nil {
+				dirs = append(dirs, dir)
+			}
+			ids[dir] = append(ids[dir], p.ID)
+		}
+	}
+	for _, dir := range dirs {
+		dirRemoveMany(tx, t, dir, ids[dir], failed)
 	}
 }

@@ -15,6 +15,9 @@ func ReadSettings(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
+		if _, err := showDefaultPlan(ctx, d.Store, q.Tenant(), s); err != nil {
+			return api.Result{}, err
+		}
 		return api.OK(Obj(s)), nil
 	})
 }

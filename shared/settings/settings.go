@@ -8,6 +8,7 @@ import (
 	"errors"
 	"time"
 
+	"turnpike/shared/catalog"
 	"turnpike/shared/store"
 )
 
@@ -43,6 +44,18 @@ func Load(ctx context.Context, s *store.Store, tenant int64) (*Settings, error) 
 		return nil, err
 	}
 	return st, nil
+}
+
+// showDefaultPlan reads the tenant's default account plan (nil when none)
+// and shows its approval_required as account_approval_required, where 3scale
+// keeps that setting; the stored value applies only while there is none.
+func showDefaultPlan(ctx context.Context, s *store.Store, tenant int64, st *Settings) (*catalog.Plan, error) {
+	plan, err := catalog.DefaultAccountPlan(ctx, s, tenant)
+	if err != nil || plan == nil {
+		return nil, err
+	}
+	st.AccountApprovalRequired = plan.ApprovalRequired
+	return plan, nil
 }
 
 // PlanPermissions are the values of change_account_plan_permission and change_service_plan_permission.

@@ -11,6 +11,7 @@ import (
 
 	"turnpike/shared/api"
 	"turnpike/shared/apierr"
+	"turnpike/shared/catalog"
 	"turnpike/shared/deps"
 	"turnpike/shared/store"
 )
@@ -32,12 +33,29 @@ func UpdateSettings(d *deps.Deps) http.Handler {
 				}
 				cond, values = "updated_at = :old", map[string]types.AttributeValue{":old": old}
 			}
+			stored := s.AccountApprovalRequired
+			plan, err := showDefaultPlan(ctx, d.Store, q.Tenant(), s)
+			if err != nil {
+				return err
+			}
 			if err := read(q, s); err != nil {
 				return err
 			}
 			s.UpdatedAt = q.Now
-			out = s
-			return d.Store.Tx(q.Tenant()).PutIf(s, cond, values, store.ErrStale).Commit(ctx)
+			shown := *s
+			out = &shown
+			tx := d.Store.Tx(q.Tenant())
+			if plan != nil {
+				// The flag is the default account plan's; the stored one waits for a tenant without.
+				if s.AccountApprovalRequired != plan.ApprovalRequired {
+					err := catalog.SetDefaultAccountPlanApproval(tx, q.Tenant(), plan, s.AccountApprovalRequired, q.Now, store.ErrStale)
+					if err != nil {
+						return err
+					}
+				}
+				s.AccountApprovalRequired = stored
+			}
+			return tx.PutIf(s, cond, values, store.ErrStale).Commit(ctx)
 		})
 		if errors.Is(err, store.ErrStale) {
 			return api.Result{}, apierr.Msg(http.StatusConflict, "Changed concurrently, try again").WithCause(err)
