@@ -4,24 +4,14 @@ import (
 	"context"
 	"errors"
 
-	"turnpike/shared/apierr"
+	"turnpike/shared/api"
 	"turnpike/shared/store"
 )
-
-func get(ctx context.Context, s *store.Store, k store.Key, out any) error {
-	if err := s.Get(ctx, k.PK, k.SK, out); err != nil {
-		if errors.Is(err, store.ErrNotFound) {
-			return apierr.NotFound()
-		}
-		return err
-	}
-	return nil
-}
 
 // LoadAccount reads a developer account of the tenant.
 func LoadAccount(ctx context.Context, s *store.Store, tenant, id int64) (*Account, error) {
 	var a Account
-	if err := get(ctx, s, AccountKey(tenant, id), &a); err != nil {
+	if err := api.Load(ctx, s, AccountKey(tenant, id), &a); err != nil {
 		return nil, err
 	}
 	return &a, nil
@@ -30,7 +20,7 @@ func LoadAccount(ctx context.Context, s *store.Store, tenant, id int64) (*Accoun
 // LoadApplication reads an application of the tenant.
 func LoadApplication(ctx context.Context, s *store.Store, tenant, id int64) (*Application, error) {
 	var a Application
-	if err := get(ctx, s, ApplicationKey(tenant, id), &a); err != nil {
+	if err := api.Load(ctx, s, ApplicationKey(tenant, id), &a); err != nil {
 		return nil, err
 	}
 	return &a, nil
