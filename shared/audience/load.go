@@ -28,7 +28,7 @@ func LoadApplication(ctx context.Context, s *store.Store, tenant, id int64) (*Ap
 
 // FindClaim returns the owner of a uniqueness claim, or 0.
 func FindClaim(ctx context.Context, s *store.Store, tenant int64, kind, value string) (int64, error) {
-	var c Claim
+	var c store.Claim
 	k := ClaimKey(tenant, kind, value)
 	if err := s.Get(ctx, k.PK, k.SK, &c); err != nil {
 		if errors.Is(err, store.ErrNotFound) {

@@ -22,7 +22,7 @@ func CopyLimit(t int64, l *Limit, plan, id int64, now time.Time) *Limit {
 // AddLimit puts a new limit and its uniqueness claim into tx.
 func AddLimit(tx *store.Tx, t int64, l *Limit) {
 	tx.Create(l, nil)
-	tx.Create(claim(t, "limit", limitClaim(l.Plan, l.Metric, l.Period), l.ID), errPeriodTaken)
+	tx.Create(store.NewClaim(t, "limit", limitClaim(l.Plan, l.Metric, l.Period), l.ID), errPeriodTaken)
 }
 
 // LimitItems lists the items of limits, each followed by its claim.
@@ -32,7 +32,7 @@ func LimitItems(t int64, limits []*Limit) []store.Key { return limitKeys(t, limi
 // entries (not its limits: see LimitItems); failed is returned if the plan is gone.
 func RemovePlan(tx *store.Tx, t int64, p *Plan, failed error) {
 	tx.DeleteIf(p.PK, p.SK, "attribute_exists(PK)", nil, nil, failed)
-	ck := claimKey(t, "plan", planClaim(p))
+	ck := store.ClaimKey(t, "plan", planClaim(p))
 	tx.Delete(ck.PK, ck.SK)
 	for _, dir := range planDirs(p) {
 		dirRemove(tx, t, dir, p.ID)
