@@ -146,21 +146,13 @@ func load(ctx context.Context, s *store.Store, q *api.Request, user int64) (*ten
 		}
 	}
 	var it credential.TokenItem
-	k := credential.TokenKey(idOrValue)
-	if err := s.Get(ctx, k.PK, k.SK, &it); err != nil {
-		if errors.Is(err, store.ErrNotFound) {
-			return nil, apierr.NotFound()
-		}
+	if err := api.Load(ctx, s, credential.TokenKey(idOrValue), &it); err != nil {
 		return nil, err
 	}
 	if it.Tenant != q.Tenant() {
 		return nil, apierr.NotFound()
 	}
-	rk := tenant.TokenRefKey(q.Tenant(), it.ID)
-	if err := s.Get(ctx, rk.PK, rk.SK, &ref); err != nil {
-		if errors.Is(err, store.ErrNotFound) {
-			return nil, apierr.NotFound()
-		}
+	if err := api.Load(ctx, s, tenant.TokenRefKey(q.Tenant(), it.ID), &ref); err != nil {
 		return nil, err
 	}
 	return owned(&ref, user)

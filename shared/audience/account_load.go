@@ -5,9 +5,8 @@ import (
 	"errors"
 	"net/http"
 
-	"turnpike/shared/apierr"
-
 	"turnpike/shared/api"
+	"turnpike/shared/apierr"
 	"turnpike/shared/deps"
 )
 

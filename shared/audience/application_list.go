@@ -12,11 +12,7 @@ import (
 // optionally filtered by state; not paginated, as in 3scale.
 func ListAccountApplications(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		accID, err := q.ID("account_id")
-		if err != nil {
-			return api.Result{}, err
-		}
-		acc, err := LoadAccount(ctx, d.Store, q.Tenant(), accID)
+		acc, err := pathAccount(ctx, d, q)
 		if err != nil {
 			return api.Result{}, err
 		}

@@ -105,8 +105,8 @@ func (v *appViews) prefetch(ctx context.Context, apps []*Application) error {
 	if len(keys) == 0 {
 		return nil
 	}
-	items, err := v.d.Store.BatchGet(ctx, keys)
-	if err != nil {
+	var items []map[string]types.AttributeValue
+	if err := v.d.Store.GetMany(ctx, keys, &items); err != nil {
 		return err
 	}
 	for _, it := range items {
@@ -114,6 +114,7 @@ func (v *appViews) prefetch(ctx context.Context, apps []*Application) error {
 		if err := attributevalue.UnmarshalMap(it, &k); err != nil {
 			return err
 		}
+		var err error
 		switch {
 		case strings.HasPrefix(k.SK, "SVC#"):
 			err = prefetched(it, v.svcs, func(x *catalog.Service) int64 { return x.ID })

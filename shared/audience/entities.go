@@ -111,12 +111,6 @@ func ApplicationKey(tenant, id int64) store.Key {
 // AppsOfAccount lists an account's applications (GSI1).
 func AppsOfAccount(tenant, account int64) string { return store.Parent(tenant, "ACC", account, "APP") }
 
-// Claim is a uniqueness claim: its key is the unique value, it names the owner.
-type Claim struct {
-	store.Key
-	Owner int64 `dynamodbav:"owner"`
-}
-
 // Claim kinds.
 const (
 	ClaimUserKey  = "userkey"
@@ -130,9 +124,9 @@ func ClaimKey(tenant int64, kind, value string) store.Key {
 	if kind == ClaimUsername || kind == ClaimEmail {
 		value = strings.ToLower(value)
 	}
-	return store.Key{PK: store.TenantPK(tenant), SK: store.Unique(kind, value)}
+	return store.ClaimKey(tenant, kind, value)
 }
 
-func claim(tenant int64, kind, value string, owner int64) *Claim {
-	return &Claim{Key: ClaimKey(tenant, kind, value), Owner: owner}
+func claim(tenant int64, kind, value string, owner int64) *store.Claim {
+	return &store.Claim{Key: ClaimKey(tenant, kind, value), Owner: owner}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"turnpike/shared/api"
 	"turnpike/shared/credential"
 	"turnpike/shared/store"
 )
@@ -65,7 +66,7 @@ func invitationClaims(tenant int64, inv *Invitation) []store.Key {
 // LoadInvitation reads an invitation of an account.
 func LoadInvitation(ctx context.Context, s *store.Store, tenant, account, id int64) (*Invitation, error) {
 	var inv Invitation
-	if err := get(ctx, s, InvitationKey(tenant, account, id), &inv); err != nil {
+	if err := api.Load(ctx, s, InvitationKey(tenant, account, id), &inv); err != nil {
 		return nil, err
 	}
 	return &inv, nil

@@ -44,11 +44,7 @@ func ReadInvitation(d *deps.Deps) http.Handler {
 }
 
 func pathInvitation(ctx context.Context, d *deps.Deps, q *api.Request) (*Invitation, error) {
-	acc, err := q.ID("account_id")
-	if err != nil {
-		return nil, err
-	}
-	id, err := q.ID("id")
+	acc, id, err := memberIDs(q, "id")
 	if err != nil {
 		return nil, err
 	}

@@ -22,7 +22,7 @@ func ListApplications(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		page, perPage := appPageParams(q)
+		page, perPage := q.PageParams()
 		var apps []*Application
 		total := 0
 		switch {

@@ -2,7 +2,6 @@ package audience
 
 import (
 	"context"
-	"strconv"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
@@ -189,21 +188,4 @@ func (s *appSearch) byUserKey(ctx context.Context, d *deps.Deps, tenant int64) (
 		return nil, nil
 	}
 	return []*Application{a}, nil
-}
-
-// appPageParams reads page and per_page as 3scale does: a value out of range
-// or not a number silently falls back to the default (1, and 500).
-func appPageParams(q *api.Request) (page, perPage int) {
-	page, perPage = 1, 500
-	if s, _, err := q.Str("page"); err == nil {
-		if n, err := strconv.Atoi(s); err == nil && n >= 1 {
-			page = n
-		}
-	}
-	if s, _, err := q.Str("per_page"); err == nil {
-		if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= 500 {
-			perPage = n
-		}
-	}
-	return page, perPage
 }

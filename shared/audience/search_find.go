@@ -30,11 +30,7 @@ func FindApplication(d *deps.Deps) http.Handler {
 // the same search within one account.
 func FindAccountApplication(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		accID, err := q.ID("account_id")
-		if err != nil {
-			return api.Result{}, err
-		}
-		acc, err := LoadAccount(ctx, d.Store, q.Tenant(), accID)
+		acc, err := pathAccount(ctx, d, q)
 		if err != nil {
 			return api.Result{}, err
 		}

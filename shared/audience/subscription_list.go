@@ -13,11 +13,7 @@ import (
 // ListServiceSubscriptions is GET /admin/api/accounts/{account_id}/service_subscriptions.
 func ListServiceSubscriptions(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{JSONOnly: true}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		accID, err := q.ID("account_id")
-		if err != nil {
-			return api.Result{}, err
-		}
-		acc, err := LoadAccount(ctx, d.Store, q.Tenant(), accID)
+		acc, err := pathAccount(ctx, d, q)
 		if err != nil {
 			return api.Result{}, err
 		}

@@ -50,11 +50,7 @@ func accountSubscriptions(ctx context.Context, d *deps.Deps, tenant, account int
 
 // subOfPath loads the account and the subscription named by the path.
 func subOfPath(ctx context.Context, d *deps.Deps, q *api.Request) (*Account, *Subscription, error) {
-	accID, err := q.ID("account_id")
-	if err != nil {
-		return nil, nil, err
-	}
-	subID, err := q.ID("subscription_id")
+	accID, subID, err := memberIDs(q, "subscription_id")
 	if err != nil {
 		return nil, nil, err
 	}

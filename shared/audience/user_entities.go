@@ -6,6 +6,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
+	"turnpike/shared/api"
 	"turnpike/shared/apierr"
 	"turnpike/shared/store"
 )
@@ -72,7 +73,7 @@ func findUserClaim(ctx context.Context, s *store.Store, k store.Key) (*userClaim
 // LoadUser reads a user of a developer account.
 func LoadUser(ctx context.Context, s *store.Store, tenant, account, id int64) (*User, error) {
 	var u User
-	if err := get(ctx, s, UserKey(tenant, account, id), &u); err != nil {
+	if err := api.Load(ctx, s, UserKey(tenant, account, id), &u); err != nil {
 		return nil, err
 	}
 	return &u, nil

@@ -26,18 +26,10 @@ type userInput struct {
 func readUserInput(q *api.Request) (*userInput, error) {
 	in := &userInput{}
 	var hasConfirmation bool
-	for _, f := range []struct {
-		name string
-		dst  *string
-		has  *bool
-	}{
-		{"username", &in.Username, &in.HasUsername}, {"email", &in.Email, &in.HasEmail},
-		{"password", &in.Password, &in.HasPassword}, {"password_confirmation", &in.Confirmation, &hasConfirmation},
-	} {
-		var err error
-		if *f.dst, *f.has, err = q.Str(f.name); err != nil {
-			return nil, err
-		}
+	if err := q.Strs(api.Into("username", &in.Username).Sent(&in.HasUsername), api.Into("email", &in.Email).Sent(&in.HasEmail),
+		api.Into("password", &in.Password).Sent(&in.HasPassword),
+		api.Into("password_confirmation", &in.Confirmation).Sent(&hasConfirmation)); err != nil {
+		return nil, err
 	}
 	if !hasConfirmation {
 		in.Confirmation = in.Password

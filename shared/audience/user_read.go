@@ -51,11 +51,7 @@ func ReadUser(d *deps.Deps) http.Handler {
 
 // pathUser reads the user named by the path's {account_id} and {id}.
 func pathUser(ctx context.Context, d *deps.Deps, q *api.Request) (*User, error) {
-	acc, err := q.ID("account_id")
-	if err != nil {
-		return nil, err
-	}
-	id, err := q.ID("id")
+	acc, id, err := memberIDs(q, "id")
 	if err != nil {
 		return nil, err
 	}

@@ -63,7 +63,7 @@ func rulesOfMetric(ctx context.Context, s *store.Store, t, metric int64) ([]stor
 func limitKeys(t int64, limits []*Limit) []store.Key {
 	keys := make([]store.Key, 0, 2*len(limits))
 	for _, l := range limits {
-		keys = append(keys, l.Key, claimKey(t, "limit", limitClaim(l.Plan, l.Metric, l.Period)))
+		keys = append(keys, l.Key, store.ClaimKey(t, "limit", limitClaim(l.Plan, l.Metric, l.Period)))
 	}
 	return keys
 }

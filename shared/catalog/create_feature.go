@@ -7,6 +7,7 @@ import (
 	"turnpike/shared/api"
 	"turnpike/shared/apierr"
 	"turnpike/shared/deps"
+	"turnpike/shared/store"
 )
 
 var errFeatureTaken = apierr.Invalid("system_name", "has already been taken")
@@ -26,7 +27,7 @@ func createFeature(d *deps.Deps, ofService bool) http.Handler {
 			return api.Result{}, err
 		}
 		f.Key = FeatureKey(q.Tenant(), owner, f.ID)
-		tx := d.Store.Tx(q.Tenant()).Create(f, nil).Create(claim(q.Tenant(), "feature", featureClaim(f), f.ID), errFeatureTaken)
+		tx := d.Store.Tx(q.Tenant()).Create(f, nil).Create(store.NewClaim(q.Tenant(), "feature", featureClaim(f), f.ID), errFeatureTaken)
 		if owner != 0 {
 			svc, err := LoadService(ctx, d.Store, q.Tenant(), owner)
 			if err != nil {

@@ -28,7 +28,7 @@ func CreateLimit(d *deps.Deps) http.Handler {
 		l.Index = store.Index{GSI1PK: RulesOfMetric(q.Tenant(), metric.ID), GSI1SK: limitIndexPrefix + store.ID(l.ID)}
 		tx := d.Store.Tx(q.Tenant()).
 			Create(l, nil).
-			Create(claim(q.Tenant(), "limit", limitClaim(plan.ID, metric.ID, l.Period), l.ID), errPeriodTaken)
+			Create(store.NewClaim(q.Tenant(), "limit", limitClaim(plan.ID, metric.ID, l.Period), l.ID), errPeriodTaken)
 		checkPlanMetric(tx, plan, metric)
 		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err

@@ -46,7 +46,7 @@ func AddPlan(tx *store.Tx, t int64, p *Plan) {
 	p.Key = PlanKey(t, p.ID)
 	p.Index = planIndex(t, p)
 	tx.Create(p, nil)
-	tx.Create(claim(t, "plan", planClaim(p), p.ID), apierr.Invalid("system_name", "has already been taken"))
+	tx.Create(store.NewClaim(t, "plan", planClaim(p), p.ID), apierr.Invalid("system_name", "has already been taken"))
 	for _, dir := range planDirs(p) {
 		dirAdd(tx, t, dir, p.ID)
 	}

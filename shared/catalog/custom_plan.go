@@ -22,7 +22,7 @@ func CopyLimit(t int64, l *Limit, plan, id int64, now time.Time) *Limit {
 // AddLimit puts a new limit and its uniqueness claim into tx.
 func AddLimit(tx *store.Tx, t int64, l *Limit) {
 	tx.Create(l, nil)
-	tx.Create(claim(t, "limit", limitClaim(l.Plan, l.Metric, l.Period), l.ID), errPeriodTaken)
+	tx.Create(store.NewClaim(t, "limit", limitClaim(l.Plan, l.Metric, l.Period), l.ID), errPeriodTaken)
 }
 
 // LimitItems lists the items of limits, each followed by its claim.
@@ -37,7 +37,7 @@ func RemovePlans(tx *store.Tx, t int64, plans []*Plan, failed error) {
 	ids := map[string][]int64{}
 	for _, p := range plans {
 		tx.DeleteIf(p.PK, p.SK, "attribute_exists(PK)", nil, nil, failed)
-		ck := claimKey(t, "plan", planClaim(p))
+		ck := store.ClaimKey(t, "plan", planClaim(p))
 		tx.Delete(ck.PK, ck.SK)
 		for _, dir := range planDirs(p) {
 			if ids[dir] == nil {

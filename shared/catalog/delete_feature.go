@@ -17,7 +17,7 @@ func deleteFeature(d *deps.Deps, ofService bool) http.Handler {
 		if err := d.Store.All(ctx, store.Query{Index: store.GSI1, PK: PlansWithFeature(q.Tenant(), f.ID)}, &enabled); err != nil {
 			return api.Result{}, err
 		}
-		ck := claimKey(q.Tenant(), "feature", featureClaim(f))
+		ck := store.ClaimKey(q.Tenant(), "feature", featureClaim(f))
 		tx := d.Store.Tx(q.Tenant()).
 			DeleteIf(f.PK, f.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound()).
 			Delete(ck.PK, ck.SK)

@@ -7,6 +7,7 @@ import (
 	"turnpike/shared/api"
 	"turnpike/shared/apierr"
 	"turnpike/shared/deps"
+	"turnpike/shared/store"
 )
 
 // DeleteLimit is DELETE /admin/api/application_plans/{plan_id}/metrics/{metric_id}/limits/{limit_id}.
@@ -16,7 +17,7 @@ func DeleteLimit(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		ck := claimKey(q.Tenant(), "limit", limitClaim(l.Plan, l.Metric, l.Period))
+		ck := store.ClaimKey(q.Tenant(), "limit", limitClaim(l.Plan, l.Metric, l.Period))
 		err = d.Store.Tx(q.Tenant()).
 			DeleteIf(l.PK, l.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound()).
 			Delete(ck.PK, ck.SK).

@@ -44,7 +44,7 @@ func DeletePlan(ctx context.Context, s *store.Store, t int64, p *Plan, also func
 	tx := s.Tx(t)
 	tx.DeleteIf(p.PK, p.SK, "attribute_not_exists(contracts) OR contracts = :zero", nil,
 		map[string]types.AttributeValue{":zero": num(0)}, errPlanInUse)
-	ck := claimKey(t, "plan", planClaim(p))
+	ck := store.ClaimKey(t, "plan", planClaim(p))
 	tx.Delete(ck.PK, ck.SK)
 	for _, dir := range planDirs(p) {
 		dirRemove(tx, t, dir, p.ID)

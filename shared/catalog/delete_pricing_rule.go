@@ -21,7 +21,7 @@ func DeletePricingRule(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		var r PricingRule
-		if err := get(ctx, d.Store, PricingRuleKey(q.Tenant(), plan.ID, id), &r); err != nil {
+		if err := api.Load(ctx, d.Store, PricingRuleKey(q.Tenant(), plan.ID, id), &r); err != nil {
 			return api.Result{}, err
 		}
 		if r.Metric != metric.ID {

@@ -49,7 +49,7 @@ func DeleteService(d *deps.Deps) http.Handler {
 		c = c.with(map[string]string{"#st": "state"}, map[string]types.AttributeValue{":seen": str(seen)})
 		tx := d.Store.Tx(q.Tenant())
 		c.applyIf(tx, svc.Key, "#st = :seen", apierr.Msg(http.StatusConflict, "The service changed meanwhile; retry"))
-		ck := claimKey(q.Tenant(), "service", svc.SystemName)
+		ck := store.ClaimKey(q.Tenant(), "service", svc.SystemName)
 		tx.Delete(ck.PK, ck.SK)
 		dirRemove(tx, q.Tenant(), servicesDir(), svc.ID)
 		if err := tx.Commit(ctx); err != nil {

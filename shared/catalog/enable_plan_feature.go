@@ -23,7 +23,7 @@ func enablePlanFeature(d *deps.Deps, typ string) http.Handler {
 			return api.Result{}, apierr.NotFound()
 		}
 		var f Feature
-		if err := get(ctx, d.Store, FeatureKey(q.Tenant(), p.Service, fid), &f); err != nil {
+		if err := api.Load(ctx, d.Store, FeatureKey(q.Tenant(), p.Service, fid), &f); err != nil {
 			return api.Result{}, err
 		}
 		if f.Scope != p.Type {

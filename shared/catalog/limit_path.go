@@ -23,7 +23,7 @@ func pathLimit(ctx context.Context, d *deps.Deps, q *api.Request) (*Metric, *Lim
 		return nil, nil, err
 	}
 	var l Limit
-	if err := get(ctx, d.Store, LimitKey(q.Tenant(), plan.ID, id), &l); err != nil {
+	if err := api.Load(ctx, d.Store, LimitKey(q.Tenant(), plan.ID, id), &l); err != nil {
 		return nil, nil, err
 	}
 	if l.Metric != metric.ID {

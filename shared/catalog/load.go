@@ -2,27 +2,16 @@ package catalog
 
 import (
 	"context"
-	"errors"
 
+	"turnpike/shared/api"
 	"turnpike/shared/apierr"
 	"turnpike/shared/store"
 )
 
-// get reads one item; a missing item is the API's 404.
-func get(ctx context.Context, s *store.Store, k store.Key, out any) error {
-	if err := s.Get(ctx, k.PK, k.SK, out); err != nil {
-		if errors.Is(err, store.ErrNotFound) {
-			return apierr.NotFound()
-		}
-		return err
-	}
-	return nil
-}
-
 // LoadService reads a live (not deleted) service of the tenant.
 func LoadService(ctx context.Context, s *store.Store, tenant, id int64) (*Service, error) {
 	var svc Service
-	if err := get(ctx, s, ServiceKey(tenant, id), &svc); err != nil {
+	if err := api.Load(ctx, s, ServiceKey(tenant, id), &svc); err != nil {
 		return nil, err
 	}
 	if svc.State == ServiceDeleted {
@@ -34,7 +23,7 @@ func LoadService(ctx context.Context, s *store.Store, tenant, id int64) (*Servic
 // LoadPlan reads a plan of the tenant; typ "" accepts any type.
 func LoadPlan(ctx context.Context, s *store.Store, tenant, id int64, typ string) (*Plan, error) {
 	var p Plan
-	if err := get(ctx, s, PlanKey(tenant, id), &p); err != nil {
+	if err := api.Load(ctx, s, PlanKey(tenant, id), &p); err != nil {
 		return nil, err
 	}
 	if typ != "" && p.Type != typ {
@@ -46,7 +35,7 @@ func LoadPlan(ctx context.Context, s *store.Store, tenant, id int64, typ string)
 // LoadMetric reads a metric of a service.
 func LoadMetric(ctx context.Context, s *store.Store, tenant, service, id int64) (*Metric, error) {
 	var m Metric
-	if err := get(ctx, s, MetricKey(tenant, service, id), &m); err != nil {
+	if err := api.Load(ctx, s, MetricKey(tenant, service, id), &m); err != nil {
 		return nil, err
 	}
 	return &m, nil

@@ -70,8 +70,8 @@ func readMetric(q *api.Request, m *Metric, creating bool) error {
 // addMetric puts a new metric into tx with its unique system and friendly names.
 func addMetric(tx *store.Tx, t int64, m *Metric) {
 	tx.Create(m, nil)
-	tx.Create(claim(t, "metric", metricClaimValue(m.Service, m.SystemName), m.ID), apierr.Invalid("system_name", "has already been taken"))
-	tx.Create(claim(t, "metric_name", metricClaimValue(m.Service, m.FriendlyName), m.ID), apierr.Invalid("friendly_name", "has already been taken"))
+	tx.Create(store.NewClaim(t, "metric", metricClaimValue(m.Service, m.SystemName), m.ID), apierr.Invalid("system_name", "has already been taken"))
+	tx.Create(store.NewClaim(t, "metric_name", metricClaimValue(m.Service, m.FriendlyName), m.ID), apierr.Invalid("friendly_name", "has already been taken"))
 	for _, dir := range metricDirs(m) {
 		dirAdd(tx, t, dir, m.ID)
 	}
@@ -87,8 +87,8 @@ func metricDirs(m *Metric) []string {
 
 // metricClaims are the keys of a metric's uniqueness claims.
 func metricClaims(t int64, m *Metric) []store.Key {
-	return []store.Key{claimKey(t, "metric", metricClaimValue(m.Service, m.SystemName)),
-		claimKey(t, "metric_name", metricClaimValue(m.Service, m.FriendlyName))}
+	return []store.Key{store.ClaimKey(t, "metric", metricClaimValue(m.Service, m.SystemName)),
+		store.ClaimKey(t, "metric_name", metricClaimValue(m.Service, m.FriendlyName))}
 }
 
 // checkServiceLive adds to tx the condition that the service is not deleted.
@@ -129,9 +129,9 @@ func updateMetric(ctx context.Context, d *deps.Deps, q *api.Request, m *Metric) 
 	tx := d.Store.Tx(q.Tenant())
 	c.apply(tx, m.Key)
 	if m.FriendlyName != oldName {
-		old := claimKey(q.Tenant(), "metric_name", metricClaimValue(m.Service, oldName))
+		old := store.ClaimKey(q.Tenant(), "metric_name", metricClaimValue(m.Service, oldName))
 		tx.Delete(old.PK, old.SK)
-		tx.Create(claim(q.Tenant(), "metric_name", metricClaimValue(m.Service, m.FriendlyName), m.ID),
+		tx.Create(store.NewClaim(q.Tenant(), "metric_name", metricClaimValue(m.Service, m.FriendlyName), m.ID),
 			apierr.Invalid("friendly_name", "has already been taken"))
 	}
 	return tx.Commit(ctx)

@@ -3,45 +3,15 @@ package catalog
 import (
 	"context"
 	"sort"
-	"strconv"
-	"strings"
 
 	"turnpike/shared/api"
 	"turnpike/shared/store"
 	"turnpike/shared/wire"
 )
 
-// MaxPerPage is the largest page, and the default one, as in 3scale.
-const MaxPerPage = 500
-
-// pageParams reads page and per_page as 3scale does: a value that is missing,
-// not a number or out of range falls back to the default (page 1, 500 per page).
-func pageParams(q *api.Request) (page, perPage int) {
-	page, perPage = 1, MaxPerPage
-	if n, ok := positive(q, "page"); ok {
-		page = n
-	}
-	if n, ok := positive(q, "per_page"); ok && n <= MaxPerPage {
-		perPage = n
-	}
-	return page, perPage
-}
-
-func positive(q *api.Request, name string) (int, bool) {
-	s, ok := q.Params.String(name)
-	if !ok {
-		return 0, false
-	}
-	n, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil || n < 1 || n > 1<<30 {
-		return 0, false
-	}
-	return n, true
-}
-
 // listPage reads one page of a Query and renders it as the collection name.
 func listPage[T any](ctx context.Context, s *store.Store, q *api.Request, query store.Query, name string, render func([]T) ([]*wire.Obj, error)) (api.Result, error) {
-	page, per := pageParams(q)
+	page, per := q.PageParams()
 	var items []T
 	total, err := s.Page(ctx, query, page, per, &items)
 	if err != nil {
@@ -59,7 +29,7 @@ func listPage[T any](ctx context.Context, s *store.Store, q *api.Request, query 
 // item to its id and an id to its key.
 func listDir[T any](ctx context.Context, s *store.Store, q *api.Request, dir string, keyOf func(int64) store.Key,
 	idOf func(T) int64, name string, render func([]T) ([]*wire.Obj, error)) (api.Result, error) {
-	page, per := pageParams(q)
+	page, per := q.PageParams()
 	ids, total, err := dirPage(ctx, s, q.Tenant(), dir, page, per)
 	if err != nil {
 		return api.Result{}, err

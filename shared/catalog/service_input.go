@@ -30,26 +30,15 @@ var notificationKinds = map[string]bool{"web_provider": true, "email_provider": 
 // read; on create, name, system_name and backend_version are validated by
 // ServiceInput. system_name cannot change after creation (3scale ignores it).
 func readService(q *api.Request, s *Service, creating bool, v *apierr.Validation) error {
-	strs := []struct {
-		name string
-		dst  *string
-	}{{"name", &s.Name}, {"description", &s.Description}, {"deployment_option", &s.DeploymentOption},
-		{"backend_version", &s.BackendVersion}, {"support_email", &s.SupportEmail},
-		{"buyer_plan_change_permission", &s.BuyerPlanChangePermission}, {"txt_support", &s.TxtSupport}, {"terms", &s.Terms}}
+	strs := []api.StrParam{api.Into("name", &s.Name), api.Into("description", &s.Description),
+		api.Into("deployment_option", &s.DeploymentOption), api.Into("backend_version", &s.BackendVersion),
+		api.Into("support_email", &s.SupportEmail), api.Into("buyer_plan_change_permission", &s.BuyerPlanChangePermission),
+		api.Into("txt_support", &s.TxtSupport), api.Into("terms", &s.Terms)}
 	if creating {
-		strs = append(strs, struct {
-			name string
-			dst  *string
-		}{"system_name", &s.SystemName})
+		strs = append(strs, api.Into("system_name", &s.SystemName))
 	}
-	for _, f := range strs {
-		val, ok, err := q.Str(f.name)
-		if err != nil {
-			return err
-		}
-		if ok {
-			*f.dst = val
-		}
+	if err := q.Strs(strs...); err != nil {
+		return err
 	}
 	bools := []struct {
 		name string

@@ -164,25 +164,11 @@ func (ns *NewService) Add(tx *store.Tx) {
 	t := ns.Service.Tenant
 	taken := apierr.Invalid("system_name", "has already been taken")
 	tx.Create(ns.Service, taken)
-	tx.Create(claim(t, "service", ns.Service.SystemName, ns.Service.ID), taken)
+	tx.Create(store.NewClaim(t, "service", ns.Service.SystemName, ns.Service.ID), taken)
 	dirAdd(tx, t, servicesDir(), ns.Service.ID)
 	addMetric(tx, t, ns.Hits)
 	AddPlan(tx, t, ns.ServicePlan)
 	ns.ServiceToken.Add(tx, t)
-}
-
-// Claim is a uniqueness claim item: its key is the unique value, it names the owner.
-type Claim struct {
-	store.Key
-	Owner int64 `dynamodbav:"owner"`
-}
-
-func claim(tenant int64, kind, value string, owner int64) *Claim {
-	return &Claim{Key: claimKey(tenant, kind, value), Owner: owner}
-}
-
-func claimKey(tenant int64, kind, value string) store.Key {
-	return store.Key{PK: store.TenantPK(tenant), SK: store.Unique(kind, value)}
 }
 
 func metricClaimValue(service int64, systemName string) string {

@@ -6,6 +6,7 @@ import (
 
 	"turnpike/shared/api"
 	"turnpike/shared/deps"
+	"turnpike/shared/store"
 )
 
 // updateFeature is PUT of a feature: name, system_name, description.
@@ -23,8 +24,8 @@ func updateFeature(d *deps.Deps, ofService bool) http.Handler {
 		tx := d.Store.Tx(q.Tenant())
 		c.apply(tx, f.Key)
 		if newClaim := featureClaim(f); newClaim != oldClaim {
-			old := claimKey(q.Tenant(), "feature", oldClaim)
-			tx.Delete(old.PK, old.SK).Create(claim(q.Tenant(), "feature", newClaim, f.ID), errFeatureTaken)
+			old := store.ClaimKey(q.Tenant(), "feature", oldClaim)
+			tx.Delete(old.PK, old.SK).Create(store.NewClaim(q.Tenant(), "feature", newClaim, f.ID), errFeatureTaken)
 		}
 		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err

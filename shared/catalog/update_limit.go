@@ -6,6 +6,7 @@ import (
 
 	"turnpike/shared/api"
 	"turnpike/shared/deps"
+	"turnpike/shared/store"
 )
 
 // UpdateLimit is PUT /admin/api/application_plans/{plan_id}/metrics/{metric_id}/limits/{limit_id}:
@@ -30,9 +31,9 @@ func UpdateLimit(d *deps.Deps) http.Handler {
 		tx := d.Store.Tx(q.Tenant())
 		c.apply(tx, l.Key)
 		if l.Period != oldPeriod {
-			old := claimKey(q.Tenant(), "limit", limitClaim(l.Plan, l.Metric, oldPeriod))
+			old := store.ClaimKey(q.Tenant(), "limit", limitClaim(l.Plan, l.Metric, oldPeriod))
 			tx.Delete(old.PK, old.SK)
-			tx.Create(claim(q.Tenant(), "limit", limitClaim(l.Plan, l.Metric, l.Period), l.ID), errPeriodTaken)
+			tx.Create(store.NewClaim(q.Tenant(), "limit", limitClaim(l.Plan, l.Metric, l.Period), l.ID), errPeriodTaken)
 		}
 		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err

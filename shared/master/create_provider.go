@@ -25,14 +25,9 @@ var emailRE = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
 func CreateProvider(d *deps.Deps) http.Handler {
 	return api.Master(d, api.Spec{Wrapper: "account"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
 		var org, username, email, password string
-		for _, f := range []struct {
-			name string
-			dst  *string
-		}{{"org_name", &org}, {"username", &username}, {"email", &email}, {"password", &password}} {
-			var err error
-			if *f.dst, _, err = q.Str(f.name); err != nil {
-				return api.Result{}, err
-			}
+		if err := q.Strs(api.Into("org_name", &org), api.Into("username", &username),
+			api.Into("email", &email), api.Into("password", &password)); err != nil {
+			return api.Result{}, err
 		}
 		// 3scale groups tenant signup errors by record, with full messages.
 		e := &apierr.Error{HTTP: http.StatusUnprocessableEntity, Kind: apierr.KindFields}

@@ -15,6 +15,8 @@ import (
 // GetMany reads items by key with strongly consistent BatchGetItem calls
 // (100 keys each, a few at a time) and decodes the ones that exist into out
 // (a pointer to a slice), in no particular order. Duplicate keys are read once.
+// An out of *[]map[string]types.AttributeValue receives the raw items, for
+// keys of several kinds.
 func (s *Store) GetMany(ctx context.Context, keys []Key, out any) error {
 	seen := map[Key]bool{}
 	var uniq []Key
@@ -50,6 +52,10 @@ func (s *Store) GetMany(ctx context.Context, keys []Key, out any) error {
 			return errs[i]
 		}
 		items = append(items, results[i]...)
+	}
+	if raw, ok := out.(*[]map[string]types.AttributeValue); ok {
+		*raw = items
+		return nil
 	}
 	if err := attributevalue.UnmarshalListOfMaps(items, out); err != nil {
 		return fmt.Errorf("store: decode batch: %w", err)
