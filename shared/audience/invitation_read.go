@@ -17,18 +17,8 @@ func ListInvitations(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		page, perPage := q.PageParams()
-		var invs []*Invitation
 		sel := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: InvitationPrefix(acc.ID)}
-		total, err := d.Store.Page(ctx, sel, page, perPage, &invs)
-		if err != nil {
-			return api.Result{}, err
-		}
-		items := make([]*wire.Obj, len(invs))
-		for i, inv := range invs {
-			items[i] = InvitationObj(q.BaseURL(), inv)
-		}
-		return api.Listed(&wire.List{Name: "invitations", Items: items, Page: &wire.Page{Number: page, PerPage: perPage, Total: total}}), nil
+		return api.ListQuery(ctx, d.Store, q, sel, "invitations", api.Each(func(inv *Invitation) *wire.Obj { return InvitationObj(q.BaseURL(), inv) }))
 	})
 }
 

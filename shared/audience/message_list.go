@@ -18,17 +18,7 @@ func ListMessages(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		page, perPage := q.PageParams()
-		var msgs []*Message
 		sel := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: MessagePrefix(acc.ID)}
-		total, err := d.Store.Page(ctx, sel, page, perPage, &msgs)
-		if err != nil {
-			return api.Result{}, err
-		}
-		items := make([]*wire.Obj, len(msgs))
-		for i, m := range msgs {
-			items[i] = MessageObj(q.BaseURL(), m)
-		}
-		return api.Listed(&wire.List{Name: "messages", Items: items, Page: &wire.Page{Number: page, PerPage: perPage, Total: total}}), nil
+		return api.ListQuery(ctx, d.Store, q, sel, "messages", api.Each(func(m *Message) *wire.Obj { return MessageObj(q.BaseURL(), m) }))
 	})
 }

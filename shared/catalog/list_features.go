@@ -18,6 +18,6 @@ func listFeatures(d *deps.Deps, ofService bool) http.Handler {
 			return api.Result{}, err
 		}
 		query := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: FeaturePrefix(owner)}
-		return listPage(ctx, d.Store, q, query, "features", each(func(f *Feature) *wire.Obj { return FeatureObj(q.BaseURL(), f) }))
+		return api.ListQuery(ctx, d.Store, q, query, "features", api.Each(func(f *Feature) *wire.Obj { return FeatureObj(q.BaseURL(), f) }))
 	})
 }

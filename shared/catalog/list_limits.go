@@ -18,7 +18,7 @@ func ListPlanLimits(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		query := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: LimitPrefix(plan.ID)}
-		return listPage(ctx, d.Store, q, query, "limits", each(func(l *Limit) *wire.Obj { return LimitObj(q.BaseURL(), l, plan.Service) }))
+		return api.ListQuery(ctx, d.Store, q, query, "limits", api.Each(func(l *Limit) *wire.Obj { return LimitObj(q.BaseURL(), l, plan.Service) }))
 	})
 }
 
@@ -30,6 +30,6 @@ func ListMetricLimits(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		query := ofMetric(LimitPrefix(plan.ID), q.Tenant(), metric.ID)
-		return listPage(ctx, d.Store, q, query, "limits", each(func(l *Limit) *wire.Obj { return LimitObj(q.BaseURL(), l, plan.Service) }))
+		return api.ListQuery(ctx, d.Store, q, query, "limits", api.Each(func(l *Limit) *wire.Obj { return LimitObj(q.BaseURL(), l, plan.Service) }))
 	})
 }

@@ -22,6 +22,6 @@ func ListMethods(d *deps.Deps) http.Handler {
 			dir = methodsDir(0) // methods exist only under hits: an empty directory
 		}
 		keyOf := func(id int64) store.Key { return MetricKey(q.Tenant(), parent.Service, id) }
-		return listDir(ctx, d.Store, q, dir, keyOf, metricID, "methods", each(func(m *Metric) *wire.Obj { return MethodObj(q.BaseURL(), m) }))
+		return listDir(ctx, d.Store, q, dir, keyOf, metricID, "methods", api.Each(func(m *Metric) *wire.Obj { return MethodObj(q.BaseURL(), m) }))
 	})
 }

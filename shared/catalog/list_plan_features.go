@@ -18,7 +18,7 @@ func listPlanFeatures(d *deps.Deps, typ string) http.Handler {
 			return api.Result{}, err
 		}
 		query := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: PlanFeaturePrefix(p.ID)}
-		return listPage(ctx, d.Store, q, query, "features", func(pfs []*PlanFeature) ([]*wire.Obj, error) {
+		return api.ListQuery(ctx, d.Store, q, query, "features", func(pfs []*PlanFeature) ([]*wire.Obj, error) {
 			keys := make([]store.Key, len(pfs))
 			for i, pf := range pfs {
 				keys[i] = FeatureKey(q.Tenant(), p.Service, pf.Feature)

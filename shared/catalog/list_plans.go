@@ -23,7 +23,7 @@ func listPlans(d *deps.Deps, typ string) http.Handler {
 		if ps.svc != nil {
 			dir = plansDir(ps.svc.ID, typ)
 		}
-		return listDir(ctx, d.Store, q, dir, planKeyOf(q.Tenant()), planID, "plans", each(func(p *Plan) *wire.Obj { return ps.obj(q, p) }))
+		return listDir(ctx, d.Store, q, dir, planKeyOf(q.Tenant()), planID, "plans", api.Each(func(p *Plan) *wire.Obj { return ps.obj(q, p) }))
 	})
 }
 

@@ -18,7 +18,7 @@ func ListPlanPricingRules(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		query := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: PricingRulePrefix(plan.ID)}
-		return listPage(ctx, d.Store, q, query, "pricing_rules", each(func(r *PricingRule) *wire.Obj {
+		return api.ListQuery(ctx, d.Store, q, query, "pricing_rules", api.Each(func(r *PricingRule) *wire.Obj {
 			return PricingRuleObj(q.BaseURL(), r, plan.Service)
 		}))
 	})
@@ -32,7 +32,7 @@ func ListMetricPricingRules(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		query := ofMetric(PricingRulePrefix(plan.ID), q.Tenant(), metric.ID)
-		return listPage(ctx, d.Store, q, query, "pricing_rules", each(func(r *PricingRule) *wire.Obj {
+		return api.ListQuery(ctx, d.Store, q, query, "pricing_rules", api.Each(func(r *PricingRule) *wire.Obj {
 			return PricingRuleObj(q.BaseURL(), r, plan.Service)
 		}))
 	})

@@ -14,17 +14,8 @@ import (
 // or queued for the tenant's developers, oldest first, paginated.
 func ListOutbox(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		page, perPage := q.PageParams()
-		var emails []*Email
-		total, err := d.Store.Page(ctx, store.Query{PK: store.TenantPK(q.Tenant()), Prefix: Prefix}, page, perPage, &emails)
-		if err != nil {
-			return api.Result{}, err
-		}
-		items := make([]*wire.Obj, len(emails))
-		for i, e := range emails {
-			items[i] = Obj(e)
-		}
-		return api.Listed(&wire.List{Name: "emails", Items: items, Page: &wire.Page{Number: page, PerPage: perPage, Total: total}}), nil
+		sel := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: Prefix}
+		return api.ListQuery(ctx, d.Store, q, sel, "emails", api.Each(Obj))
 	})
 }
 
