@@ -158,7 +158,5 @@ type state struct {
 	now   time.Time
 	given bool            // a usage parameter was sent
 	usage map[int64]delta // usage expanded through the hierarchy
-	raw   map[int64]delta // usage as sent
-	order []int64         // metrics in the order sent
 	den   *denial         // nil = authorized
 }
