@@ -12,8 +12,8 @@ local:
 test:
 	$(GO) vet ./...
 	$(GO) test -count=1 -timeout 15m ./...
-	$(GO) test -run '^$$' -fuzz '^FuzzParseQuery$$' -fuzztime 10s ./shared/params/
-	$(GO) test -run '^$$' -fuzz '^FuzzReportBody$$' -fuzztime 10s ./shared/authrep/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseQuery$$' -fuzztime 10s ./shared/platform/params/
+	$(GO) test -run '^$$' -fuzz '^FuzzReportBody$$' -fuzztime 10s ./shared/servicemgmt/authrep/
 
 # One go build for every function: linking dominates, so a single invocation is fastest.
 build:
@@ -33,9 +33,9 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./local/bench/
 
 fuzz:
-	$(GO) test -run '^$$' -fuzz '^FuzzParseQuery$$' -fuzztime 60s ./shared/params/
-	$(GO) test -run '^$$' -fuzz '^FuzzParseJSON$$' -fuzztime 60s ./shared/params/
-	$(GO) test -run '^$$' -fuzz '^FuzzReportBody$$' -fuzztime 60s ./shared/authrep/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseQuery$$' -fuzztime 60s ./shared/platform/params/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseJSON$$' -fuzztime 60s ./shared/platform/params/
+	$(GO) test -run '^$$' -fuzz '^FuzzReportBody$$' -fuzztime 60s ./shared/servicemgmt/authrep/
 
 lint:
 	@test -z "$$(gofmt -l . | grep -v '^local/node_modules' | tee /dev/stderr)"

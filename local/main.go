@@ -15,9 +15,9 @@ import (
 	"syscall"
 	"time"
 
-	"turnpike/shared/credential"
-	"turnpike/shared/devserver"
-	"turnpike/shared/localstack"
+	"turnpike/shared/localdev/devserver"
+	"turnpike/shared/localdev/emulators"
+	"turnpike/shared/platform/credential"
 )
 
 func main() {
@@ -30,7 +30,7 @@ func main() {
 func run() error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	root, err := localstack.RepoRoot()
+	root, err := emulators.RepoRoot()
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,6 @@
 // Command available is the Lambda function of HEAD /available.
 package main
 
-import "turnpike/shared/lambdafn"
+import "turnpike/shared/transport/lambdafn"
 
 func main() { lambdafn.Start("available") }

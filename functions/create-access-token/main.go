@@ -1,6 +1,6 @@
 // Command create-access-token is the Lambda function of POST /admin/api/personal/access_tokens.json.
 package main
 
-import "turnpike/shared/lambdafn"
+import "turnpike/shared/transport/lambdafn"
 
 func main() { lambdafn.Start("create-access-token") }

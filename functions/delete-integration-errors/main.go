@@ -1,6 +1,6 @@
 // Command delete-integration-errors is the Lambda function of DELETE /admin/api/services/{service_id}/errors.json.
 package main
 
-import "turnpike/shared/lambdafn"
+import "turnpike/shared/transport/lambdafn"
 
 func main() { lambdafn.Start("delete-integration-errors") }

@@ -1,6 +1,6 @@
 // Command list-accounts is the Lambda function of GET /admin/api/accounts.json.
 package main
 
-import "turnpike/shared/lambdafn"
+import "turnpike/shared/transport/lambdafn"
 
 func main() { lambdafn.Start("list-accounts") }

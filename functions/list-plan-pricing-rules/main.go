@@ -1,6 +1,6 @@
 // Command list-plan-pricing-rules is the Lambda function of GET /admin/api/application_plans/{plan_id}/pricing_rules.json.
 package main
 
-import "turnpike/shared/lambdafn"
+import "turnpike/shared/transport/lambdafn"
 
 func main() { lambdafn.Start("list-plan-pricing-rules") }

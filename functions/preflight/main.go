@@ -1,6 +1,6 @@
 // Command preflight is the Lambda function of OPTIONS /transactions/{action}.
 package main
 
-import "turnpike/shared/lambdafn"
+import "turnpike/shared/transport/lambdafn"
 
 func main() { lambdafn.Start("preflight") }

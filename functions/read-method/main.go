@@ -1,6 +1,6 @@
 // Command read-method is the Lambda function of GET /admin/api/services/{service_id}/metrics/{metric_id}/methods/{method_id}.
 package main
 
-import "turnpike/shared/lambdafn"
+import "turnpike/shared/transport/lambdafn"
 
 func main() { lambdafn.Start("read-method") }

@@ -1,6 +1,6 @@
 // Command read-service-plan is the Lambda function of GET /admin/api/services/{service_id}/service_plans/{plan_id}.
 package main
 
-import "turnpike/shared/lambdafn"
+import "turnpike/shared/transport/lambdafn"
 
 func main() { lambdafn.Start("read-service-plan") }

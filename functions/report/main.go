@@ -1,6 +1,6 @@
 // Command report is the Lambda function of POST /transactions.xml.
 package main
 
-import "turnpike/shared/lambdafn"
+import "turnpike/shared/transport/lambdafn"
 
 func main() { lambdafn.Start("report") }

@@ -1,6 +1,6 @@
 // Command signup is the Lambda function of POST /admin/api/signup.json.
 package main
 
-import "turnpike/shared/lambdafn"
+import "turnpike/shared/transport/lambdafn"
 
 func main() { lambdafn.Start("signup") }

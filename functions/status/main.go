@@ -1,6 +1,6 @@
 // Command status is the Lambda function of GET /status.
 package main
 
-import "turnpike/shared/lambdafn"
+import "turnpike/shared/transport/lambdafn"
 
 func main() { lambdafn.Start("status") }

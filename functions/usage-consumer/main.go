@@ -1,6 +1,6 @@
 // Command usage-consumer is the Lambda function consuming UsageQueue.
 package main
 
-import "turnpike/shared/lambdafn"
+import "turnpike/shared/transport/lambdafn"
 
 func main() { lambdafn.StartConsumer("usage-consumer") }

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"turnpike/infra/cfn"
-	"turnpike/shared/ops"
+	"turnpike/shared/transport/ops"
 )
 
 // Every queue consumer is a function fed by an SQS event on a queue of the

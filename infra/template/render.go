@@ -9,7 +9,7 @@ import (
 	"sort"
 	"strings"
 
-	"turnpike/shared/ops"
+	"turnpike/shared/transport/ops"
 )
 
 //go:embed base.yaml

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"turnpike/shared/ops"
+	"turnpike/shared/transport/ops"
 )
 
 // Main is the whole main.go of an operation's function: a composition root.
@@ -13,7 +13,7 @@ func Main(op ops.Operation) []byte {
 	return []byte(fmt.Sprintf(`// Command %s is the Lambda function of %s %s.
 package main
 
-import "turnpike/shared/lambdafn"
+import "turnpike/shared/transport/lambdafn"
 
 func main() { lambdafn.Start(%q) }
 `, op.Name, op.Method, op.Path, op.Name))
@@ -60,7 +60,7 @@ func ConsumerMain(c ops.Consumer) []byte {
 	return []byte(fmt.Sprintf(`// Command %s is the Lambda function consuming %s.
 package main
 
-import "turnpike/shared/lambdafn"
+import "turnpike/shared/transport/lambdafn"
 
 func main() { lambdafn.StartConsumer(%q) }
 `, c.Name, c.Queue, c.Name))

@@ -11,7 +11,7 @@ import (
 	"turnpike"
 	"turnpike/infra/cfn"
 	"turnpike/infra/template"
-	"turnpike/shared/ops"
+	"turnpike/shared/transport/ops"
 )
 
 const root = "../.."

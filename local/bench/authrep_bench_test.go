@@ -24,10 +24,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/smithy-go/middleware"
 
-	"turnpike/shared/deps"
-	"turnpike/shared/router"
-	"turnpike/shared/store"
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/dispatch"
+	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 )
 
 // Durations, overridable for a quick run (BENCH_WARMUP=5s BENCH_RUN=2s).
@@ -52,7 +52,7 @@ func BenchmarkAuthrep(b *testing.B) {
 	calls := &callCount{m: map[string]int{}}
 	d := deps.New(counted(s, calls), testenv.MasterToken)
 	d.Usage = env.Server.Deps.Usage
-	hs := httptest.NewServer(router.New(d))
+	hs := httptest.NewServer(dispatch.New(d))
 	defer hs.Close()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConns: 256, MaxIdleConnsPerHost: 256, IdleConnTimeout: 20 * time.Second}}
 	u := hs.URL + "/transactions/authrep.xml?" + url.Values{"provider_key": {tn.ProviderKey},

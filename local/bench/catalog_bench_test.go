@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 // BenchmarkCatalogPages lists metrics and application plans of a service

@@ -4,7 +4,7 @@ package bench
 import (
 	"testing"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 func TestMain(m *testing.M) { testenv.Main(m) }

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/audience"
-	"turnpike/shared/testenv"
+	"turnpike/shared/admin/audience"
+	"turnpike/shared/localdev/testenv"
 )
 
 func TestAccountRead(t *testing.T) {

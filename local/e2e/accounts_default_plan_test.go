@@ -4,7 +4,7 @@ import (
 	"net/url"
 	"testing"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 // The settings' account_approval_required is the default account plan's

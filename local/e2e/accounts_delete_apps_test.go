@@ -5,10 +5,10 @@ import (
 	"net/url"
 	"testing"
 
-	"turnpike/shared/audience"
-	"turnpike/shared/catalog"
-	"turnpike/shared/store"
-	"turnpike/shared/testenv"
+	"turnpike/shared/admin/audience"
+	"turnpike/shared/admin/catalog"
+	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/platform/store"
 )
 
 // Deleting an account removes its applications as the application DELETE

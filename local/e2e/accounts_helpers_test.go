@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"turnpike/shared/catalog"
-	"turnpike/shared/store"
-	"turnpike/shared/testenv"
+	"turnpike/shared/admin/catalog"
+	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/platform/store"
 )
 
 // Helpers of the accounts, users, messages, settings and tokens tests.

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/ops"
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/transport/ops"
 )
 
 // Every operation of accounts, users, invitations, messages, settings and

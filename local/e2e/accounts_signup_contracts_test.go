@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"testing"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 // signupWorld is a tenant with two services besides its default one: A has a

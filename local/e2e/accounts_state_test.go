@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 // accReach brings a new account to a state through the API.

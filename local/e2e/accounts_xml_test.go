@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 // The XML side of the operations the other tests mostly drive in JSON.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 // The chapters of docs/bizops-applications.md, each replayed step by step

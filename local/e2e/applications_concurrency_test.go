@@ -7,8 +7,8 @@ import (
 	"sync"
 	"testing"
 
-	"turnpike/shared/audience"
-	"turnpike/shared/testenv"
+	"turnpike/shared/admin/audience"
+	"turnpike/shared/localdev/testenv"
 )
 
 // concurrently sends n requests at once and counts the answers by status.

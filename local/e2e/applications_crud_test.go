@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 var hex32 = regexp.MustCompile(`^[0-9a-f]{32}$`)

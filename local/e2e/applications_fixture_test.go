@@ -7,10 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/audience"
-	"turnpike/shared/catalog"
-	"turnpike/shared/store"
-	"turnpike/shared/testenv"
+	"turnpike/shared/admin/audience"
+	"turnpike/shared/admin/catalog"
+	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/platform/store"
 )
 
 // appsWorld is a tenant with one service, one application plan and one

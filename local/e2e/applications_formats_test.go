@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 // Plan answers of the application operations in XML name the plan <plan>, as 3scale does.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 func TestApplicationKeys(t *testing.T) {

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"turnpike/shared/catalog"
-	"turnpike/shared/testenv"
+	"turnpike/shared/admin/catalog"
+	"turnpike/shared/localdev/testenv"
 )
 
 func TestApplicationChangePlan(t *testing.T) {

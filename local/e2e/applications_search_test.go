@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 // searchWorld: service A (user_key) with plans a1 and a2 (approval required),

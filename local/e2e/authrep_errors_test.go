@@ -4,7 +4,7 @@ import (
 	"net/url"
 	"testing"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 // The thin path's authrep errors, byte for byte as 3scale's backend answers them.

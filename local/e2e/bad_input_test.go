@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/ops"
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/transport/ops"
 )
 
 // nasty inputs every route must answer with a 4xx (or a success), never a 5xx.

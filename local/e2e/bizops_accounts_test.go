@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 var accShellBlock = regexp.MustCompile("(?s)```sh\n(.*?)```")

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/ops"
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/transport/ops"
 )
 
 // catalogPath tells the catalog's routes apart from the other areas'.

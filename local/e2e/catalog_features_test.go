@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/catalog"
-	"turnpike/shared/store"
-	"turnpike/shared/testenv"
+	"turnpike/shared/admin/catalog"
+	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/platform/store"
 )
 
 func TestAccountFeatures(t *testing.T) {

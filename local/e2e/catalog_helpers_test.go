@@ -11,10 +11,10 @@ import (
 	"testing"
 	"time"
 
-	"turnpike/shared/catalog"
-	"turnpike/shared/credential"
-	"turnpike/shared/store"
-	"turnpike/shared/testenv"
+	"turnpike/shared/admin/catalog"
+	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/platform/credential"
+	"turnpike/shared/platform/store"
 )
 
 // Helpers shared by the catalog tests.

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 func TestMetricsCRUD(t *testing.T) {

@@ -5,7 +5,7 @@ import (
 	"reflect"
 	"testing"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 // metadata reads the pagination metadata of a JSON list (nil when absent).

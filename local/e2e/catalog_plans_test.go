@@ -9,8 +9,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
-	"turnpike/shared/catalog"
-	"turnpike/shared/testenv"
+	"turnpike/shared/admin/catalog"
+	"turnpike/shared/localdev/testenv"
 )
 
 func TestApplicationPlansCRUD(t *testing.T) {

@@ -7,7 +7,7 @@ import (
 	"sync"
 	"testing"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 func TestPricingRules(t *testing.T) {

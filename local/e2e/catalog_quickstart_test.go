@@ -4,7 +4,7 @@ import (
 	"net/url"
 	"testing"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 // The catalog of the README's "Build a catalog" script, built

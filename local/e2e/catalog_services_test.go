@@ -11,9 +11,9 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
-	"turnpike/shared/store"
-	"turnpike/shared/tenant"
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/tenant"
+	"turnpike/shared/platform/store"
 )
 
 func TestServiceCreateReadUpdateJSON(t *testing.T) {

@@ -9,9 +9,9 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 
-	"turnpike/shared/lambdafn"
-	"turnpike/shared/ops"
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/transport/lambdafn"
+	"turnpike/shared/transport/ops"
 )
 
 // Each function's real Lambda handler answers its sample event from events/

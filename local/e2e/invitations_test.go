@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 var accInvitationToken = regexp.MustCompile(`Invitation token: ([0-9a-f]+)`)

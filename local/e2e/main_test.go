@@ -5,7 +5,7 @@ package e2e
 import (
 	"testing"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 func TestMain(m *testing.M) { testenv.Main(m) }

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"turnpike/shared/outbox"
-	"turnpike/shared/testenv"
+	"turnpike/shared/admin/outbox"
+	"turnpike/shared/localdev/testenv"
 )
 
 func TestMessages(t *testing.T) {

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 var readmeBlock = regexp.MustCompile("(?s)<!-- (quickstart|catalog|bizops) -->\n```bash\n(.*?)```")

@@ -3,7 +3,7 @@ package e2e
 import (
 	"testing"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 // An application is active only while its developer account is neither

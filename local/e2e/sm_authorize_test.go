@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 // 6.1 §1: a plain authorization.

@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"turnpike/shared/counter"
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/platform/counter"
 )
 
 // 6.1 §22: authrep answers with the value after its usage; authorize then sees it.

@@ -5,8 +5,8 @@ import (
 	"net/url"
 	"testing"
 
-	"turnpike/shared/credential"
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/platform/credential"
 )
 
 // What the hot path keeps per process is confirmed by the tenant's version on

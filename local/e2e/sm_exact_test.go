@@ -12,9 +12,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/smithy-go/middleware"
 
-	"turnpike/shared/deps"
-	"turnpike/shared/router"
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/dispatch"
+	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/platform/deps"
 )
 
 // concurrently sends n authreps at once and counts the statuses.
@@ -194,7 +194,7 @@ func TestSMHotPathCost(t *testing.T) {
 	})
 	s := *base
 	s.DB = db
-	hs := httptest.NewServer(router.New(deps.New(&s, testenv.MasterToken)))
+	hs := httptest.NewServer(dispatch.New(deps.New(&s, testenv.MasterToken)))
 	defer hs.Close()
 	own := &sm{t: t, env: &testenv.Env{URL: hs.URL, Server: f.env.Server}, tn: f.tn, svc: f.svc, plan: f.plan, app: f.app, metrics: f.metrics}
 	status(t, own.authrep(own.q("usage[hits]", "1")), 200) // loads the configuration

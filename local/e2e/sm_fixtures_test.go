@@ -11,12 +11,12 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
-	"turnpike/shared/audience"
-	"turnpike/shared/catalog"
-	"turnpike/shared/counter"
-	"turnpike/shared/store"
-	"turnpike/shared/tenant"
-	"turnpike/shared/testenv"
+	"turnpike/shared/admin/audience"
+	"turnpike/shared/admin/catalog"
+	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/tenant"
+	"turnpike/shared/platform/counter"
+	"turnpike/shared/platform/store"
 )
 
 // sm is a Service Management API fixture (3scale's fixture F): a tenant, a

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 // awaitHistory polls a usage history series until it shows want.

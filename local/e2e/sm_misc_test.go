@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 // 6.1 §39: health, status, availability, CORS, end users, unknown routes.

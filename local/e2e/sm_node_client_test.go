@@ -10,8 +10,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"turnpike/shared/localstack"
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/emulators"
+	"turnpike/shared/localdev/testenv"
 )
 
 // nodeResult is what local/client-test/drive.js prints per call.
@@ -90,7 +90,7 @@ func TestSMNodeClient(t *testing.T) {
 // clientTestDir installs the pinned client (npm ci) when needed.
 func clientTestDir(t *testing.T) string {
 	t.Helper()
-	root, err := localstack.RepoRoot()
+	root, err := emulators.RepoRoot()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,7 @@ import (
 	"net/url"
 	"testing"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 // 6.1 §31: oauth_authorize on an OAuth service.

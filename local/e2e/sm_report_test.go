@@ -11,9 +11,9 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 
-	"turnpike/shared/ops"
-	"turnpike/shared/testenv"
-	"turnpike/shared/usage"
+	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/servicemgmt/usage"
+	"turnpike/shared/transport/ops"
 )
 
 // report posts a form body to /transactions.xml.

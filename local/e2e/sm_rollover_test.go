@@ -7,9 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"turnpike/shared/deps"
-	"turnpike/shared/router"
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/dispatch"
+	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/platform/deps"
 )
 
 // clocked serves the API as a process whose clock the test sets.
@@ -17,7 +17,7 @@ func clocked(t *testing.T, f *sm, now *atomic.Int64) *sm {
 	t.Helper()
 	d := deps.New(f.env.Server.Deps.Store, testenv.MasterToken)
 	d.Now = func() time.Time { return time.Unix(0, now.Load()).UTC() }
-	hs := httptest.NewServer(router.New(d))
+	hs := httptest.NewServer(dispatch.New(d))
 	t.Cleanup(hs.Close)
 	return &sm{t: t, env: &testenv.Env{URL: hs.URL, Server: f.env.Server}, tn: f.tn, svc: f.svc, plan: f.plan, app: f.app, metrics: f.metrics}
 }

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 func (w *appsWorld) subs(acc int64) string {

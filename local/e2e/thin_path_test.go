@@ -6,7 +6,7 @@ import (
 	"sync"
 	"testing"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 // The thin path: tenant → service → plan → limit → developer → application →

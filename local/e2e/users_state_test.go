@@ -4,7 +4,7 @@ import (
 	"net/url"
 	"testing"
 
-	"turnpike/shared/testenv"
+	"turnpike/shared/localdev/testenv"
 )
 
 // Every user event from every state.

@@ -8,14 +8,14 @@ import (
 	"regexp"
 	"strings"
 
-	"turnpike/shared/api"
-	"turnpike/shared/apierr"
-	"turnpike/shared/catalog"
-	"turnpike/shared/credential"
-	"turnpike/shared/deps"
-	"turnpike/shared/store"
-	"turnpike/shared/tenant"
-	"turnpike/shared/wire"
+	"turnpike/shared/admin/api"
+	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/tenant"
+	"turnpike/shared/platform/apierr"
+	"turnpike/shared/platform/credential"
+	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
+	"turnpike/shared/platform/wire"
 )
 
 var emailRE = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)

@@ -6,10 +6,10 @@ import (
 	"net/http"
 	"strconv"
 
-	"turnpike/shared/api"
-	"turnpike/shared/apierr"
-	"turnpike/shared/deps"
-	"turnpike/shared/tenant"
+	"turnpike/shared/admin/api"
+	"turnpike/shared/model/tenant"
+	"turnpike/shared/platform/apierr"
+	"turnpike/shared/platform/deps"
 )
 
 func itoaID(id int64) string { return strconv.FormatInt(id, 10) }

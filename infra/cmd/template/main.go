@@ -11,8 +11,8 @@ import (
 	"path/filepath"
 
 	"turnpike/infra/template"
-	"turnpike/shared/ops"
-	"turnpike/shared/usage"
+	"turnpike/shared/servicemgmt/usage"
+	"turnpike/shared/transport/ops"
 )
 
 func main() {

@@ -1,0 +1,109 @@
+package audience
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"turnpike/shared/admin/api"
+	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
+)
+
+// DeleteAccount is DELETE /admin/api/accounts/{account_id}: the account goes
+// with everything under it — applications (through the applications code, so
+// listings, counters and custom plans follow), subscriptions, users with
+// their claims, invitations, messages — and the plans it used count one
+// contract less.
+func DeleteAccount(d *deps.Deps) http.Handler {
+	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
+		err := optimistic(ctx, func() error { // a user changed meanwhile: read again
+			acc, err := pathAccount(ctx, d, q)
+			if err != nil {
+				return err
+			}
+			return deleteAccount(ctx, d, q.Tenant(), acc)
+		})
+		if err != nil {
+			return api.Result{}, err
+		}
+		return api.Deleted(), nil
+	})
+}
+
+// appTxFull is when an application transaction is committed before taking
+// another application: removing one adds at most about 15 writes.
+const appTxFull = 80
+
+// deleteAccount removes an account in bounded transactions, the account item
+// last: if a transaction fails, what is left is consistent and a new DELETE
+// finishes the job.
+func deleteAccount(ctx context.Context, d *deps.Deps, tenant int64, acc *Account) error {
+	s := d.Store
+	var apps []*Application
+	if err := s.All(ctx, store.Query{Index: store.GSI1, PK: AppsOfAccount(tenant, acc.ID)}, &apps); err != nil {
+		return err
+	}
+	tx := newAppTx(d, tenant)
+	for i, a := range apps {
+		if err := tx.removeApplication(ctx, a); err != nil {
+			return err
+		}
+		if tx.writes() >= appTxFull || i == len(apps)-1 {
+			if err := tx.commit(ctx); err != nil {
+				return err
+			}
+			tx = newAppTx(d, tenant)
+		}
+	}
+	w := newWriter(ctx, s, tenant)
+	var subs []*Subscription
+	if err := s.All(ctx, store.Query{PK: store.TenantPK(tenant), Prefix: SubscriptionPrefix(acc.ID)}, &subs); err != nil {
+		return err
+	}
+	for _, sub := range subs {
+		w.unit(func(tx *store.Tx) {
+			// Its applications are gone, unless one was created meanwhile (409, retry).
+			tx.DeleteIf(sub.PK, sub.SK, "attribute_not_exists(apps) OR apps = :zero", nil,
+				map[string]types.AttributeValue{":zero": attr(int64(0))}, errSubChanged)
+		}, sub.Plan)
+	}
+	users, err := AccountUsers(ctx, s, tenant, acc.ID)
+	if err != nil {
+		return err
+	}
+	for _, u := range users {
+		w.unit(func(tx *store.Tx) { releaseUser(tx, tenant, u) })
+	}
+	var invs []*Invitation
+	if err := s.All(ctx, store.Query{PK: store.TenantPK(tenant), Prefix: InvitationPrefix(acc.ID)}, &invs); err != nil {
+		return err
+	}
+	for _, inv := range invs {
+		w.unit(func(tx *store.Tx) {
+			tx.Delete(inv.PK, inv.SK)
+			for _, k := range invitationClaims(tenant, inv) {
+				tx.Delete(k.PK, k.SK)
+			}
+		})
+	}
+	var msgs []*store.Key
+	if err := s.All(ctx, store.Query{PK: store.TenantPK(tenant), Prefix: MessagePrefix(acc.ID)}, &msgs); err != nil {
+		return err
+	}
+	for _, m := range msgs {
+		w.unit(func(tx *store.Tx) { tx.Delete(m.PK, m.SK) })
+	}
+	var plans []int64
+	if acc.Plan != 0 {
+		plans = append(plans, acc.Plan)
+	}
+	w.unit(func(tx *store.Tx) {
+		// Still as read, in the state counted and on the plan released (else read again).
+		tx.DeleteIf(acc.PK, acc.SK, "#u = :u", map[string]string{"#u": "updated_at"},
+			map[string]types.AttributeValue{":u": attr(acc.UpdatedAt)}, store.ErrStale)
+		AddAccountCounts(tx, tenant, map[string]int64{acc.State: -1})
+	}, plans...)
+	return w.commit()
+}

@@ -1,0 +1,50 @@
+package audience
+
+import (
+	"context"
+	"errors"
+	"net/http"
+
+	"turnpike/shared/admin/api"
+	"turnpike/shared/platform/apierr"
+	"turnpike/shared/platform/deps"
+)
+
+// pathAccount reads the account named by the path's {account_id}.
+func pathAccount(ctx context.Context, d *deps.Deps, q *api.Request) (*Account, error) {
+	id, err := q.ID("account_id")
+	if err != nil {
+		return nil, err
+	}
+	return LoadAccount(ctx, d.Store, q.Tenant(), id)
+}
+
+// accountResult renders an account; the XML nests its plan and users.
+func accountResult(ctx context.Context, d *deps.Deps, q *api.Request, acc *Account) (api.Result, error) {
+	v, err := accountView(ctx, d, q, acc)
+	if err != nil {
+		return api.Result{}, err
+	}
+	return api.OK(AccountObj(q.BaseURL(), acc, v)), nil
+}
+
+// accountView loads what an account's XML nests (the JSON nests nothing).
+func accountView(ctx context.Context, d *deps.Deps, q *api.Request, acc *Account) (AccountView, error) {
+	if q.Format == api.JSON {
+		return AccountView{}, nil
+	}
+	users, err := AccountUsers(ctx, d.Store, q.Tenant(), acc.ID)
+	if err != nil {
+		return AccountView{}, err
+	}
+	plan, err := accountPlan(ctx, d.Store, q.Tenant(), acc)
+	if err != nil && !isNotFound(err) {
+		return AccountView{}, err
+	}
+	return AccountView{Users: users, Plan: plan}, nil
+}
+
+func isNotFound(err error) bool {
+	var e *apierr.Error
+	return errors.As(err, &e) && e.HTTP == http.StatusNotFound
+}

@@ -1,0 +1,46 @@
+package audience
+
+import (
+	"context"
+	"net/http"
+
+	"turnpike/shared/admin/api"
+	"turnpike/shared/platform/deps"
+)
+
+// DecustomizeApplicationPlan is PUT .../applications/{application_id}/decustomize_plan:
+// the application goes back to the plan its custom plan was copied from, and
+// the custom plan is deleted. It answers with that plan; an application not
+// on a custom plan gets its plan back unchanged.
+func DecustomizeApplicationPlan(d *deps.Deps) http.Handler {
+	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
+		_, app, err := appOfPath(ctx, d, q)
+		if err != nil {
+			return api.Result{}, err
+		}
+		cur, err := planLoad(ctx, d, q.Tenant(), app.Plan)
+		if err != nil {
+			return api.Result{}, err
+		}
+		if !cur.Custom {
+			return appPlanOK(ctx, d, q, cur)
+		}
+		orig, err := planLoad(ctx, d, q.Tenant(), cur.Original)
+		if err != nil {
+			return api.Result{}, err
+		}
+		tx := newAppTx(d, q.Tenant())
+		if err := tx.dropCustomPlan(ctx, cur); err != nil {
+			return api.Result{}, err
+		}
+		before := *app
+		app.Plan, app.UpdatedAt = orig.ID, q.Now
+		tx.save(&before, app)
+		tx.contract(orig.ID, 1)
+		if err := tx.commit(ctx); err != nil {
+			return api.Result{}, err
+		}
+		orig.Contracts++
+		return appPlanOK(ctx, d, q, orig)
+	})
+}

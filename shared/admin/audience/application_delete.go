@@ -1,0 +1,27 @@
+package audience
+
+import (
+	"context"
+	"net/http"
+
+	"turnpike/shared/admin/api"
+	"turnpike/shared/platform/deps"
+)
+
+// DeleteApplication is DELETE /admin/api/accounts/{account_id}/applications/{application_id}.
+func DeleteApplication(d *deps.Deps) http.Handler {
+	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
+		_, app, err := appOfPath(ctx, d, q)
+		if err != nil {
+			return api.Result{}, err
+		}
+		tx := newAppTx(d, q.Tenant())
+		if err := tx.removeApplication(ctx, app); err != nil {
+			return api.Result{}, err
+		}
+		if err := tx.commit(ctx); err != nil {
+			return api.Result{}, err
+		}
+		return api.Deleted(), nil
+	})
+}

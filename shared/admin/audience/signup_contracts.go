@@ -1,0 +1,137 @@
+package audience
+
+import (
+	"context"
+	"time"
+
+	"turnpike/shared/admin/api"
+	"turnpike/shared/admin/catalog"
+	"turnpike/shared/platform/apierr"
+	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/wire"
+)
+
+// signupAppName names and describes the applications a signup creates, as 3scale does.
+const signupAppName = "API signup"
+
+// signupContract is what a signup makes on one service: a subscription and,
+// with an application plan, an application.
+type signupContract struct {
+	svc     *catalog.Service
+	subPlan *catalog.Plan
+	appPlan *catalog.Plan // nil: no application
+}
+
+// signupContracts are the contracts of 3scale's signup express besides the
+// account plan: on every service with a default application plan, and on the
+// services of the service_plan_id and application_plan_id given, a
+// subscription on the given service plan (else the service's default one)
+// and an application on the given application plan (else the service's
+// default one, when it has one). A plan that is not one of the tenant's
+// plans of that type is not found.
+func signupContracts(ctx context.Context, d *deps.Deps, q *api.Request) ([]*signupContract, error) {
+	given := map[string]*catalog.Plan{}
+	for _, f := range []struct{ param, typ string }{{"service_plan_id", catalog.ServicePlan}, {"application_plan_id", catalog.ApplicationPlan}} {
+		id, ok, err := q.Int(f.param, 0)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			continue
+		}
+		if id <= 0 {
+			return nil, apierr.NotFound()
+		}
+		p, err := catalog.LoadPlan(ctx, d.Store, q.Tenant(), id, f.typ)
+		if err != nil {
+			return nil, err
+		}
+		if p.Custom { // another application's own plan
+			return nil, apierr.NotFound()
+		}
+		given[f.typ] = p
+	}
+	svcs, err := catalog.Services(ctx, d.Store, q.Tenant())
+	if err != nil {
+		return nil, err
+	}
+	var out []*signupContract
+	used := 0
+	for _, svc := range svcs {
+		c := &signupContract{svc: svc}
+		if p := given[catalog.ServicePlan]; p != nil && p.Service == svc.ID {
+			c.subPlan = p
+			used++
+		}
+		if p := given[catalog.ApplicationPlan]; p != nil && p.Service == svc.ID {
+			c.appPlan = p
+			used++
+		} else if svc.DefaultApplicationPlan != 0 {
+			if c.appPlan, err = planLoad(ctx, d, q.Tenant(), svc.DefaultApplicationPlan); err != nil && !isNotFound(err) {
+				return nil, err
+			}
+		}
+		if c.subPlan == nil && c.appPlan == nil {
+			continue
+		}
+		if c.subPlan == nil {
+			if c.subPlan, err = defaultServicePlan(ctx, d, q.Tenant(), svc); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, c)
+	}
+	if used < len(given) { // a plan of a service being deleted
+		return nil, apierr.NotFound()
+	}
+	return out, nil
+}
+
+// errTooManyContracts refuses a signup whose contracts do not fit into one transaction.
+var errTooManyContracts = apierr.Invalid("plans",
+	"are too many for one signup: leave some services without a default application plan, and subscribe the account to them afterwards")
+
+// addSignupContracts adds to tx the subscriptions and applications of the new
+// account acc, with ids two per contract; it returns the applications.
+func addSignupContracts(tx *appTx, acc *Account, contracts []*signupContract, ids []int64, now time.Time) ([]*Application, error) {
+	var apps []*Application
+	for i, c := range contracts {
+		sub := newSubscription(tx.tenant, ids[2*i], acc.ID, c.subPlan, now)
+		if c.appPlan != nil {
+			sub.Apps = 1
+			app := &Application{ID: ids[2*i+1], Account: acc.ID, Service: c.svc.ID, Plan: c.appPlan.ID,
+				Name: signupAppName, Description: signupAppName, CreatedAt: now, UpdatedAt: now}
+			completeApplication(app, c.svc, c.appPlan, now)
+			tx.create(app)
+			apps = append(apps, app)
+		}
+		tx.subscribe(sub, nil)
+	}
+	if tx.writes() > maxTxItems {
+		return nil, errTooManyContracts
+	}
+	return apps, nil
+}
+
+// signupView is what the signup's XML nests in the account: its admin user,
+// the plans it bought and its applications.
+func signupView(ctx context.Context, d *deps.Deps, q *api.Request, acc *Account, user *User, plan *catalog.Plan,
+	contracts []*signupContract, apps []*Application) (AccountView, error) {
+	view := AccountView{Users: []*User{user}, Plan: plan, Apps: []*wire.Obj{}}
+	views := newAppViews(d, q).know(acc, nil)
+	for _, c := range contracts {
+		view.Bought = append(view.Bought, boughtPlanObj(q.BaseURL(), c.subPlan, c.svc.DefaultServicePlan))
+		if c.appPlan != nil {
+			view.Bought = append(view.Bought, boughtPlanObj(q.BaseURL(), c.appPlan, c.svc.DefaultApplicationPlan))
+			views.know(nil, c.svc, c.appPlan)
+		}
+	}
+	for _, a := range apps {
+		o, err := views.obj(ctx, a)
+		if err != nil {
+			return AccountView{}, err
+		}
+		view.Apps = append(view.Apps, o)
+	}
+	return view, nil
+}

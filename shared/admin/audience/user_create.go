@@ -1,0 +1,43 @@
+package audience
+
+import (
+	"context"
+	"net/http"
+
+	"turnpike/shared/admin/api"
+	"turnpike/shared/platform/apierr"
+	"turnpike/shared/platform/deps"
+)
+
+// CreateUser is POST /admin/api/accounts/{account_id}/users: a new member,
+// pending until activated. Username and email are unique in the tenant.
+func CreateUser(d *deps.Deps) http.Handler {
+	return api.Admin(d, api.Spec{Wrapper: "user"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
+		acc, err := pathAccount(ctx, d, q)
+		if err != nil {
+			return api.Result{}, err
+		}
+		in, err := readUserInput(q)
+		if err != nil {
+			return api.Result{}, err
+		}
+		var v apierr.Validation
+		in.validate(&v, true, rules{emailRequired: true})
+		if err := v.Err(); err != nil {
+			return api.Result{}, err
+		}
+		id, err := d.Store.NextID(ctx)
+		if err != nil {
+			return api.Result{}, err
+		}
+		u := &User{Key: UserKey(q.Tenant(), acc.ID, id), ID: id, Account: acc.ID, Username: in.Username, Email: in.Email,
+			PasswordHash: passwordHash(in.Password), State: UserPending, Role: RoleMember, CreatedAt: q.Now, UpdatedAt: q.Now}
+		tx := d.Store.Tx(q.Tenant()).Create(u, nil)
+		claimUser(tx, q.Tenant(), u)
+		tx.Check(acc.PK, acc.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound())
+		if err := tx.Commit(ctx); err != nil {
+			return api.Result{}, err
+		}
+		return api.Created(UserObj(q.BaseURL(), u)), nil
+	})
+}

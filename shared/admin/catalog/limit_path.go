@@ -1,0 +1,39 @@
+package catalog
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"turnpike/shared/admin/api"
+	"turnpike/shared/platform/apierr"
+	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
+)
+
+// pathLimit loads the plan, the metric and the limit named by the path. The
+// limit must be of that plan and that metric (3scale looks at the metric only).
+func pathLimit(ctx context.Context, d *deps.Deps, q *api.Request) (*Metric, *Limit, error) {
+	plan, metric, err := planMetric(ctx, d, q)
+	if err != nil {
+		return nil, nil, err
+	}
+	id, err := q.ID("limit_id")
+	if err != nil {
+		return nil, nil, err
+	}
+	var l Limit
+	if err := api.Load(ctx, d.Store, LimitKey(q.Tenant(), plan.ID, id), &l); err != nil {
+		return nil, nil, err
+	}
+	if l.Metric != metric.ID {
+		return nil, nil, apierr.NotFound()
+	}
+	return metric, &l, nil
+}
+
+// ofMetric narrows a plan collection (limits, pricing rules) to one metric.
+func ofMetric(prefix string, t, metric int64) store.Query {
+	return store.Query{PK: store.TenantPK(t), Prefix: prefix, Filter: "#metric = :metric",
+		Names: map[string]string{"#metric": "metric"}, Values: map[string]types.AttributeValue{":metric": num(metric)}}
+}

@@ -1,0 +1,43 @@
+package catalog
+
+import (
+	"context"
+	"net/http"
+
+	"turnpike/shared/admin/api"
+	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
+)
+
+// UpdateLimit is PUT /admin/api/application_plans/{plan_id}/metrics/{metric_id}/limits/{limit_id}:
+// period and value. The limit lives in the plan's strongly consistent item
+// collection and the transaction bumps the configuration version, so the
+// very next authorization applies it.
+func UpdateLimit(d *deps.Deps) http.Handler {
+	return api.Admin(d, api.Spec{Wrapper: "usage_limit"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
+		metric, l, err := pathLimit(ctx, d, q)
+		if err != nil {
+			return api.Result{}, err
+		}
+		oldPeriod := l.Period
+		if err := readLimit(q, l, false); err != nil {
+			return api.Result{}, err
+		}
+		l.UpdatedAt = q.Now
+		c, err := changeOf(l, "period", "value", "updated_at")
+		if err != nil {
+			return api.Result{}, err
+		}
+		tx := d.Store.Tx(q.Tenant())
+		c.apply(tx, l.Key)
+		if l.Period != oldPeriod {
+			old := store.ClaimKey(q.Tenant(), "limit", limitClaim(l.Plan, l.Metric, oldPeriod))
+			tx.Delete(old.PK, old.SK)
+			tx.Create(store.NewClaim(q.Tenant(), "limit", limitClaim(l.Plan, l.Metric, l.Period), l.ID), errPeriodTaken)
+		}
+		if err := tx.Commit(ctx); err != nil {
+			return api.Result{}, err
+		}
+		return api.OK(LimitObj(q.BaseURL(), l, metric.Service)), nil
+	})
+}

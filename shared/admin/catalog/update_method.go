@@ -1,0 +1,23 @@
+package catalog
+
+import (
+	"context"
+	"net/http"
+
+	"turnpike/shared/admin/api"
+	"turnpike/shared/platform/deps"
+)
+
+// UpdateMethod is PUT /admin/api/services/{service_id}/metrics/{metric_id}/methods/{method_id}.
+func UpdateMethod(d *deps.Deps) http.Handler {
+	return api.Admin(d, api.Spec{Wrapper: "metric"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
+		m, err := pathMethod(ctx, d, q)
+		if err != nil {
+			return api.Result{}, err
+		}
+		if err := updateMetric(ctx, d, q, m); err != nil {
+			return api.Result{}, err
+		}
+		return api.OK(MethodObj(q.BaseURL(), m)), nil
+	})
+}

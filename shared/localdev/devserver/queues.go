@@ -1,0 +1,56 @@
+package devserver
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"turnpike"
+	"turnpike/infra/cfn"
+	"turnpike/shared/platform/queue"
+	"turnpike/shared/transport/ops"
+)
+
+// consumers polls every queue of the template into its consumer function, as
+// Lambda's event source mappings do on AWS.
+type consumers struct {
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+}
+
+// startQueues creates the template's queues, points the dependencies at them
+// and starts one poller per consumer.
+func (s *Server) startQueues(ctx context.Context) error {
+	if s.Stack.SQSEndpoint == "" {
+		return nil
+	}
+	client, err := queue.Client(ctx, s.Stack.SQSEndpoint)
+	if err != nil {
+		return err
+	}
+	urls, err := cfn.CreateQueues(ctx, client, turnpike.Template)
+	if err != nil {
+		return fmt.Errorf("devserver: %w", err)
+	}
+	s.Deps.Usage = &queue.Queue{SQS: client, URL: urls["UsageQueue"]}
+	pctx, cancel := context.WithCancel(context.Background())
+	s.consumers = &consumers{cancel: cancel}
+	for _, c := range ops.Consumers() {
+		q := &queue.Queue{SQS: client, URL: urls[c.Queue]}
+		if q.URL == "" {
+			cancel()
+			return fmt.Errorf("devserver: consumer %s: no queue %s in the template", c.Name, c.Queue)
+		}
+		h := c.Build(s.Deps)
+		arn := "arn:aws:sqs:us-east-1:000000000000:" + cfn.LocalQueueName(c.Queue)
+		s.consumers.wg.Go(func() { queue.Poll(pctx, q, arn, 10, h) })
+	}
+	return nil
+}
+
+func (c *consumers) stop() {
+	if c != nil {
+		c.cancel()
+		c.wg.Wait()
+	}
+}

@@ -1,0 +1,44 @@
+// Package deps holds what every operation needs, built once per process from
+// the environment (a Lambda container, the local runner, a test).
+package deps
+
+import (
+	"context"
+	"os"
+	"time"
+
+	"turnpike/shared/platform/counter"
+	"turnpike/shared/platform/queue"
+	"turnpike/shared/platform/store"
+)
+
+// Deps are the shared dependencies of handlers.
+type Deps struct {
+	Store *store.Store
+	// Counters is the exact usage counter engine; one per process, it remembers period stamps.
+	Counters *counter.Engine
+	// MasterToken is the master administrator's access token (MASTER_ACCESS_TOKEN).
+	MasterToken string
+	Now         func() time.Time
+	// Usage is the queue of reports and of the history of what authrep counted
+	// (USAGE_QUEUE_URL); nil when not configured.
+	Usage *queue.Queue
+}
+
+// FromEnv builds Deps from the environment.
+func FromEnv(ctx context.Context) (*Deps, error) {
+	s, err := store.FromEnv(ctx)
+	if err != nil {
+		return nil, err
+	}
+	d := New(s, os.Getenv("MASTER_ACCESS_TOKEN"))
+	if d.Usage, err = queue.FromEnv(ctx, "USAGE_QUEUE_URL"); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// New assembles Deps around a store.
+func New(s *store.Store, masterToken string) *Deps {
+	return &Deps{Store: s, Counters: &counter.Engine{DB: s.DB, Table: s.Counters}, MasterToken: masterToken, Now: time.Now}
+}

@@ -1,0 +1,117 @@
+package authrep
+
+import (
+	"context"
+	"log/slog"
+	"os"
+	"sync"
+	"time"
+
+	"turnpike/shared/platform/deps"
+	"turnpike/shared/servicemgmt/usage"
+)
+
+// Transaction is usage an authrep counted, handed to the history off the hot path.
+type Transaction = usage.Counted
+
+// recorder collects what authreps counted and sends it to the usage queue in
+// batches, at most FlushEvery apart: the history costs the hot path no write.
+// What a process holds when it dies (a Lambda container being reclaimed) is
+// lost to the history; the counters themselves are exact.
+type recorder struct {
+	d       *deps.Deps
+	mu      sync.Mutex
+	pending []Transaction
+	started sync.Once
+}
+
+// FlushEvery is how often a process sends what authrep counted (HISTORY_FLUSH overrides it).
+var FlushEvery = func() time.Duration {
+	if v, err := time.ParseDuration(os.Getenv("HISTORY_FLUSH")); err == nil && v > 0 {
+		return v
+	}
+	return time.Second
+}()
+
+// maxPending bounds what a process keeps when the queue cannot be reached.
+const maxPending = 100000
+
+var recorders sync.Map // *deps.Deps → *recorder
+
+func recorderOf(d *deps.Deps) *recorder {
+	if r, ok := recorders.Load(d); ok {
+		return r.(*recorder)
+	}
+	r, _ := recorders.LoadOrStore(d, &recorder{d: d})
+	return r.(*recorder)
+}
+
+func (r *recorder) record(t *Transaction) {
+	r.started.Do(func() { go r.loop() })
+	r.mu.Lock()
+	if len(r.pending) < maxPending {
+		r.pending = append(r.pending, *t)
+	}
+	r.mu.Unlock()
+}
+
+func (r *recorder) loop() {
+	for range time.Tick(FlushEvery) {
+		r.flush(context.Background())
+	}
+}
+
+// flush sends everything pending, in messages under the queue's size limit.
+func (r *recorder) flush(ctx context.Context) {
+	r.mu.Lock()
+	batch := r.pending
+	r.pending = nil
+	r.mu.Unlock()
+	q := r.d.Usage
+	if len(batch) == 0 || q == nil {
+		return
+	}
+	const per = 1000 // about 100 bytes each: well under usage.MaxMessage
+	for i := 0; i < len(batch); i += per {
+		part := batch[i:min(len(batch), i+per)]
+		body, err := (&usage.Message{Counted: part}).Encode()
+		if err == nil {
+			err = q.Send(ctx, body)
+		}
+		if err != nil {
+			slog.Error("authrep: usage history not sent, will retry", "transactions", len(batch)-i, "error", err)
+			r.mu.Lock()
+			if len(r.pending)+len(batch)-i <= maxPending {
+				r.pending = append(batch[i:], r.pending...)
+			}
+			r.mu.Unlock()
+			return
+		}
+	}
+}
+
+// transaction is what this authorized authrep counted (nil for log-only calls, as in 3scale).
+func (s *state) transaction() *Transaction {
+	code, _ := s.logCode()
+	t := &Transaction{Tenant: s.tg.tenant, Service: s.tg.service.svc.ID, App: s.app.ID, At: s.now.Unix(), Code: code,
+		Usage: make([]usage.Delta, 0, len(s.usage))}
+	for _, dl := range s.usage {
+		if dl.N != 0 || dl.Set {
+			t.Usage = append(t.Usage, dl)
+		}
+	}
+	if len(t.Usage) == 0 {
+		return nil
+	}
+	return t
+}
+
+// logCode is log[code], when log is a hash with a code.
+func (s *state) logCode() (string, bool) {
+	l, ok := s.c.p.Map("log")
+	if !ok {
+		return "", false
+	}
+	c, ok := l.String("code")
+	return c, ok
+}

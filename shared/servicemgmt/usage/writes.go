@@ -1,0 +1,278 @@
+package usage
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"turnpike/shared/admin/catalog"
+	"turnpike/shared/platform/counter"
+	"turnpike/shared/platform/deps"
+)
+
+// HistoryPeriods are the periods usage history is kept for.
+var HistoryPeriods = []string{"hour", "day", "week", "month", "year", "eternity"}
+
+// fold is successive usage of one counter: increments add up, a set restarts it.
+type fold struct {
+	n   int64
+	set bool
+}
+
+func (f *fold) apply(d Delta) {
+	if d.Set {
+		f.n, f.set = d.N, true
+	} else {
+		f.n += d.N
+	}
+}
+
+// counterWrite is the report's usage of one application's limited counters.
+type counterWrite struct {
+	item string
+	at   time.Time
+	ops  []counter.Op
+}
+
+// writes is everything one message changes, folded per item, committed in
+// transactions of at most 99 items, each with a marker that makes it happen once.
+type writes struct {
+	d             *deps.Deps
+	counterWrites map[string]*counterWrite
+	hist          map[[2]string]*fold
+}
+
+func newWrites(d *deps.Deps) *writes {
+	return &writes{d: d, counterWrites: map[string]*counterWrite{}, hist: map[[2]string]*fold{}}
+}
+
+// counters folds reported usage into the applications' limited counters.
+// A counter holds only its current period: per application, usage counts if
+// it falls in the period of the application's latest transaction (older
+// periods are over for the counter); no limit is checked, as in 3scale.
+func (w *writes) counters(ctx context.Context, tenant int64, txs []tx) error {
+	byApp := map[int64][]tx{}
+	var order []int64
+	for _, t := range txs {
+		if _, ok := byApp[t.app.ID]; !ok {
+			order = append(order, t.app.ID)
+		}
+		byApp[t.app.ID] = append(byApp[t.app.ID], t)
+	}
+	limits := map[int64][]*catalog.Limit{}
+	for _, id := range order {
+		group := byApp[id]
+		plan := group[0].app.Plan
+		ls, ok := limits[plan]
+		if !ok {
+			var err error
+			if ls, err = catalog.Limits(ctx, w.d.Store, tenant, plan); err != nil {
+				return err
+			}
+			limits[plan] = ls
+		}
+		at := group[0].at
+		for _, t := range group {
+			if t.at.After(at) {
+				at = t.at
+			}
+		}
+		cw := &counterWrite{item: counter.Key(tenant, id), at: at}
+		for _, l := range ls {
+			var f fold
+			touched := false
+			for _, t := range group {
+				d, ok := t.usage[l.Metric]
+				if !ok || !counter.Start(l.Period, t.at).Equal(counter.Start(l.Period, at)) {
+					continue
+				}
+				f.apply(d)
+				touched = true
+			}
+			if touched {
+				cw.ops = append(cw.ops, counter.Op{Counter: counter.Counter{Metric: l.Metric, Period: l.Period}, Delta: f.n, Set: f.set})
+			}
+		}
+		if len(cw.ops) > 0 {
+			w.counterWrites[cw.item] = cw
+		}
+	}
+	return nil
+}
+
+// trackedCodes are the response codes counted one by one; every code also counts in its class (2XX…).
+var trackedCodes = map[string]bool{"200": true, "403": true, "404": true, "500": true, "503": true}
+
+// history folds one transaction into the usage history of its application and service.
+func (w *writes) history(tenant, service, app int64, at time.Time, usage map[int64]Delta, code string) {
+	if len(usage) == 0 {
+		return // log-only transactions count nothing
+	}
+	names := make([]string, 0, len(usage)+2)
+	deltas := make([]Delta, 0, len(usage)+2)
+	ids := make([]int64, 0, len(usage))
+	for id := range usage {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	for _, id := range ids {
+		names = append(names, strconv.FormatInt(id, 10))
+		deltas = append(deltas, usage[id])
+	}
+	if len(code) == 3 && code[0] >= '1' && code[0] <= '5' {
+		if trackedCodes[code] {
+			names, deltas = append(names, "c:"+code), append(deltas, Delta{N: 1})
+		}
+		names, deltas = append(names, "c:"+code[:1]+"XX"), append(deltas, Delta{N: 1})
+	}
+	for i, name := range names {
+		for _, p := range HistoryPeriods {
+			for _, pk := range []string{HistoryPK(tenant, "A", app, name, p), HistoryPK(tenant, "S", service, name, p)} {
+				k := [2]string{pk, Bucket(p, at)}
+				f := w.hist[k]
+				if f == nil {
+					f = &fold{}
+					w.hist[k] = f
+				}
+				f.apply(deltas[i])
+			}
+		}
+	}
+}
+
+// HistoryPK is the partition of one series: tenant, scope ("A" application,
+// "S" service) and its id, metric id (or "c:<code>"), period.
+func HistoryPK(tenant int64, scope string, id int64, metric, period string) string {
+	return "T#" + strconv.FormatInt(tenant, 10) + "#" + scope + "#" + strconv.FormatInt(id, 10) + "#" + metric + "#" + period
+}
+
+// Bucket is the sort key of the period containing at.
+func Bucket(period string, at time.Time) string {
+	if period == "eternity" {
+		return "0"
+	}
+	return fmt.Sprintf("%012d", counter.Start(period, at).Unix())
+}
+
+// entry is one item of the writes, in a deterministic order.
+type entry struct {
+	cw   *counterWrite
+	hist [2]string
+}
+
+// ChunkSize is how many items one transaction of the consumer writes, besides its marker.
+const ChunkSize = 99
+
+// MarkerTTL is how long markers are kept: longer than SQS keeps a message.
+const MarkerTTL = 15 * 24 * time.Hour
+
+// commit writes everything in chunks; a chunk whose marker exists was applied
+// by an earlier delivery and is skipped. The chunks are the same on every
+// delivery: they depend only on the message.
+func (w *writes) commit(ctx context.Context, msgID string) error {
+	var es []entry
+	items := make([]string, 0, len(w.counterWrites))
+	for k := range w.counterWrites {
+		items = append(items, k)
+	}
+	sort.Strings(items)
+	for _, k := range items {
+		es = append(es, entry{cw: w.counterWrites[k]})
+	}
+	keys := make([][2]string, 0, len(w.hist))
+	for k := range w.hist {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i][0] != keys[j][0] {
+			return keys[i][0] < keys[j][0]
+		}
+		return keys[i][1] < keys[j][1]
+	})
+	for _, k := range keys {
+		es = append(es, entry{hist: k})
+	}
+	for i := 0; i*ChunkSize < len(es); i++ {
+		if err := w.chunk(ctx, msgID, i, es[i*ChunkSize:min(len(es), (i+1)*ChunkSize)]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *writes) chunk(ctx context.Context, msgID string, n int, es []entry) error {
+	s := w.d.Store
+	marker := &types.Put{TableName: aws.String(s.Usage), ConditionExpression: aws.String("attribute_not_exists(PK)"),
+		Item: map[string]types.AttributeValue{
+			"PK":  &types.AttributeValueMemberS{Value: "MSG#" + msgID},
+			"SK":  &types.AttributeValueMemberS{Value: strconv.Itoa(n)},
+			"ttl": &types.AttributeValueMemberN{Value: strconv.FormatInt(time.Now().Add(MarkerTTL).Unix(), 10)},
+		}}
+	for attempt := 0; attempt < counter.MaxAttempts; attempt++ {
+		items := []types.TransactWriteItem{{Put: marker}}
+		var pending []*counter.Pending
+		var owners []*counterWrite // per item: the counter it writes, or nil
+		owners = append(owners, nil)
+		for _, e := range es {
+			if e.cw != nil {
+				p := w.d.Counters.AddUpdate(e.cw.item, e.cw.at, e.cw.ops)
+				if p == nil {
+					continue
+				}
+				pending = append(pending, p)
+				owners = append(owners, e.cw)
+				items = append(items, types.TransactWriteItem{Update: p.Update})
+				continue
+			}
+			f := w.hist[e.hist]
+			expr := "ADD #v :n"
+			if f.set {
+				expr = "SET #v = :n"
+			}
+			items = append(items, types.TransactWriteItem{Update: &types.Update{
+				TableName: aws.String(s.Usage),
+				Key: map[string]types.AttributeValue{
+					"PK": &types.AttributeValueMemberS{Value: e.hist[0]}, "SK": &types.AttributeValueMemberS{Value: e.hist[1]}},
+				UpdateExpression:          aws.String(expr),
+				ExpressionAttributeNames:  map[string]string{"#v": "v"},
+				ExpressionAttributeValues: map[string]types.AttributeValue{":n": &types.AttributeValueMemberN{Value: strconv.FormatInt(f.n, 10)}},
+			}})
+			owners = append(owners, nil)
+		}
+		_, err := s.DB.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: items})
+		if err == nil {
+			for _, p := range pending {
+				w.d.Counters.Done(p)
+			}
+			return nil
+		}
+		var tc *types.TransactionCanceledException
+		if !errors.As(err, &tc) {
+			return fmt.Errorf("usage: chunk %d: %w", n, err)
+		}
+		for i, r := range tc.CancellationReasons {
+			if aws.ToString(r.Code) != "ConditionalCheckFailed" {
+				continue
+			}
+			if i == 0 {
+				return nil // applied by an earlier delivery
+			}
+			if i < len(owners) && owners[i] != nil {
+				// A counter's period moved on: learn its stamps and rebuild.
+				if err := w.d.Counters.Refresh(ctx, owners[i].item, owners[i].ops); err != nil {
+					return err
+				}
+			}
+		}
+		time.Sleep(time.Duration(rand.IntN(5*(attempt+1))) * time.Millisecond)
+	}
+	return fmt.Errorf("usage: chunk %d of %s did not settle", n, msgID)
+}

@@ -1,0 +1,45 @@
+package ops
+
+import (
+	"turnpike/shared/master"
+	"turnpike/shared/servicemgmt/authrep"
+	"turnpike/shared/servicemgmt/usage"
+	"turnpike/shared/transport/health"
+)
+
+// registry lists every operation. Adding one means adding a line to the list of
+// its area, then `make template` (which writes template.yaml, the function's
+// main.go and its sample event); a test says what is missing.
+var registry = concat(tenantOps, catalogOps, accountOps, audienceOps, serviceManagementOps)
+
+func concat(lists ...[]Operation) []Operation {
+	var out []Operation
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}
+
+// Master API and the tenant's own account.
+var tenantOps = []Operation{
+	{"create-provider", "POST", "/master/api/providers.json", master.CreateProvider},
+	{"read-provider", "GET", "/admin/api/provider.json", master.ReadProvider},
+}
+
+// Service Management API.
+var serviceManagementOps = []Operation{
+	{"authrep", "GET", "/transactions/authrep.xml", authrep.Authrep},
+	{"authorize", "GET", "/transactions/authorize.xml", authrep.Authorize},
+	{"oauth-authrep", "GET", "/transactions/oauth_authrep.xml", authrep.OAuthAuthrep},
+	{"oauth-authorize", "GET", "/transactions/oauth_authorize.xml", authrep.OAuthAuthorize},
+	{"report", "POST", "/transactions.xml", authrep.Report},
+	{"list-integration-errors", "GET", "/admin/api/services/{service_id}/errors.json", usage.ListErrors},
+	{"delete-integration-errors", "DELETE", "/admin/api/services/{service_id}/errors.json", usage.DeleteErrors},
+	{"application-usage-history", "GET", "/stats/applications/{application_id}/usage.json", usage.ApplicationUsage},
+	{"service-usage-history", "GET", "/stats/services/{service_id}/usage.json", usage.ServiceUsage},
+	{"status", "GET", "/status", authrep.Status},
+	{"available", "HEAD", "/available", authrep.Available},
+	{"preflight", "OPTIONS", "/transactions/{action}", authrep.Preflight},
+	{"preflight-report", "OPTIONS", "/transactions.xml", authrep.Preflight},
+	{"check", "GET", "/check.txt", health.Check},
+}
