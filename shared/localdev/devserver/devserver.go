@@ -13,6 +13,7 @@ import (
 	"turnpike/infra/cfn"
 	"turnpike/shared/localdev/dispatch"
 	"turnpike/shared/localdev/emulators"
+	"turnpike/shared/platform/clock"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
@@ -31,6 +32,8 @@ type Server struct {
 	Stack   *emulators.Stack
 	Deps    *deps.Deps
 	Handler *dispatch.Router
+	// Clock is the time every operation reads; tests move it forward.
+	Clock *clock.Adjustable
 
 	consumers *consumers
 }
@@ -53,7 +56,9 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 		return nil, fmt.Errorf("devserver: %w", err)
 	}
 	d := deps.New(s, o.MasterToken)
-	srv := &Server{Stack: st, Deps: d}
+	clk := &clock.Adjustable{}
+	d.Now = clk.Now
+	srv := &Server{Stack: st, Deps: d, Clock: clk}
 	if err := srv.startQueues(ctx); err != nil {
 		st.Stop()
 		return nil, err
