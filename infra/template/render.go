@@ -75,6 +75,9 @@ func Render() []byte {
 	for _, c := range ops.Consumers() {
 		renderConsumer(&b, c)
 	}
+	for _, s := range ops.Schedules() {
+		renderSchedule(&b, s)
+	}
 	b.WriteString("\nOutputs:\n  ApiUrl:\n    Description: Base URL of every Turnpike API.\n")
 	b.WriteString("    Value: !Sub https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}\n")
 	return []byte(b.String())
@@ -97,4 +100,19 @@ func renderConsumer(b *strings.Builder, c ops.Consumer) {
 	fmt.Fprintf(b, "            Queue: !GetAtt %s.Arn\n", c.Queue)
 	b.WriteString("            BatchSize: 10\n")
 	b.WriteString("            FunctionResponseTypes: [ReportBatchItemFailures]\n")
+}
+
+// ScheduleTimeout is a scheduled function's timeout in seconds.
+const ScheduleTimeout = 300
+
+// renderSchedule declares a scheduled function with its EventBridge schedule.
+func renderSchedule(b *strings.Builder, s ops.Schedule) {
+	fmt.Fprintf(b, "\n  %s:\n", LogicalID(s.Name))
+	b.WriteString("    Type: AWS::Serverless::Function\n")
+	b.WriteString("    Metadata:\n      BuildMethod: makefile\n")
+	b.WriteString("    Properties:\n")
+	fmt.Fprintf(b, "      FunctionName: !Sub ${AWS::StackName}-%s\n", s.Name)
+	fmt.Fprintf(b, "      Timeout: %d\n", ScheduleTimeout)
+	b.WriteString("      Events:\n        Timer:\n          Type: Schedule\n          Properties:\n")
+	fmt.Fprintf(b, "            Schedule: %s\n", s.Rate)
 }

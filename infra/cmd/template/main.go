@@ -25,7 +25,15 @@ func main() {
 	}
 	for _, c := range ops.Consumers() {
 		writeNew(filepath.Join("functions", c.Name, "main.go"), template.ConsumerMain(c))
-		writeNew(filepath.Join("events", c.Name+".json"), template.SampleSQSEvent(c, usage.SampleMessage))
+		sample := usage.SampleMessage
+		if c.Name == "webhook-delivery" {
+			sample = `{"tenant":2,"sk":"WHEV#application#0000000000000012#0000000000000040"}`
+		}
+		writeNew(filepath.Join("events", c.Name+".json"), template.SampleSQSEvent(c, sample))
+	}
+	for _, s := range ops.Schedules() {
+		writeNew(filepath.Join("functions", s.Name, "main.go"), template.ScheduleMain(s))
+		writeNew(filepath.Join("events", s.Name+".json"), template.SampleScheduleEvent(s))
 	}
 }
 

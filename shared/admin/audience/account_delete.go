@@ -23,7 +23,12 @@ func DeleteAccount(d *deps.Deps) http.Handler {
 			if err != nil {
 				return err
 			}
-			return deleteAccount(ctx, d, q.Tenant(), acc)
+			// The XML of the account is taken before it is gone.
+			event, err := prepareEvent(ctx, d, q, "account", "deleted", acc.ID, accountXML(ctx, d, q, acc))
+			if err != nil {
+				return err
+			}
+			return deleteAccount(ctx, d, q.Tenant(), acc, event)
 		})
 		if err != nil {
 			return api.Result{}, err
@@ -39,7 +44,7 @@ const appTxFull = 80
 // deleteAccount removes an account in bounded transactions, the account item
 // last: if a transaction fails, what is left is consistent and a new DELETE
 // finishes the job.
-func deleteAccount(ctx context.Context, d *deps.Deps, tenant int64, acc *Account) error {
+func deleteAccount(ctx context.Context, d *deps.Deps, tenant int64, acc *Account, event func(*store.Tx)) error {
 	s := d.Store
 	var apps []*Application
 	if err := s.All(ctx, store.Query{Index: store.GSI1, PK: AppsOfAccount(tenant, acc.ID)}, &apps); err != nil {
@@ -104,6 +109,7 @@ func deleteAccount(ctx context.Context, d *deps.Deps, tenant int64, acc *Account
 		tx.DeleteIf(acc.PK, acc.SK, "#u = :u", map[string]string{"#u": "updated_at"},
 			map[string]types.AttributeValue{":u": attr(acc.UpdatedAt)}, store.ErrStale)
 		AddAccountCounts(tx, tenant, map[string]int64{acc.State: -1})
+		event(tx)
 	}, plans...)
 	return w.commit()
 }

@@ -24,7 +24,11 @@ func UpdateAccount(d *deps.Deps) http.Handler {
 				return err
 			}
 			acc.UpdatedAt = q.Now
-			return c.set("updated_at", q.Now).in(d.Store.Tx(q.Tenant())).Commit(ctx)
+			tx := c.set("updated_at", q.Now).in(d.Store.Tx(q.Tenant()))
+			if err := fire(ctx, d, q, tx, "account", "updated", acc.ID, accountXML(ctx, d, q, acc)); err != nil {
+				return err
+			}
+			return tx.Commit(ctx)
 		})
 		if err != nil {
 			return api.Result{}, err

@@ -44,6 +44,9 @@ func ChangeApplicationPlan(d *deps.Deps) http.Handler {
 		app.Plan, app.UpdatedAt = plan.ID, q.Now
 		tx.save(&before, app)
 		tx.contract(plan.ID, 1)
+		if err := fire(ctx, d, q, tx.Tx, "application", "plan_changed", app.ID, appXML(ctx, d, q, app)); err != nil {
+			return api.Result{}, err
+		}
 		if err := tx.commit(ctx); err != nil {
 			return api.Result{}, err
 		}

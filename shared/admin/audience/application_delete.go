@@ -19,6 +19,9 @@ func DeleteApplication(d *deps.Deps) http.Handler {
 		if err := tx.removeApplication(ctx, app); err != nil {
 			return api.Result{}, err
 		}
+		if err := fire(ctx, d, q, tx.Tx, "application", "deleted", app.ID, appXML(ctx, d, q, app)); err != nil {
+			return api.Result{}, err
+		}
 		if err := tx.commit(ctx); err != nil {
 			return api.Result{}, err
 		}

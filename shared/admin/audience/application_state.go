@@ -44,6 +44,13 @@ func transitionApp(d *deps.Deps, ev appEvent) http.Handler {
 		}
 		tx := newAppTx(d, q.Tenant())
 		tx.save(&before, app)
+		action := "updated"
+		if ev == suspendApp {
+			action = "suspended"
+		}
+		if err := fire(ctx, d, q, tx.Tx, "application", action, app.ID, appXML(ctx, d, q, app)); err != nil {
+			return api.Result{}, err
+		}
 		if err := tx.commit(ctx); err != nil {
 			return api.Result{}, err
 		}

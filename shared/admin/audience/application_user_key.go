@@ -24,6 +24,9 @@ func ChangeApplicationUserKey(d *deps.Deps) http.Handler {
 		tx := newAppTx(d, q.Tenant())
 		tx.save(&before, app)
 		moveUserKey(tx.Tx, q.Tenant(), app, before.UserKey)
+		if err := fire(ctx, d, q, tx.Tx, "application", "user_key_updated", app.ID, appXML(ctx, d, q, app)); err != nil {
+			return api.Result{}, err
+		}
 		if err := tx.commit(ctx); err != nil {
 			return api.Result{}, err
 		}

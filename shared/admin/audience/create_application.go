@@ -58,6 +58,10 @@ func CreateApplication(d *deps.Deps) http.Handler {
 		if app.ID, err = d.Store.NextID(ctx); err != nil {
 			return api.Result{}, err
 		}
+		event, err := prepareEvent(ctx, d, q, "application", "created", app.ID, appXML(ctx, d, q, app))
+		if err != nil {
+			return api.Result{}, err
+		}
 		// A concurrent request may subscribe the account first: then join its subscription.
 		for attempt := 0; ; attempt++ {
 			tx := newAppTx(d, q.Tenant())
@@ -66,6 +70,7 @@ func CreateApplication(d *deps.Deps) http.Handler {
 			}
 			tx.create(app)
 			tx.Check(acc.PK, acc.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound())
+			event(tx.Tx)
 			err = tx.commit(ctx)
 			if errors.Is(err, errSubscriptionRace) {
 				if attempt < 3 {

@@ -51,6 +51,9 @@ func CreateApplicationKey(d *deps.Deps) http.Handler {
 		app.KeyTimes[key], app.UpdatedAt = q.Now, q.Now
 		tx := newAppTx(d, q.Tenant())
 		tx.save(&before, app)
+		if err := fire(ctx, d, q, tx.Tx, "application", "key_created", app.ID, appXML(ctx, d, q, app)); err != nil {
+			return api.Result{}, err
+		}
 		if err := tx.commit(ctx); err != nil {
 			return api.Result{}, err
 		}

@@ -30,6 +30,9 @@ func DeleteApplicationKey(d *deps.Deps) http.Handler {
 		app.UpdatedAt = q.Now
 		tx := newAppTx(d, q.Tenant())
 		tx.save(&before, app)
+		if err := fire(ctx, d, q, tx.Tx, "application", "key_deleted", app.ID, appXML(ctx, d, q, app)); err != nil {
+			return api.Result{}, err
+		}
 		if err := tx.commit(ctx); err != nil {
 			return api.Result{}, err
 		}

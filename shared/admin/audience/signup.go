@@ -28,6 +28,7 @@ func Signup(d *deps.Deps) http.Handler {
 // the address); the account is approved, or pending when approval is required.
 func PortalSignup(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{Wrapper: "account"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
+		onDeveloperSide(q)
 		return signup(ctx, d, q, true)
 	})
 }
@@ -102,11 +103,14 @@ func signup(ctx context.Context, d *deps.Deps, q *api.Request, portal bool) (api
 	if err != nil {
 		return api.Result{}, err
 	}
-	if err := tx.commit(ctx); err != nil {
-		return api.Result{}, err
-	}
 	view, err := signupView(ctx, d, q, acc, user, plan, contracts, apps)
 	if err != nil {
+		return api.Result{}, err
+	}
+	if err := fireSignup(ctx, d, q, tx.Tx, acc, user, view); err != nil {
+		return api.Result{}, err
+	}
+	if err := tx.commit(ctx); err != nil {
 		return api.Result{}, err
 	}
 	return api.Created(AccountObj(q.BaseURL(), acc, view)), nil

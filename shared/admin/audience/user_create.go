@@ -35,6 +35,9 @@ func CreateUser(d *deps.Deps) http.Handler {
 		tx := d.Store.Tx(q.Tenant()).Create(u, nil)
 		claimUser(tx, q.Tenant(), u)
 		tx.Check(acc.PK, acc.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound())
+		if err := fire(ctx, d, q, tx, "user", "created", u.ID, userXML(q, u)); err != nil {
+			return api.Result{}, err
+		}
 		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}

@@ -121,3 +121,14 @@ func Poll(ctx context.Context, q *Queue, arn string, batch int32, fn Handler) {
 		}
 	}
 }
+
+// SendDelayed enqueues one message that becomes visible after delay (SQS
+// allows at most 15 minutes).
+func (q *Queue) SendDelayed(ctx context.Context, body string, delay time.Duration) error {
+	secs := int32(min(max(delay, time.Second), 15*time.Minute) / time.Second)
+	if _, err := q.SQS.SendMessage(ctx, &sqs.SendMessageInput{QueueUrl: aws.String(q.URL), MessageBody: aws.String(body),
+		DelaySeconds: secs}); err != nil {
+		return fmt.Errorf("queue: send: %w", err)
+	}
+	return nil
+}

@@ -23,6 +23,17 @@ func (o *Obj) XMLDoc() []byte {
 	return b.Bytes()
 }
 
+// Raw is an XML fragment written as it is, inside its field's element (XML only).
+type Raw string
+
+// XMLElement renders the resource as an element, without the document header:
+// for embedding in another document.
+func (o *Obj) XMLElement() []byte {
+	var b bytes.Buffer
+	o.writeXML(&b)
+	return b.Bytes()
+}
+
 func (o *Obj) writeXML(b *bytes.Buffer) {
 	b.WriteString("<" + o.element())
 	for _, a := range o.attrs {
@@ -52,6 +63,8 @@ func writeXMLField(b *bytes.Buffer, key string, v any) {
 		return // links are a JSON-only concept
 	case *Obj:
 		x.writeXML(b)
+	case Raw:
+		b.WriteString("<" + key + ">" + string(x) + "</" + key + ">")
 	case []*Obj:
 		b.WriteString("<" + key + ">")
 		for _, it := range x {

@@ -3,6 +3,7 @@ package ops
 import (
 	"sort"
 
+	"turnpike/shared/admin/webhooks"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/queue"
 	"turnpike/shared/servicemgmt/usage"
@@ -18,6 +19,7 @@ type Consumer struct {
 // consumers lists every queue consumer; `make template` adds their functions.
 var consumers = []Consumer{
 	{"usage-consumer", "UsageQueue", usage.Consumer},
+	{"webhook-delivery", "WebhookQueue", webhooks.Consumer},
 }
 
 // Consumers lists every queue consumer, sorted by name.

@@ -1,0 +1,43 @@
+package webhook
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/expression"
+
+	"turnpike/shared/platform/store"
+)
+
+// ErrStale is a configuration changed since it was read.
+var ErrStale = store.ErrStale
+
+// SaveConfig writes c if the stored configuration is still the one read
+// (updated_at seen), else ErrStale.
+func SaveConfig(ctx context.Context, s *store.Store, tenant int64, c *Config, seen, now time.Time) error {
+	cond := expression.AttributeNotExists(expression.Name("PK"))
+	if !seen.IsZero() {
+		cond = expression.Name("updated_at").Equal(expression.Value(seen))
+	}
+	c.Key, c.UpdatedAt = ConfigKey(tenant), now
+	return s.Tx(0).PutCond(c, cond, ErrStale).Commit(ctx)
+}
+
+// RotateSecret gives a tenant a new signing secret.
+func RotateSecret(ctx context.Context, s *store.Store, tenant int64, now time.Time) (*Config, error) {
+	var c *Config
+	err := store.Optimistic(ctx, func() error {
+		var err error
+		if c, err = LoadConfig(ctx, s, tenant); err != nil {
+			return err
+		}
+		seen := c.UpdatedAt
+		c.Secret = NewSecret()
+		return SaveConfig(ctx, s, tenant, c, seen, now)
+	})
+	if errors.Is(err, ErrStale) {
+		return nil, err
+	}
+	return c, err
+}

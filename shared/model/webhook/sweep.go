@@ -1,0 +1,51 @@
+package webhook
+
+import (
+	"context"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/expression"
+
+	"turnpike/shared/platform/store"
+)
+
+// SweepGrace is how long past its due time a pending event is left to the
+// queue before the sweep enqueues it again: longer than a lease, so an event
+// being posted is not taken for lost.
+const SweepGrace = 3 * time.Minute
+
+// Sweep enqueues every pending event overdue by more than SweepGrace: one
+// whose message was never sent (the process died after the commit), or was
+// lost. A message delivered twice posts nothing twice (see Deliver). It
+// moves each event's due time forward first, so the next sweep leaves it to
+// the queue again. It returns how many events it enqueued.
+func Sweep(ctx context.Context, s *store.Store, send Sender, now time.Time) (int, error) {
+	q, err := store.Filtered(store.Query{Index: store.GSI2, PK: pendingPK},
+		expression.Name("due").LessThan(expression.Value(now.Add(-SweepGrace).UnixNano())))
+	if err != nil {
+		return 0, err
+	}
+	var overdue []*Event
+	if err := s.All(ctx, q, &overdue); err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, e := range overdue {
+		var cur Event
+		if err := s.Get(ctx, e.PK, e.SK, &cur); err != nil || cur.State != Pending || cur.Due != e.Due {
+			continue
+		}
+		due := cur.Due
+		cur.Due = now.UnixNano()
+		cur.GSI2SK = pendingSK(cur.Due, cur.Tenant, cur.ID)
+		err := s.Tx(0).PutCond(&cur, expression.Name("due").Equal(expression.Value(due)), store.ErrStale).Commit(ctx)
+		if err != nil {
+			continue
+		}
+		if err := Enqueue(ctx, send, &cur, 0); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
