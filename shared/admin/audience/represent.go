@@ -126,10 +126,10 @@ func ApplicationObj(base string, a *Application, v AppView) *wire.Obj {
 		JSON("plan_name", v.PlanName).
 		JSON("account_id", a.Account).
 		JSON("org_name", v.OrgName).
-		Keep("first_traffic_at", nil).
-		Keep("first_daily_traffic_at", nil)
+		Always("first_traffic_at", nil).
+		Always("first_daily_traffic_at", nil)
 	if v.BackendVersion == "1" {
-		o.Keep("user_key", a.UserKey).Keep("provider_verification_key", nil)
+		o.Keep("user_key", a.UserKey).Always("provider_verification_key", nil)
 	} else {
 		o.Keep("application_id", a.AppID)
 		if v.BackendVersion == "oauth" || v.BackendVersion == "oidc" {

@@ -8,6 +8,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"time"
 
 	"turnpike"
 	"turnpike/infra/cfn"
@@ -60,6 +62,14 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 	d.Now = clk.Now
 	// Locally, receivers are usually on this machine.
 	d.Webhooks.AllowPrivate = true
+	// Development knobs: a shorter queue delay between webhook attempts (the
+	// schedule itself follows the clock) and a shorter receiver timeout.
+	if v, err := time.ParseDuration(os.Getenv("WEBHOOK_RETRY_DELAY")); err == nil {
+		d.Webhooks.RetryDelay = v
+	}
+	if v, err := time.ParseDuration(os.Getenv("WEBHOOK_TIMEOUT")); err == nil {
+		d.Webhooks.Timeout = v
+	}
 	srv := &Server{Stack: st, Deps: d, Clock: clk}
 	if err := srv.startQueues(ctx); err != nil {
 		st.Stop()

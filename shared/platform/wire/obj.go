@@ -16,10 +16,11 @@ const (
 )
 
 type field struct {
-	key  string
-	val  any
-	only only
-	keep bool // render null in JSON instead of omitting (3scale's render_nil)
+	key   string
+	val   any
+	only  only
+	keep  bool // render null in JSON instead of omitting (3scale's render_nil)
+	empty bool // render an empty element in XML instead of omitting
 }
 
 // Obj is an ordered representation named by its wrapper ("service", "application_plan").
@@ -64,6 +65,13 @@ func (o *Obj) Set(key string, val any) *Obj {
 // Keep adds a field rendered as null in JSON when nil.
 func (o *Obj) Keep(key string, val any) *Obj {
 	o.fields = append(o.fields, field{key: key, val: normalize(val), keep: true})
+	return o
+}
+
+// Always adds a field written even when nil: null in JSON, an empty element
+// in XML (as 3scale's to_xml writes a blank attribute).
+func (o *Obj) Always(key string, val any) *Obj {
+	o.fields = append(o.fields, field{key: key, val: normalize(val), keep: true, empty: true})
 	return o
 }
 

@@ -50,6 +50,10 @@ func (o *Obj) writeXML(b *bytes.Buffer) {
 		if f.only == jsonOnly {
 			continue
 		}
+		if f.val == nil && f.empty {
+			b.WriteString("<" + f.key + "/>")
+			continue
+		}
 		writeXMLField(b, f.key, f.val)
 	}
 	b.WriteString("</" + o.element() + ">")
