@@ -44,13 +44,26 @@ func TestTemplateMatchesRegistry(t *testing.T) {
 	for _, c := range ops.Consumers() {
 		consumers[template.LogicalID(c.Name)] = true
 	}
+	schedules := map[string]ops.Schedule{}
+	for _, s := range ops.Schedules() {
+		schedules[template.LogicalID(s.Name)] = s
+	}
 	fns := tpl.OfType("AWS::Serverless::Function")
-	if len(fns) != len(byID)+len(consumers) {
-		t.Errorf("template has %d functions, registry %d operations and %d consumers", len(fns), len(byID), len(consumers))
+	if len(fns) != len(byID)+len(consumers)+len(schedules) {
+		t.Errorf("template has %d functions, registry %d operations, %d consumers and %d scheduled functions",
+			len(fns), len(byID), len(consumers), len(schedules))
 	}
 	for _, id := range fns {
 		if consumers[id] {
 			continue // queue consumers: see consumers_test.go
+		}
+		if s, ok := schedules[id]; ok {
+			ev, _ := tpl.Resources[id].Properties["Events"].(map[string]any)["Timer"].(map[string]any)
+			props, _ := ev["Properties"].(map[string]any)
+			if ev["Type"] != "Schedule" || props["Schedule"] != s.Rate {
+				t.Errorf("scheduled function %s: event %v, registry %s", id, ev, s.Rate)
+			}
+			continue
 		}
 		op, ok := byID[id]
 		if !ok {
@@ -100,7 +113,8 @@ func TestTemplateMatchesRegistry(t *testing.T) {
 	for _, d := range dirs {
 		_, op := ops.Find(d.Name())
 		_, consumer := ops.FindConsumer(d.Name())
-		if !op && !consumer {
+		_, schedule := ops.FindSchedule(d.Name())
+		if !op && !consumer && !schedule {
 			t.Errorf("functions/%s has no operation in the registry", d.Name())
 		}
 	}
