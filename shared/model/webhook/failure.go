@@ -43,7 +43,7 @@ func ClearFailures(ctx context.Context, s *store.Store, tenant int64, upTo time.
 	}
 	var keys []store.Key
 	for _, f := range all {
-		if !upTo.IsZero() && f.Time.After(upTo) {
+		if !upTo.IsZero() && f.Time.Truncate(time.Second).After(upTo) { // the list shows seconds
 			break
 		}
 		keys = append(keys, f.Key)
