@@ -11,8 +11,9 @@ import (
 )
 
 // UpdateApplication is PUT /admin/api/accounts/{account_id}/applications/{application_id}:
-// name, description, redirect_url and user_key. The plan changes only through
-// change_plan and application_id never changes, as in 3scale.
+// name, description, redirect_url, user_key, and plan_id ("updates name,
+// description, or plan assignment": a plan of the same service, as
+// change_plan takes). application_id never changes, as in 3scale.
 func UpdateApplication(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{Wrapper: "application"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
 		acc, app, err := appOfPath(ctx, d, q)
@@ -25,6 +26,10 @@ func UpdateApplication(d *deps.Deps) http.Handler {
 		}
 		app.UpdatedAt = q.Now
 		tx := newAppTx(d, q.Tenant())
+		moved, err := readPlanUpdate(ctx, d, q, tx, app)
+		if err != nil {
+			return api.Result{}, err
+		}
 		tx.save(&before, app)
 		moveUserKey(tx.Tx, q.Tenant(), app, before.UserKey)
 		if err := fire(ctx, d, q, tx.Tx, "application", "updated", app.ID, appXML(ctx, d, q, app)); err != nil {
@@ -32,6 +37,11 @@ func UpdateApplication(d *deps.Deps) http.Handler {
 		}
 		if app.UserKey != before.UserKey {
 			if err := fire(ctx, d, q, tx.Tx, "application", "key_updated", app.ID, appXML(ctx, d, q, app)); err != nil {
+				return api.Result{}, err
+			}
+		}
+		if moved {
+			if err := fire(ctx, d, q, tx.Tx, "application", "plan_changed", app.ID, appXML(ctx, d, q, app)); err != nil {
 				return api.Result{}, err
 			}
 		}
@@ -85,4 +95,29 @@ func moveUserKey(tx *store.Tx, tenant int64, app *Application, oldKey string) {
 	}
 	dropClaim(tx, tenant, ClaimUserKey, oldKey, app.ID)
 	tx.Create(claim(tenant, ClaimUserKey, app.UserKey, app.ID), apierr.Invalid("user_key", "has already been taken"))
+}
+
+// readPlanUpdate moves app to the plan plan_id names, if one is sent and it
+// differs, in tx (see ChangeApplicationPlan); it tells whether it moved.
+func readPlanUpdate(ctx context.Context, d *deps.Deps, q *api.Request, tx *appTx, app *Application) (bool, error) {
+	id, ok, err := q.Int("plan_id", 0)
+	if err != nil || !ok || id == app.Plan {
+		return false, err
+	}
+	if id <= 0 {
+		return false, apierr.NotFound()
+	}
+	plan, err := planLoad(ctx, d, q.Tenant(), id)
+	if err != nil {
+		return false, err
+	}
+	if plan.Service != app.Service || plan.Custom {
+		return false, apierr.NotFound()
+	}
+	if err := tx.leavePlan(ctx, app); err != nil {
+		return false, err
+	}
+	app.Plan = plan.ID
+	tx.contract(plan.ID, 1)
+	return true, nil
 }

@@ -118,6 +118,8 @@ func ApplicationObj(base string, a *Application, v AppView) *wire.Obj {
 		Set("state", a.State).
 		JSON("enabled", a.State == AppLive && v.AccountEnabled).
 		XML("user_account_id", a.Account).
+		XMLAlways("first_traffic_at", nil).
+		XMLAlways("first_daily_traffic_at", nil).
 		JSON("created_at", a.CreatedAt).
 		JSON("updated_at", a.UpdatedAt).
 		Set("service_id", a.Service).
@@ -126,8 +128,8 @@ func ApplicationObj(base string, a *Application, v AppView) *wire.Obj {
 		JSON("plan_name", v.PlanName).
 		JSON("account_id", a.Account).
 		JSON("org_name", v.OrgName).
-		Always("first_traffic_at", nil).
-		Always("first_daily_traffic_at", nil)
+		JSONKeep("first_traffic_at", nil).
+		JSONKeep("first_daily_traffic_at", nil)
 	if v.BackendVersion == "1" {
 		o.Keep("user_key", a.UserKey).Always("provider_verification_key", nil)
 	} else {

@@ -17,7 +17,7 @@ import (
 // account waits in "created" until its user is activated.
 func Signup(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{Wrapper: "account"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		return signup(ctx, d, q, false)
+		return signup(ctx, d, q, expressSignup)
 	})
 }
 
@@ -29,12 +29,25 @@ func Signup(d *deps.Deps) http.Handler {
 func PortalSignup(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{Wrapper: "account"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
 		onDeveloperSide(q)
-		return signup(ctx, d, q, true)
+		return signup(ctx, d, q, portalSignup)
 	})
 }
 
-func signup(ctx context.Context, d *deps.Deps, q *api.Request, portal bool) (api.Result, error) {
-	if portal {
+// signupMode is how the entry points of a signup differ.
+type signupMode struct {
+	portal    bool // the developer portal: signups_enabled applies, email and password are required
+	activate  bool // the user is active at once, the account pending or approved
+	contracts bool // subscribe to the services' plans (signup express)
+}
+
+var (
+	expressSignup = signupMode{contracts: true}
+	portalSignup  = signupMode{portal: true, activate: true, contracts: true}
+	accountCreate = signupMode{activate: true}
+)
+
+func signup(ctx context.Context, d *deps.Deps, q *api.Request, mode signupMode) (api.Result, error) {
+	if mode.portal {
 		st, err := settings.Load(ctx, d.Store, q.Tenant())
 		if err != nil {
 			return api.Result{}, err
@@ -55,7 +68,7 @@ func signup(ctx context.Context, d *deps.Deps, q *api.Request, portal bool) (api
 	if err != nil {
 		return api.Result{}, err
 	}
-	in.validate(&v, true, rules{emailRequired: portal, passwordRequired: portal})
+	in.validate(&v, true, rules{emailRequired: mode.portal || !mode.contracts, passwordRequired: mode.portal})
 	notes, err := readAnnotations(q, nil)
 	if err != nil {
 		return api.Result{}, err
@@ -67,9 +80,11 @@ func signup(ctx context.Context, d *deps.Deps, q *api.Request, portal bool) (api
 	if err != nil {
 		return api.Result{}, err
 	}
-	contracts, err := signupContracts(ctx, d, q)
-	if err != nil {
-		return api.Result{}, err
+	var contracts []*signupContract
+	if mode.contracts {
+		if contracts, err = signupContracts(ctx, d, q); err != nil {
+			return api.Result{}, err
+		}
 	}
 	approval, err := approvalRequired(ctx, d.Store, q.Tenant(), plan)
 	if err != nil {
@@ -84,7 +99,7 @@ func signup(ctx context.Context, d *deps.Deps, q *api.Request, portal bool) (api
 	user := &User{Key: UserKey(q.Tenant(), acc.ID, ids[1]), ID: ids[1], Account: acc.ID, Username: in.Username, Email: in.Email,
 		PasswordHash: passwordHash(in.Password), Role: RoleAdmin, CreatedAt: q.Now, UpdatedAt: q.Now}
 	switch {
-	case portal:
+	case mode.activate:
 		acc.State, user.State = activatedAccountState(approval), UserActive
 	case in.Password != "" && !approval:
 		acc.State, user.State = AccountApproved, UserActive
@@ -106,6 +121,9 @@ func signup(ctx context.Context, d *deps.Deps, q *api.Request, portal bool) (api
 	view, err := signupView(ctx, d, q, acc, user, plan, contracts, apps)
 	if err != nil {
 		return api.Result{}, err
+	}
+	if !mode.contracts {
+		view.Apps = nil // only the signup express lists applications
 	}
 	if err := fireSignup(ctx, d, q, tx.Tx, acc, user, view); err != nil {
 		return api.Result{}, err

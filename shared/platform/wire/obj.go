@@ -75,6 +75,18 @@ func (o *Obj) Always(key string, val any) *Obj {
 	return o
 }
 
+// XMLAlways adds an XML-only element written even when nil (empty).
+func (o *Obj) XMLAlways(key string, val any) *Obj {
+	o.fields = append(o.fields, field{key: key, val: normalize(val), only: xmlOnly, empty: true})
+	return o
+}
+
+// JSONKeep adds a JSON-only field rendered as null when nil.
+func (o *Obj) JSONKeep(key string, val any) *Obj {
+	o.fields = append(o.fields, field{key: key, val: normalize(val), only: jsonOnly, keep: true})
+	return o
+}
+
 // JSON adds a JSON-only field.
 func (o *Obj) JSON(key string, val any) *Obj {
 	o.fields = append(o.fields, field{key: key, val: normalize(val), only: jsonOnly})
