@@ -9,8 +9,9 @@ import (
 	"turnpike/shared/platform/deps"
 )
 
-// UpdateAccount is PUT /admin/api/accounts/{account_id}: org_name, annotations
-// and the monthly billing and charging switches; fields not sent are kept.
+// UpdateAccount is PUT /admin/api/accounts/{account_id}: org_name, the other
+// built-in fields (vat_code, telephone_number, address...), annotations and
+// the monthly billing and charging switches; fields not sent are kept.
 func UpdateAccount(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{Wrapper: "account"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
 		var acc *Account
@@ -60,6 +61,14 @@ func readAccountChanges(q *api.Request, acc *Account, c *changes) error {
 			*f.off = !on
 			c.set(f.attr, !on)
 		}
+	}
+	fields, sent, err := readAccountFields(q, acc.Fields, &v)
+	if err != nil {
+		return err
+	}
+	if sent {
+		acc.Fields = fields
+		c.set("fields", fields)
 	}
 	if q.Has("annotations") {
 		notes, err := readAnnotations(q, acc.Annotations)

@@ -38,6 +38,11 @@ func AccountObj(base string, a *Account, v AccountView) *wire.Obj {
 		XML("deletion_date", deletion).
 		JSON("links", wire.Links{{Rel: "self", Href: self}, {Rel: "users", Href: self + "/users"}}).
 		Set("org_name", a.OrgName)
+	for _, name := range AccountFields {
+		if val := a.Fields[name]; val != "" {
+			o.Set(name, val)
+		}
+	}
 	if a.State != AccountSuspended && a.State != AccountScheduled {
 		o.XML("monthly_billing_enabled", !a.BillingOff).XML("monthly_charging_enabled", !a.ChargingOff)
 	}

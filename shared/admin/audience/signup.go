@@ -73,6 +73,10 @@ func signup(ctx context.Context, d *deps.Deps, q *api.Request, mode signupMode) 
 	if err != nil {
 		return api.Result{}, err
 	}
+	fields, _, err := readAccountFields(q, nil, &v)
+	if err != nil {
+		return api.Result{}, err
+	}
 	if err := v.Err(); err != nil {
 		return api.Result{}, err
 	}
@@ -95,7 +99,7 @@ func signup(ctx context.Context, d *deps.Deps, q *api.Request, mode signupMode) 
 		return api.Result{}, err
 	}
 	acc := &Account{Key: AccountKey(q.Tenant(), ids[0]), ID: ids[0], OrgName: org, AdminUser: ids[1], Admins: 1, Plan: planID(plan),
-		Annotations: notes, CreatedAt: q.Now, UpdatedAt: q.Now, StateChangedAt: q.Now}
+		Annotations: notes, Fields: fields, CreatedAt: q.Now, UpdatedAt: q.Now, StateChangedAt: q.Now}
 	user := &User{Key: UserKey(q.Tenant(), acc.ID, ids[1]), ID: ids[1], Account: acc.ID, Username: in.Username, Email: in.Email,
 		PasswordHash: passwordHash(in.Password), Role: RoleAdmin, CreatedAt: q.Now, UpdatedAt: q.Now}
 	switch {
