@@ -119,14 +119,13 @@ func attempt(ctx context.Context, s *store.Store, p Poster, e *Event, cfg *Confi
 	return out, cerr
 }
 
-// earlierPending tells whether an event of the same object that happened
-// before e is still pending: events of one object go out in order.
+// earlierPending tells whether the event of the same object just before e
+// is still pending: events of one object go out in order. Looking at that
+// one alone is enough, since none is delivered while an earlier one of its
+// object is pending (an event redelivered by hand is the exception: later
+// events do not wait for it).
 func earlierPending(ctx context.Context, s *store.Store, e *Event) (bool, error) {
-	q, err := store.Filtered(store.Query{PK: e.PK, Prefix: objectPrefix(e.Type, e.Object)},
-		expression.Name("state").Equal(expression.Value(Pending)).And(expression.Name("id").LessThan(expression.Value(e.ID))))
-	if err != nil {
-		return false, err
-	}
-	var first Event
-	return s.First(ctx, q, &first)
+	var prev Event
+	ok, err := s.Previous(ctx, e.PK, objectPrefix(e.Type, e.Object), e.SK, &prev)
+	return ok && prev.State == Pending, err
 }

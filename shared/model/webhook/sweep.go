@@ -2,12 +2,16 @@ package webhook
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/expression"
 
 	"turnpike/shared/platform/store"
 )
+
+// SweepBatch bounds the events one sweep enqueues; the next run goes on.
+const SweepBatch = 1000
 
 // SweepGrace is how long past its due time a pending event is left to the
 // queue before the sweep enqueues it again: longer than a lease, so an event
@@ -20,13 +24,9 @@ const SweepGrace = 3 * time.Minute
 // moves each event's due time forward first, so the next sweep leaves it to
 // the queue again. It returns how many events it enqueued.
 func Sweep(ctx context.Context, s *store.Store, send Sender, now time.Time) (int, error) {
-	q, err := store.Filtered(store.Query{Index: store.GSI2, PK: pendingPK},
-		expression.Name("due").LessThan(expression.Value(now.Add(-SweepGrace).UnixNano())))
-	if err != nil {
-		return 0, err
-	}
 	var overdue []*Event
-	if err := s.All(ctx, q, &overdue); err != nil {
+	cut := fmt.Sprintf("%020d", now.Add(-SweepGrace).UnixNano())
+	if err := s.AllBelow(ctx, store.Query{Index: store.GSI2, PK: pendingPK}, cut, SweepBatch, &overdue); err != nil {
 		return 0, err
 	}
 	n := 0

@@ -38,17 +38,6 @@ func (t *Tx) AfterCommit(f func(context.Context)) *Tx {
 	return t
 }
 
-// Filtered selects a query's items by a filter built with the expression
-// builder; the query's own Filter, Names and Values are replaced.
-func Filtered(q Query, filter expression.ConditionBuilder) (Query, error) {
-	e, err := expression.NewBuilder().WithFilter(filter).Build()
-	if err != nil {
-		return q, fmt.Errorf("store: build filter: %w", err)
-	}
-	q.Filter, q.Names, q.Values = aws.ToString(e.Filter()), e.Names(), e.Values()
-	return q, nil
-}
-
 // First decodes the first item a query selects (after its filter) into out;
 // it reports whether there was one.
 func (s *Store) First(ctx context.Context, q Query, out any) (bool, error) {
@@ -85,6 +74,62 @@ func (s *Store) DeleteKeys(ctx context.Context, keys []Key) error {
 			pending = res.UnprocessedItems
 		}
 		keys = keys[n:]
+	}
+	return nil
+}
+
+// Previous decodes into out the item of partition pk whose sort key is the
+// greatest one below sk among those starting with prefix; it reports whether
+// there is one. One strongly consistent read of at most two items.
+func (s *Store) Previous(ctx context.Context, pk, prefix, sk string, out any) (bool, error) {
+	res, err := s.DB.Query(ctx, &dynamodb.QueryInput{
+		TableName:              aws.String(s.Entities),
+		KeyConditionExpression: aws.String("PK = :pk AND SK BETWEEN :from AND :to"),
+		ExpressionAttributeValues: map[string]types.AttributeValue{":pk": &types.AttributeValueMemberS{Value: pk},
+			":from": &types.AttributeValueMemberS{Value: prefix}, ":to": &types.AttributeValueMemberS{Value: sk}},
+		ScanIndexForward: aws.Bool(false),
+		ConsistentRead:   aws.Bool(true),
+		Limit:            aws.Int32(2),
+	})
+	if err != nil {
+		return false, fmt.Errorf("store: query %s: %w", pk, err)
+	}
+	for _, it := range res.Items {
+		if v, ok := it["SK"].(*types.AttributeValueMemberS); ok && v.Value != sk {
+			return true, attributevalue.UnmarshalMap(it, out)
+		}
+	}
+	return false, nil
+}
+
+// AllBelow decodes into out, up to limit items, those of a query on an index
+// whose sort key is below before (in sort-key order); q.Prefix is ignored.
+func (s *Store) AllBelow(ctx context.Context, q Query, before string, limit int, out any) error {
+	q.Prefix = ""
+	in := s.input(q)
+	in.KeyConditionExpression = aws.String(aws.ToString(in.KeyConditionExpression) + " AND #below < :below")
+	in.ExpressionAttributeNames["#below"] = "SK"
+	if q.Index != "" {
+		in.ExpressionAttributeNames["#below"] = q.Index + "SK"
+	}
+	in.ExpressionAttributeValues[":below"] = &types.AttributeValueMemberS{Value: before}
+	var items []map[string]types.AttributeValue
+	for len(items) < limit {
+		res, err := s.DB.Query(ctx, in)
+		if err != nil {
+			return fmt.Errorf("store: query %s: %w", q.PK, err)
+		}
+		items = append(items, res.Items...)
+		if res.LastEvaluatedKey == nil {
+			break
+		}
+		in.ExclusiveStartKey = res.LastEvaluatedKey
+	}
+	if len(items) > limit {
+		items = items[:limit]
+	}
+	if err := attributevalue.UnmarshalListOfMaps(items, out); err != nil {
+		return fmt.Errorf("store: decode %s: %w", q.PK, err)
 	}
 	return nil
 }
