@@ -19,9 +19,9 @@ import (
 // sooner. Only a message that could not be handled at all (DynamoDB or SQS
 // down) is reported failed, to return after the visibility timeout.
 func Consumer(d *deps.Deps) queue.Handler {
+	p := newPoster(d.Webhooks.Timeout, d.Webhooks.AllowPrivate) // one per process: its connections are reused
 	return func(ctx context.Context, ev events.SQSEvent) (events.SQSEventResponse, error) {
 		var out events.SQSEventResponse
-		p := newPoster(d.Webhooks.Timeout, d.Webhooks.AllowPrivate)
 		for _, m := range ev.Records {
 			if err := consume(ctx, d, p, m.Body); err != nil {
 				slog.Error("webhooks: message not handled", "message", m.MessageId, "error", err)
