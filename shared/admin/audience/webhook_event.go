@@ -2,6 +2,7 @@ package audience
 
 import (
 	"context"
+	"errors"
 
 	"turnpike/shared/admin/api"
 	"turnpike/shared/model/webhook"
@@ -74,7 +75,7 @@ func accountXML(ctx context.Context, d *deps.Deps, q *api.Request, acc *Account)
 			return nil, err
 		}
 		plan, err := accountPlan(ctx, d.Store, q.Tenant(), acc)
-		if err != nil && !isNotFound(err) {
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			return nil, err
 		}
 		return AccountObj(q.BaseURL(), acc, AccountView{Users: users, Plan: plan}), nil

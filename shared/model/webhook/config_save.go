@@ -5,8 +5,6 @@ import (
 	"errors"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/expression"
-
 	"turnpike/shared/platform/store"
 )
 
@@ -16,12 +14,12 @@ var ErrStale = store.ErrStale
 // SaveConfig writes c if the stored configuration is still the one read
 // (updated_at seen), else ErrStale.
 func SaveConfig(ctx context.Context, s *store.Store, tenant int64, c *Config, seen, now time.Time) error {
-	cond := expression.AttributeNotExists(expression.Name("PK"))
+	cond := store.Absent()
 	if !seen.IsZero() {
-		cond = expression.Name("updated_at").Equal(expression.Value(seen))
+		cond = store.UnchangedSince(seen)
 	}
 	c.Key, c.UpdatedAt = ConfigKey(tenant), now
-	return s.Tx(0).PutCond(c, cond, ErrStale).Commit(ctx)
+	return s.Tx(0).PutIf(c, cond, ErrStale).Commit(ctx)
 }
 
 // RotateSecret gives a tenant a new signing secret.

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/expression"
-
 	"turnpike/shared/platform/store"
 )
 
@@ -65,9 +63,8 @@ func Deliver(ctx context.Context, s *store.Store, p Poster, m Message, pol Polic
 	}
 	tries := e.Tries
 	e.Lease = t.Add(pol.Lease).UnixNano()
-	err := s.Tx(0).PutCond(e, expression.Name("state").Equal(expression.Value(Pending)).
-		And(expression.Name("tries").Equal(expression.Value(tries))).
-		And(expression.Name("lease").LessThan(expression.Value(t.UnixNano()))), errBusy).Commit(ctx)
+	err := s.Tx(0).PutIf(e, store.Is("state", Pending).And(store.Is("tries", tries), store.Below("lease", t.UnixNano())),
+		errBusy).Commit(ctx)
 	if errors.Is(err, errBusy) {
 		return Done, nil
 	}
@@ -112,7 +109,7 @@ func attempt(ctx context.Context, s *store.Store, p Poster, e *Event, cfg *Confi
 		e.GSI2SK = pendingSK(e.Due, e.Tenant, e.ID)
 		out = Retry
 	}
-	cerr := tx.PutCond(e, expression.Name("lease").Equal(expression.Value(lease)), errBusy).Commit(ctx)
+	cerr := tx.PutIf(e, store.Is("lease", lease), errBusy).Commit(ctx)
 	if errors.Is(cerr, errBusy) {
 		return Done, nil // the lease ran out and another delivery took over
 	}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/expression"
-
 	"turnpike/shared/platform/store"
 )
 
@@ -22,7 +20,7 @@ func Redeliver(ctx context.Context, s *store.Store, tenant, id int64, send Sende
 		seen := e.State
 		e.State, e.Tries, e.Due, e.Lease = Pending, 0, now.UnixNano(), 0
 		e.GSI2PK, e.GSI2SK = pendingPK, pendingSK(e.Due, e.Tenant, e.ID)
-		return s.Tx(0).PutCond(e, expression.Name("state").Equal(expression.Value(seen)), store.ErrStale).Commit(ctx)
+		return s.Tx(0).PutIf(e, store.Is("state", seen), store.ErrStale).Commit(ctx)
 	})
 	if err != nil {
 		return nil, err

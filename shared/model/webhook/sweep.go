@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/expression"
-
 	"turnpike/shared/platform/store"
 )
 
@@ -38,7 +36,7 @@ func Sweep(ctx context.Context, s *store.Store, send Sender, now time.Time) (int
 		due := cur.Due
 		cur.Due = now.UnixNano()
 		cur.GSI2SK = pendingSK(cur.Due, cur.Tenant, cur.ID)
-		err := s.Tx(0).PutCond(&cur, expression.Name("due").Equal(expression.Value(due)), store.ErrStale).Commit(ctx)
+		err := s.Tx(0).PutIf(&cur, store.Is("due", due), store.ErrStale).Commit(ctx)
 		if err != nil {
 			continue
 		}

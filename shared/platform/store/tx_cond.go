@@ -6,29 +6,9 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
-	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/expression"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 )
-
-// PutCond writes an item if cond (built with the SDK's expression builder)
-// holds on the stored item; else Commit returns failed.
-func (t *Tx) PutCond(item any, cond expression.ConditionBuilder, failed error) *Tx {
-	e, err := expression.NewBuilder().WithCondition(cond).Build()
-	if err != nil {
-		t.err = fmt.Errorf("store: build condition: %w", err)
-		return t
-	}
-	av, err := attributevalue.MarshalMap(item)
-	if err != nil {
-		t.err = fmt.Errorf("store: encode item: %w", err)
-		return t
-	}
-	t.items = append(t.items, types.TransactWriteItem{Put: &types.Put{TableName: aws.String(t.s.Entities), Item: av,
-		ConditionExpression: e.Condition(), ExpressionAttributeNames: e.Names(), ExpressionAttributeValues: e.Values()}})
-	t.fail = append(t.fail, failed)
-	return t
-}
 
 // AfterCommit registers f to run once the transaction has committed (never
 // when it fails): work that follows a durable change, such as a fast-path
@@ -41,7 +21,10 @@ func (t *Tx) AfterCommit(f func(context.Context)) *Tx {
 // First decodes the first item a query selects (after its filter) into out;
 // it reports whether there was one.
 func (s *Store) First(ctx context.Context, q Query, out any) (bool, error) {
-	in := s.input(q)
+	in, err := s.input(q)
+	if err != nil {
+		return false, err
+	}
 	for {
 		res, err := s.DB.Query(ctx, in)
 		if err != nil {
@@ -106,7 +89,10 @@ func (s *Store) Previous(ctx context.Context, pk, prefix, sk string, out any) (b
 // whose sort key is below before (in sort-key order); q.Prefix is ignored.
 func (s *Store) AllBelow(ctx context.Context, q Query, before string, limit int, out any) error {
 	q.Prefix = ""
-	in := s.input(q)
+	in, err := s.input(q)
+	if err != nil {
+		return err
+	}
 	in.KeyConditionExpression = aws.String(aws.ToString(in.KeyConditionExpression) + " AND #below < :below")
 	in.ExpressionAttributeNames["#below"] = "SK"
 	if q.Index != "" {
