@@ -2,6 +2,7 @@ package e2ewebhooks
 
 import (
 	"net/url"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -150,6 +151,24 @@ func TestWebhookDeveloperSideOnly(t *testing.T) {
 		"email": {"bydev@example.com"}, "password": {password}})
 	waitFor(t, 30*time.Second, "the portal signup's events", func() bool { return len(rc.ok()) >= 2 })
 
+	// An invitation accepted through the portal is a developer's change too.
+	base := "/admin/api/accounts/" + testenv.S(testenv.ID(acc))
+	if r := tn.Do(t, "POST", base+"/invitations.json", url.Values{"email": {"invitee@example.com"}}); r.Status != 201 {
+		t.Fatalf("invite: %d %s", r.Status, r.Body)
+	}
+	token := ""
+	for _, it := range tn.Do(t, "GET", "/admin/api/outbox.json", nil).JSON(t)["emails"].([]any) {
+		e := it.(map[string]any)["email"].(map[string]any)
+		if m := regexp.MustCompile(`Invitation token: ([0-9a-f]+)`).FindStringSubmatch(e["body"].(string)); m != nil && e["to"] == "invitee@example.com" {
+			token = m[1]
+		}
+	}
+	if r := tn.Do(t, "POST", "/admin/api/invitations/accept.json", url.Values{"invitation_token": {token},
+		"username": {"invitee"}, "password": {password}}); r.Status != 201 {
+		t.Fatalf("accept (token %q): %d %s", token, r.Status, r.Body)
+	}
+	waitFor(t, 30*time.Second, "the invitee's event", func() bool { return len(rc.ok()) >= 3 })
+
 	// Now with provider_actions on, a provider-key request still fires nothing.
 	tn.Do(t, "PUT", "/admin/api/webhooks.json", url.Values{"provider_actions": {"true"}})
 	r := env.Do(t, "PUT", "/admin/api/accounts/"+testenv.S(testenv.ID(acc))+".json",
@@ -165,7 +184,7 @@ func TestWebhookDeveloperSideOnly(t *testing.T) {
 			created++
 		}
 	}
-	if created != 2 || contains(got, "account updated") {
+	if created != 3 || contains(got, "account updated") {
 		t.Fatalf("events: %v", got)
 	}
 	for _, d := range rc.ok() {

@@ -16,7 +16,7 @@ import (
 // The object's XML is rendered only when the tenant wants the event. As in
 // 3scale, requests authenticated by provider key fire nothing, and admin
 // calls fire only with provider_actions on; developer-side changes (the
-// portal signup) always fire.
+// portal signup, an invitation accepted) always fire.
 func fire(ctx context.Context, d *deps.Deps, q *api.Request, tx *store.Tx, typ, action string, id int64, obj func() (*wire.Obj, error)) error {
 	add, err := prepareEvent(ctx, d, q, typ, action, id, obj)
 	if err == nil {
