@@ -2,22 +2,10 @@ package template
 
 import (
 	"encoding/json"
-	"fmt"
 	"strings"
 
 	"turnpike/shared/transport/ops"
 )
-
-// Main is the whole main.go of an operation's function: a composition root.
-func Main(op ops.Operation) []byte {
-	return []byte(fmt.Sprintf(`// Command %s is the Lambda function of %s %s.
-package main
-
-import "turnpike/shared/transport/lambdafn"
-
-func main() { lambdafn.Start(%q) }
-`, op.Name, op.Method, op.Path, op.Name))
-}
 
 // SampleEvent is an API Gateway HTTP API (payload 2.0) event for the
 // operation's canonical route, with example path values and no credentials.
@@ -53,17 +41,6 @@ func SampleEvent(op ops.Operation) []byte {
 	}
 	b, _ := json.MarshalIndent(ev, "", "  ")
 	return append(b, '\n')
-}
-
-// ConsumerMain is the main.go of a queue consumer's function.
-func ConsumerMain(c ops.Consumer) []byte {
-	return []byte(fmt.Sprintf(`// Command %s is the Lambda function consuming %s.
-package main
-
-import "turnpike/shared/transport/lambdafn"
-
-func main() { lambdafn.StartConsumer(%q) }
-`, c.Name, c.Queue, c.Name))
 }
 
 // SampleSQSEvent is an SQS event with one message, as Lambda delivers it.
