@@ -14,7 +14,7 @@ import (
 
 // Operation is one API operation, deployed as one Lambda function.
 type Operation struct {
-	Name   string // function directory under functions/ and the template's function name
+	Name   string // function name (the TURNPIKE_FUNCTION of the shared binary) and its sample event events/<Name>.json
 	Method string
 	Path   string // canonical route (see package route)
 	Build  func(*deps.Deps) http.Handler
