@@ -10,7 +10,7 @@ import (
 )
 
 // The credentials of the sample events. The local stack's tests seed a store
-// in which they work (local/e2e/rie_test.go), so the samples exercise the
+// in which they work (local/rie), so the samples exercise the
 // success path; `sam local invoke` against a real stack needs real ones.
 const (
 	SampleMasterToken = "sample-master-access-token-0123456789abcdef"

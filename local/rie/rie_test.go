@@ -1,4 +1,4 @@
-package e2e
+package rie
 
 import (
 	"bytes"
@@ -50,7 +50,7 @@ func TestFunctionsUnderRuntimeEmulator(t *testing.T) {
 		t.Fatalf("make build: %v\n%s", err, out)
 	}
 	bootstrap := filepath.Join(dir, "bootstrap")
-	seedSampleCredentials(t, env)
+	tn := seedSampleCredentials(t, env)
 
 	tpl, err := cfn.Parse(turnpike.Template)
 	if err != nil {
@@ -167,6 +167,12 @@ func TestFunctionsUnderRuntimeEmulator(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d functions answered 2xx", ok2xx, len(jobs))
+	// The consumer applied the sample report: a report it could not resolve
+	// would have left an integration error on the service.
+	res := tn.Do(t, "GET", "/admin/api/services/"+testenv.S(tn.DefaultService)+"/errors.json", nil)
+	if errs, _ := res.JSON(t)["errors"].([]any); res.Status != 200 || len(errs) > 0 {
+		t.Errorf("the usage consumer did not apply the sample report: integration errors %d %s", res.Status, res)
+	}
 }
 
 // resolve turns a template environment value into its local value.
@@ -259,9 +265,12 @@ func freeAddr() (string, error) {
 // seedSampleCredentials makes the credentials of events/ valid in the local
 // store: a tenant whose admin token and provider key are the samples', and an
 // application of its default service whose user key is the sample's.
-func seedSampleCredentials(t *testing.T, env *testenv.Env) {
+func seedSampleCredentials(t *testing.T, env *testenv.Env) *testenv.Tenant {
 	t.Helper()
 	tn := env.NewTenant(t)
+	if tn.ID != 1 || tn.DefaultService != 4 {
+		t.Fatalf("the sample SQS event reports for tenant 1, service 4; a fresh store made tenant %d, service %d", tn.ID, tn.DefaultService)
+	}
 	ctx := context.Background()
 	s := env.Server.Deps.Store
 	k := credential.TokenKey(tn.Token)
@@ -284,6 +293,10 @@ func seedSampleCredentials(t *testing.T, env *testenv.Env) {
 		url.Values{"name": {"sample"}, "state_event": {"publish"}})
 	acc := tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {"Sample"}, "username": {"sample"},
 		"email": {"sample@example.com"}, "password": {"a-long-enough-password"}})
-	tn.Create(t, "/admin/api/accounts/"+testenv.S(testenv.ID(acc))+"/applications.json", "application",
+	app := tn.Create(t, "/admin/api/accounts/"+testenv.S(testenv.ID(acc))+"/applications.json", "application",
 		url.Values{"plan_id": {testenv.S(testenv.ID(plan))}, "name": {"sample"}, "user_key": {template.SampleUserKey}})
+	if app["user_key"] != template.SampleUserKey {
+		t.Fatalf("seeded application: %v", app)
+	}
+	return tn
 }
