@@ -18,18 +18,19 @@ test:
 # function by template.yaml, picks its operation). GOARCH=amd64 make build for
 # this machine's architecture.
 GOARCH ?= arm64
-GOBUILD = CGO_ENABLED=0 GOOS=linux GOARCH=$(GOARCH) $(GO) build -trimpath -tags lambda.norpc -ldflags='-s -w -buildid='
+GOBUILD = CGO_ENABLED=0 GOOS=linux $(GO) build -trimpath -tags lambda.norpc -ldflags='-s -w -buildid='
 
 build:
 	@mkdir -p $(BUILD)
-	$(GOBUILD) -o $(BUILD)/bootstrap ./cmd/bootstrap
+	GOARCH=$(GOARCH) $(GOBUILD) -o $(BUILD)/bootstrap ./cmd/bootstrap
 
 # sam build calls build-<LogicalId> with ARTIFACTS_DIR (BuildMethod: makefile).
 # Every function shares CodeUri, runtime and metadata, so SAM builds once and
 # copies the artifact to every function. It always runs go build: Go's cache
 # makes an unchanged build fast, and a changed source always reaches the artifact.
+# Always arm64, the template's architecture, whatever GOARCH the shell exports.
 build-%Function:
-	$(GOBUILD) -o $(ARTIFACTS_DIR)/bootstrap ./cmd/bootstrap
+	GOARCH=arm64 $(GOBUILD) -o $(ARTIFACTS_DIR)/bootstrap ./cmd/bootstrap
 
 template:
 	$(GO) run ./infra/cmd/template
