@@ -58,7 +58,8 @@ func TestFunctionsUnderRuntimeEmulator(t *testing.T) {
 	}
 	s := env.Server.Deps.Store
 	refs := map[string]string{"EntitiesTable": s.Entities, "CountersTable": s.Counters, "UsageTable": s.Usage,
-		"MasterAccessToken": template.SampleMasterToken, "UsageQueue": env.Server.Deps.Usage.URL}
+		"MasterAccessToken": template.SampleMasterToken, "UsageQueue": env.Server.Deps.Usage.URL,
+		"WebhookQueue": env.Server.Deps.Webhooks.Queue.URL}
 	base := []string{"DYNAMODB_ENDPOINT=" + env.Server.Stack.DynamoDBEndpoint, "SQS_ENDPOINT=" + env.Server.Stack.SQSEndpoint,
 		"AWS_REGION=us-east-1", "AWS_ACCESS_KEY_ID=local", "AWS_SECRET_ACCESS_KEY=local", "PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME")}
 	globals := tpl.Globals["Function"].(map[string]any)["Environment"].(map[string]any)["Variables"].(map[string]any)
@@ -106,6 +107,13 @@ func TestFunctionsUnderRuntimeEmulator(t *testing.T) {
 		// The emulator's REPORT line carries no real init duration; its INIT REPORT does.
 		if m := regexp.MustCompile(`INIT REPORT\(durationMs: ([0-9.]+)\)`).FindStringSubmatch(log); m != nil {
 			r.init = m[1] + " ms"
+		}
+		if _, isSchedule := ops.FindSchedule(r.name); isSchedule {
+			r.kind = "schedule"
+			if bytes.Contains(out, []byte("errorMessage")) {
+				r.err = fmt.Errorf("scheduled function answered %s\n%s", out, log)
+			}
+			return
 		}
 		if _, isConsumer := ops.FindConsumer(r.name); isConsumer {
 			r.kind = "consumer"

@@ -83,6 +83,9 @@ type Sender interface {
 	Send(ctx context.Context, body string) error
 }
 
+// SampleMessage is a message as the queue carries it (for sample events).
+const SampleMessage = `{"tenant":1,"sk":"WHEV#user#0000000000000002#0000000000000040"}`
+
 // Message is what the queue carries: which event to deliver.
 type Message struct {
 	Tenant int64  `json:"tenant"`
