@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -177,19 +176,6 @@ func (f *sm) call(endpoint string, q url.Values, options string) *testenv.Respon
 func (f *sm) authorize(q url.Values) *testenv.Response { return f.call("authorize", q, "") }
 func (f *sm) authrep(q url.Values) *testenv.Response   { return f.call("authrep", q, "") }
 
-// status asserts an HTTP status and that the body contains every want.
-func status(t *testing.T, r *testenv.Response, code int, want ...string) {
-	t.Helper()
-	if r.Status != code {
-		t.Fatalf("status %d, want %d: %s", r.Status, code, r.Body)
-	}
-	for _, w := range want {
-		if !strings.Contains(r.String(), w) {
-			t.Fatalf("body lacks %s:\n%s", w, r.Body)
-		}
-	}
-}
-
 // xmlDoc is the XML declaration 3scale starts every body with.
 const xmlDoc = `<?xml version="1.0" encoding="UTF-8"?>`
 
@@ -231,6 +217,5 @@ func (f *sm) use(metric string, n int) {
 // serviceToken is the first service token of the fixture's service.
 func (f *sm) serviceToken() string {
 	f.t.Helper()
-	tokens := f.tn.Do(f.t, "GET", "/admin/api/services/"+testenv.S(f.svc)+"/service_tokens.json", nil).JSON(f.t)
-	return tokens["service_tokens"].([]any)[0].(map[string]any)["service_token"].(map[string]any)["value"].(string)
+	return serviceToken(f.t, f.tn, f.svc)
 }

@@ -86,6 +86,6 @@ func TestSMDefaultService(t *testing.T) {
 		"email": {dev + "@example.com"}, "password": {"a-long-enough-password"}})
 	app := tn.Create(t, "/admin/api/accounts/"+testenv.S(testenv.ID(acc))+"/applications.json", "application",
 		url.Values{"plan_id": {testenv.S(testenv.ID(plan))}, "name": {"app"}})
-	r := env.Do(t, "GET", "/transactions/authrep.xml", url.Values{"provider_key": {tn.ProviderKey}, "user_key": {app["user_key"].(string)}, "usage[hits]": {"1"}})
+	r := env.Do(t, "GET", "/transactions/authrep.xml", url.Values{"provider_key": {tn.ProviderKey}, "user_key": {text(t, app, "user_key")}, "usage[hits]": {"1"}})
 	status(t, r, 200, "<plan>Default plan</plan>")
 }
