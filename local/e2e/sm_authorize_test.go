@@ -101,17 +101,23 @@ func TestSMAuthorizeApplicationNotActive(t *testing.T) {
 	t.Parallel()
 	f := newSM(t, smOpts{})
 	status(t, f.authorize(f.q()), 200)
-	f.appState(f.app, "suspended")
+	f.suspend(f.app)
 	r := f.call("authorize", f.q(), "rejection_reason_header=1")
 	status(t, r, 409, "<authorized>false</authorized><reason>application is not active</reason><plan>Basic</plan>")
 	if h := r.Header.Get("3scale-rejection-reason"); h != "application_not_active" {
 		t.Fatalf("rejection header %q", h)
 	}
 	status(t, f.authrep(f.q("usage[hits]", "1")), 409, "application is not active")
-	f.appState(f.app, "pending")
-	status(t, f.authorize(f.q()), 409, "application is not active")
-	f.appState(f.app, "live")
+	f.resume(f.app)
 	status(t, f.authorize(f.q()), 200)
+	// Pending: an application on a plan that requires approval, until it is accepted.
+	approval := testenv.ID(f.tn.Create(t, "/admin/api/services/"+testenv.S(f.svc)+"/application_plans.json", "application_plan",
+		url.Values{"name": {"Approval"}, "approval_required": {"true"}}))
+	pending := f.appOn(approval, smOpts{})
+	q := url.Values{"provider_key": {f.tn.ProviderKey}, "service_id": {testenv.S(f.svc)}, "app_id": {pending.AppID}}
+	status(t, f.authorize(q), 409, "application is not active")
+	send(t, f.tn, 200, "PUT", pending.path()+"/accept.json", nil)
+	status(t, f.authorize(q), 200)
 }
 
 // 6.1 §7: stored usage over a limit denies; only that report is exceeded.
@@ -131,18 +137,6 @@ func TestSMAuthorizeLimitsExceeded(t *testing.T) {
 	status(t, r, 409)
 	if r.String() != want {
 		t.Fatalf("body:\n%s\nwant:\n%s", r.Body, want)
-	}
-}
-
-// 6.1 §8: a suspended service.
-func TestSMAuthorizeServiceNotActive(t *testing.T) {
-	t.Parallel()
-	f := newSM(t, smOpts{})
-	f.serviceState("suspended")
-	r := f.call("authorize", f.q(), "rejection_reason_header=1")
-	status(t, r, 409, "<reason>service is not active</reason>")
-	if r.Header.Get("3scale-rejection-reason") != "service_not_active" {
-		t.Fatalf("header %v", r.Header)
 	}
 }
 
@@ -268,7 +262,7 @@ func TestSMAuthorizeAppKeys(t *testing.T) {
 	f := newSM(t, smOpts{})
 	status(t, f.authorize(f.q()), 200)
 	status(t, f.authorize(f.q("app_key", "whatever")), 200)
-	f.appKeys(f.app, "foo-key", "key2-foo", "key3-foo")
+	f.addKeys(f.app, "foo-key", "key2-foo", "key3-foo")
 	r := f.call("authorize", f.q(), "rejection_reason_header=1")
 	status(t, r, 409, "<reason>application key is missing</reason>")
 	if r.Header.Get("3scale-rejection-reason") != "application_key_invalid" {
@@ -344,7 +338,7 @@ func TestSMAuthorizeBadUsage(t *testing.T) {
 	status(t, f.authorize(f.q("usage[hits]", "-1")), 403, errBody("usage_value_invalid", `usage value "-1" for metric "hits" is invalid`))
 	status(t, f.authorize(f.q("usage[hits]", "")), 403, errBody("usage_value_invalid", `usage value for metric "hits" can not be empty`))
 	// An earlier denial hides the bad metric.
-	f.appKeys(f.app, "secret")
+	f.addKeys(f.app, "secret")
 	status(t, f.authorize(f.q("usage[non_existing]", "1")), 409, "application key is missing")
 }
 

@@ -73,9 +73,9 @@ func TestSMReport(t *testing.T) {
 	status(t, r, 202)
 	f.await(`<max_value>100</max_value><current_value>6</current_value>`)
 	// Reports are not limited, and a suspended application still counts.
-	f.appState(f.app, "suspended")
+	f.suspend(f.app)
 	status(t, f.report(f.creds()+"&transactions[0][app_id]="+f.app.AppID+"&transactions[0][usage][hits]=200"), 202)
-	f.appState(f.app, "live")
+	f.resume(f.app)
 	f.await(`period="day" exceeded="true">` + period("day", time.Now().UTC()) + `<max_value>100</max_value><current_value>206</current_value>`)
 }
 
