@@ -9,8 +9,7 @@ BUILD := build
 local:
 	$(GO) run ./local
 
-test:
-	$(GO) vet ./...
+test: lint
 	$(GO) test -count=1 -timeout 15m ./...
 	$(GO) test -run '^$$' -fuzz '^FuzzParseQuery$$' -fuzztime 10s ./shared/platform/params/
 	$(GO) test -run '^$$' -fuzz '^FuzzReportBody$$' -fuzztime 10s ./shared/servicemgmt/authrep/
@@ -37,9 +36,13 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseJSON$$' -fuzztime 60s ./shared/platform/params/
 	$(GO) test -run '^$$' -fuzz '^FuzzReportBody$$' -fuzztime 60s ./shared/servicemgmt/authrep/
 
+# gofmt skips local/node_modules (npm packages, not ours); staticcheck is a tool
+# dependency in go.mod, so a fresh clone needs nothing installed by hand.
 lint:
-	@test -z "$$(gofmt -l . | grep -v '^local/node_modules' | tee /dev/stderr)"
+	@test -z "$$(find . -path ./local/node_modules -prune -o -path ./.local -prune -o -name '*.go' -print | xargs gofmt -l | tee /dev/stderr)"
 	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
+	$(GO) mod tidy -diff
 
 deploy:
 	sam build && sam deploy --guided
