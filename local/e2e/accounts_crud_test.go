@@ -45,10 +45,7 @@ func TestAccountRead(t *testing.T) {
 	}{{tn, "/admin/api/accounts/999999999.json"}, {tn, "/admin/api/accounts/abc.json"}, {tn, "/admin/api/accounts/-1.json"},
 		{other, "/admin/api/accounts/" + id + ".json"}} {
 		r := c.tn.Do(t, "GET", c.path, nil)
-		status(t, r, 404)
-		if r.String() != `{"status":"Not found"}` {
-			t.Fatalf("%s: %s", c.path, r.Body)
-		}
+		exactly(t, r, 404, `{"status":"Not found"}`)
 	}
 	r := other.Do(t, "GET", "/admin/api/accounts/"+id+".xml", nil)
 	if r.Status != 404 || len(r.Body) != 0 {
@@ -227,10 +224,7 @@ func TestAccountUpdate(t *testing.T) {
 	ro := accToken(t, env, tn, "ro", "account_management")
 	status(t, env.Do(t, "GET", path+".json", url.Values{"access_token": {ro}}), 200)
 	r = env.Do(t, "PUT", path+".json", url.Values{"access_token": {ro}, "org_name": {"Nope"}})
-	status(t, r, 403)
-	if r.String() != `{"error":"Your access token does not have the correct permissions"}` {
-		t.Fatalf("ro write: %s", r.Body)
-	}
+	exactly(t, r, 403, `{"error":"Your access token does not have the correct permissions"}`)
 }
 
 // Concurrent updates of different annotations both land (optimistic writes retry).

@@ -82,10 +82,7 @@ func TestAccountStateXMLAndListing(t *testing.T) {
 		t.Fatalf("XML approve: %s", r.Body)
 	}
 	r = tn.Do(t, "PUT", path+"/approve", nil) // bare = XML
-	status(t, r, 422)
-	if r.String() != `<?xml version="1.0" encoding="UTF-8"?><errors><error>State cannot transition via &quot;approve&quot;</error></errors>` {
-		t.Fatalf("XML refusal: %s", r.Body)
-	}
+	exactly(t, r, 422, `<?xml version="1.0" encoding="UTF-8"?><errors><error>State cannot transition via &quot;approve&quot;</error></errors>`)
 	// Listing by state follows every change.
 	listed := func(state string) bool {
 		r := tn.Do(t, "GET", "/admin/api/accounts.json", url.Values{"state": {state}})

@@ -202,3 +202,14 @@ func catalogRulesQuery(tenant, metric int64) store.Query {
 func pricingPath(plan, metric int64) string {
 	return "/admin/api/application_plans/" + testenv.S(plan) + "/metrics/" + testenv.S(metric) + "/pricing_rules"
 }
+
+// planOnHits starts a limit or pricing test: a new tenant, a service, its hits
+// metric and an application plan named name.
+func planOnHits(t testing.TB, name string) (tn *testenv.Tenant, svc, hits, plan int64) {
+	t.Helper()
+	tn = testenv.Get(t).NewTenant(t)
+	svc = newService(t, tn, nil)
+	hits = tn.MetricID(t, svc, "hits")
+	plan = testenv.ID(tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {name}}))
+	return tn, svc, hits, plan
+}

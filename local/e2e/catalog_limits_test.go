@@ -18,11 +18,7 @@ func limitsPath(plan, metric int64) string {
 
 func TestLimitsCRUD(t *testing.T) {
 	t.Parallel()
-	env := testenv.Get(t)
-	tn := env.NewTenant(t)
-	svc := newService(t, tn, nil)
-	hits := tn.MetricID(t, svc, "hits")
-	plan := testenv.ID(tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {"pp"}}))
+	tn, svc, hits, plan := planOnHits(t, "pp")
 	other := testenv.ID(tn.Create(t, sp(svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"other"}, "unit": {"u"}}))
 	base := limitsPath(plan, hits)
 

@@ -12,11 +12,7 @@ import (
 
 func TestPricingRules(t *testing.T) {
 	t.Parallel()
-	env := testenv.Get(t)
-	tn := env.NewTenant(t)
-	svc := newService(t, tn, nil)
-	hits := tn.MetricID(t, svc, "hits")
-	plan := testenv.ID(tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {"paid"}}))
+	tn, svc, hits, plan := planOnHits(t, "paid")
 	other := testenv.ID(tn.Create(t, sp(svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"other"}, "unit": {"u"}}))
 	base := pricingPath(plan, hits)
 
@@ -105,11 +101,7 @@ func pricingPost(t testing.TB, tn *testenv.Tenant, path string, form url.Values)
 // Concurrent overlapping creates: exactly one wins.
 func TestPricingRulesRaceExactlyOneWins(t *testing.T) {
 	t.Parallel()
-	env := testenv.Get(t)
-	tn := env.NewTenant(t)
-	svc := newService(t, tn, nil)
-	hits := tn.MetricID(t, svc, "hits")
-	plan := testenv.ID(tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {"race"}}))
+	tn, _, hits, plan := planOnHits(t, "race")
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	codes := map[int]int{}

@@ -183,3 +183,12 @@ func serviceToken(t testing.TB, tn *testenv.Tenant, svc int64) string {
 	}
 	return text(t, tokens[0], "value")
 }
+
+// exactly fails unless the response has the status code and exactly the body want.
+func exactly(t testing.TB, r *testenv.Response, code int, want string) {
+	t.Helper()
+	status(t, r, code)
+	if r.String() != want {
+		t.Fatalf("%s: body:\n%s\nwant:\n%s", r.Request, r.Body, want)
+	}
+}

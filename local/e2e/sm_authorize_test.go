@@ -39,10 +39,7 @@ func TestSMAuthorizeUsageReports(t *testing.T) {
 		`<usage_report metric="hits" period="month">` + period("month", now) + `<max_value>10000</max_value><current_value>2</current_value></usage_report>` +
 		`<usage_report metric="hits" period="day">` + period("day", now) + `<max_value>100</max_value><current_value>2</current_value></usage_report>` +
 		`</usage_reports></status>`
-	status(t, r, 200)
-	if r.String() != want {
-		t.Fatalf("body:\n%s\nwant:\n%s", r.Body, want)
-	}
+	exactly(t, r, 200, want)
 }
 
 // 6.1 §3: unknown provider key, with and without no_body.
@@ -69,15 +66,9 @@ func TestSMAuthorizeApplicationNotFound(t *testing.T) {
 	t.Parallel()
 	f := newSM(t, smOpts{})
 	r := f.authorize(url.Values{"provider_key": {f.tn.ProviderKey}, "service_id": {testenv.S(f.svc)}, "app_id": {"boo"}})
-	status(t, r, 404)
-	if r.String() != errBody("application_not_found", `application with id="boo" was not found`) {
-		t.Fatalf("body %s", r.Body)
-	}
+	exactly(t, r, 404, errBody("application_not_found", `application with id="boo" was not found`))
 	r = f.authorize(url.Values{"provider_key": {f.tn.ProviderKey}, "service_id": {testenv.S(f.svc)}})
-	status(t, r, 404)
-	if r.String() != errBody("application_not_found", "application id is missing") {
-		t.Fatalf("body %s", r.Body)
-	}
+	exactly(t, r, 404, errBody("application_not_found", "application id is missing"))
 }
 
 // 6.1 §5: a service of another provider, and a service id that does not exist.
@@ -134,10 +125,7 @@ func TestSMAuthorizeLimitsExceeded(t *testing.T) {
 		`<usage_report metric="hits" period="month">` + period("month", now) + `<max_value>10</max_value><current_value>5</current_value></usage_report>` +
 		`<usage_report metric="hits" period="day" exceeded="true">` + period("day", now) + `<max_value>4</max_value><current_value>5</current_value></usage_report>` +
 		`</usage_reports></status>`
-	status(t, r, 409)
-	if r.String() != want {
-		t.Fatalf("body:\n%s\nwant:\n%s", r.Body, want)
-	}
+	exactly(t, r, 409, want)
 }
 
 // 6.1 §9: eternity limits have no period bounds.
@@ -199,10 +187,7 @@ func TestSMAuthorizeInvalidUTF8(t *testing.T) {
 		"provider_key=" + pk + "&service_id=" + sid + "&app_id=" + app + "&usage[%FFhits]=1",
 	} {
 		r := f.env.Raw(t, "GET", "/transactions/authorize.xml?"+q, "", nil)
-		status(t, r, 422)
-		if r.String() != errBody("not_valid_data", "all data must be valid UTF8") {
-			t.Fatalf("%s: %s", q, r.Body)
-		}
+		exactly(t, r, 422, errBody("not_valid_data", "all data must be valid UTF8"))
 	}
 }
 
@@ -326,10 +311,7 @@ func TestSMAuthorizeBadUsage(t *testing.T) {
 	t.Parallel()
 	f := newSM(t, smOpts{})
 	r := f.authorize(f.q("usage[non_existing]", "1"))
-	status(t, r, 404)
-	if r.String() != errBody("metric_invalid", `metric "non_existing" is invalid`) {
-		t.Fatalf("body %s", r.Body)
-	}
+	exactly(t, r, 404, errBody("metric_invalid", `metric "non_existing" is invalid`))
 	r = f.call("authorize", f.q("usage[non_existing]", "1"), "no_body=1")
 	if r.Status != 404 || len(r.Body) != 0 {
 		t.Fatalf("no_body: %d %q", r.Status, r.Body)

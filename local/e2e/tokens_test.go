@@ -101,10 +101,7 @@ func TestAccessTokenValidation(t *testing.T) {
 	// A token without the account_management scope cannot use the admin API.
 	stats := accToken(t, env, tn, "rw", "stats")
 	r := env.Do(t, "GET", "/admin/api/accounts.json", url.Values{"access_token": {stats}})
-	status(t, r, 403)
-	if r.String() != `{"error":"Your access token does not have the correct permissions"}` {
-		t.Fatalf("scope: %s", r.Body)
-	}
+	exactly(t, r, 403, `{"error":"Your access token does not have the correct permissions"}`)
 }
 
 // A read-only token reads everything and writes nothing, on every kind of write.
@@ -139,10 +136,7 @@ func TestReadOnlyTokenNeverWrites(t *testing.T) {
 	for _, w := range writes {
 		r := env.Do(t, w.method, w.path, url.Values{"access_token": {ro}, "org_name": {"x"}, "username": {"ro_user"},
 			"email": {"ro@example.com"}, "subject": {"x"}, "name": {"x"}, "permission": {"rw"}, "scopes[]": {"stats"}})
-		status(t, r, 403)
-		if r.String() != `{"error":"Your access token does not have the correct permissions"}` {
-			t.Fatalf("%s %s: %s", w.method, w.path, r.Body)
-		}
+		exactly(t, r, 403, `{"error":"Your access token does not have the correct permissions"}`)
 	}
 	// Nothing happened.
 	if accState(t, tn, accN) != "approved" || accUsers(t, tn, accN)[0]["state"] != "active" || len(accUsers(t, tn, accN)) != 1 {
