@@ -84,19 +84,14 @@ var knownImports = map[string]bool{
 // knownMixed are production files that still mix net/http with DynamoDB
 // types: handlers and storage in one file, to be split into a model package
 // and a handler. The list only shrinks.
-var knownMixed = map[string]bool{
-	"shared/servicemgmt/usage/errors.go":  true, // the /errors admin handlers query the usage table
-	"shared/servicemgmt/usage/history.go": true, // the /stats admin handlers query the usage table
-}
+var knownMixed = map[string]bool{}
 
 // knownExpr are production files outside the store that still build DynamoDB
 // requests by hand: the usage consumer's transaction (it shares the counter
 // engine's items) and the hot path's own reads. The list only shrinks.
 var knownExpr = map[string]bool{
-	"shared/servicemgmt/authrep/head.go":  true, // the hot path's one projected read
-	"shared/servicemgmt/usage/errors.go":  true,
-	"shared/servicemgmt/usage/history.go": true,
-	"shared/servicemgmt/usage/writes.go":  true, // one transaction with the counter engine's updates
+	"shared/servicemgmt/authrep/head.go": true, // the hot path's one projected read
+	"shared/servicemgmt/usage/writes.go": true, // one transaction with the counter engine's updates
 }
 
 type pkg struct {
