@@ -72,12 +72,8 @@ var knownImports = map[string]bool{
 	"shared/admin/audience -> shared/admin/outbox":        true,
 	"shared/admin/audience -> shared/admin/settings":      true,
 	"shared/admin/audience -> shared/admin/catalog":       true,
-	"shared/admin/settings -> shared/admin/catalog":       true,
-	"shared/master -> shared/admin/catalog":               true,
 	"shared/servicemgmt/authrep -> shared/admin/audience": true,
-	"shared/servicemgmt/authrep -> shared/admin/catalog":  true,
 	"shared/servicemgmt/usage -> shared/admin/audience":   true,
-	"shared/servicemgmt/usage -> shared/admin/catalog":    true,
 	"shared/servicemgmt/usage -> shared/admin/api":        true,
 }
 

@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"turnpike/shared/admin/audience"
-	"turnpike/shared/admin/catalog"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/store"
 )
 

@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"turnpike/shared/admin/catalog"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/credential"
 	"turnpike/shared/platform/store"
 )

@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"turnpike/shared/admin/audience"
-	"turnpike/shared/admin/catalog"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/model/tenant"
 	"turnpike/shared/platform/counter"
 	"turnpike/shared/platform/store"

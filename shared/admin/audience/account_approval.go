@@ -3,8 +3,8 @@ package audience
 import (
 	"context"
 
-	"turnpike/shared/admin/catalog"
 	"turnpike/shared/admin/settings"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/store"
 )
 

@@ -3,7 +3,7 @@ package audience
 import (
 	"context"
 
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/store"
 )
 

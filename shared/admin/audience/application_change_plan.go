@@ -3,9 +3,10 @@ package audience
 import (
 	"context"
 	"net/http"
+	admincatalog "turnpike/shared/admin/catalog"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
@@ -58,7 +59,7 @@ func appPlanOK(ctx context.Context, d *deps.Deps, q *api.Request, p *catalog.Pla
 	if svc, err := catalog.LoadService(ctx, d.Store, q.Tenant(), p.Service); err == nil {
 		isDefault = svc.DefaultApplicationPlan == p.ID
 	}
-	o := catalog.PlanObj(q.BaseURL(), p, isDefault)
+	o := admincatalog.PlanObj(q.BaseURL(), p, isDefault)
 	if q.Format == api.XML {
 		o.Name = "plan" // 3scale's XML names every plan <plan>
 	}

@@ -6,7 +6,7 @@ import (
 	"strconv"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 )
 

@@ -4,12 +4,13 @@ import (
 	"context"
 	"errors"
 	"strings"
+	admincatalog "turnpike/shared/admin/catalog"
 
 	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 	"turnpike/shared/platform/wire"
@@ -60,7 +61,7 @@ func (v *appViews) obj(ctx context.Context, a *Application) (*wire.Obj, error) {
 	if err != nil {
 		return nil, err
 	}
-	planXML := catalog.PlanObj(v.base, plan, svc.DefaultApplicationPlan == plan.ID)
+	planXML := admincatalog.PlanObj(v.base, plan, svc.DefaultApplicationPlan == plan.ID)
 	planXML.Name = "plan" // 3scale nests the plan as <plan custom=".." default="..">
 	return ApplicationObj(v.base, a, AppView{
 		ServiceName: svc.Name, BackendVersion: svc.BackendVersion, PlanName: plan.Name, OrgName: acc.OrgName,

@@ -4,9 +4,10 @@ import (
 	"context"
 	"net/http"
 	"time"
+	admincatalog "turnpike/shared/admin/catalog"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -47,7 +48,7 @@ func ChangeServiceSubscriptionPlan(d *deps.Deps) http.Handler {
 			}
 			plan.Contracts++
 		}
-		return api.OK(catalog.PlanObj(q.BaseURL(), plan, isDefaultServicePlan(ctx, d, q.Tenant(), plan))), nil
+		return api.OK(admincatalog.PlanObj(q.BaseURL(), plan, isDefaultServicePlan(ctx, d, q.Tenant(), plan))), nil
 	})
 }
 

@@ -4,7 +4,7 @@ import (
 	"sync"
 
 	"turnpike/shared/admin/audience"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/counter"
 	"turnpike/shared/platform/deps"
 )

@@ -3,7 +3,7 @@ package authrep
 import (
 	"testing"
 
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/servicemgmt/usage"
 )
 

@@ -5,7 +5,7 @@ import (
 	"errors"
 
 	"turnpike/shared/admin/audience"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/model/tenant"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/credential"

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"turnpike/shared/admin/audience"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/catalog"
 )
 
 // denial is a 409: the rejection code and 3scale's reason text.

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/wire"
 )

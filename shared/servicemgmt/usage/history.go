@@ -9,7 +9,7 @@ import (
 
 	"turnpike/shared/admin/api"
 	"turnpike/shared/admin/audience"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/counter"
 	"turnpike/shared/platform/deps"

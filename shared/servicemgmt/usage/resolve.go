@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"turnpike/shared/admin/audience"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
