@@ -5,8 +5,8 @@ import (
 	"net/url"
 	"testing"
 
-	"turnpike/shared/admin/audience"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/store"
 )

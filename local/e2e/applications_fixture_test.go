@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/admin/audience"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/store"
 )

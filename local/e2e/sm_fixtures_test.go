@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"turnpike/shared/admin/audience"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/model/catalog"
 	"turnpike/shared/model/tenant"
 	"turnpike/shared/platform/counter"

@@ -7,6 +7,7 @@ import (
 	admincatalog "turnpike/shared/admin/catalog"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
@@ -17,7 +18,7 @@ import (
 var errSubChanged = apierr.Msg(http.StatusConflict, "The subscription was changed by another request; retry")
 
 // saveSub rewrites a subscription provided it is still the one read.
-func saveSub(tx *store.Tx, s *Subscription, seen time.Time) {
+func saveSub(tx *store.Tx, s *audience.Subscription, seen time.Time) {
 	tx.PutIf(s, store.UnchangedSince(seen), errSubChanged)
 }
 
@@ -41,8 +42,8 @@ func ChangeServiceSubscriptionPlan(d *deps.Deps) http.Handler {
 			sub.Plan, sub.UpdatedAt = plan.ID, q.Now
 			tx := d.Store.Tx(q.Tenant())
 			saveSub(tx, sub, seen)
-			addContracts(tx, q.Tenant(), old, -1, errSubChanged)
-			addContracts(tx, q.Tenant(), plan.ID, 1, store.ErrNotFound)
+			audience.AddContracts(tx, q.Tenant(), old, -1, errSubChanged)
+			audience.AddContracts(tx, q.Tenant(), plan.ID, 1, store.ErrNotFound)
 			if err := tx.Commit(ctx); err != nil {
 				return api.Result{}, err
 			}

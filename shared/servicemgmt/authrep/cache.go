@@ -3,7 +3,7 @@ package authrep
 import (
 	"sync"
 
-	"turnpike/shared/admin/audience"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/counter"
 	"turnpike/shared/platform/deps"

@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 
-	"turnpike/shared/admin/audience"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/model/catalog"
 	"turnpike/shared/model/tenant"
 	"turnpike/shared/platform/apierr"

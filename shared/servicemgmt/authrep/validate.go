@@ -4,7 +4,7 @@ import (
 	"regexp"
 	"strings"
 
-	"turnpike/shared/admin/audience"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/model/catalog"
 )
 

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/admin/audience"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/counter"

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"turnpike/shared/admin/audience"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
