@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/admin/audience"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/audience"
 )
 
 func TestAccountRead(t *testing.T) {

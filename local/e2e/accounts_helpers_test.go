@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"turnpike/shared/admin/catalog"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/store"
 )
 

@@ -7,8 +7,8 @@ import (
 	"sync"
 	"testing"
 
-	"turnpike/shared/admin/audience"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/audience"
 )
 
 // concurrently sends n requests at once and counts the answers by status.

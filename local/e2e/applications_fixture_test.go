@@ -5,9 +5,9 @@ import (
 	"net/url"
 	"testing"
 
-	"turnpike/shared/admin/audience"
-	"turnpike/shared/admin/catalog"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/audience"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/store"
 )
 

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"turnpike/shared/admin/catalog"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/catalog"
 )
 
 func TestApplicationChangePlan(t *testing.T) {

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/admin/catalog"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/store"
 )
 

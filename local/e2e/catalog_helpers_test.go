@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"turnpike/shared/admin/catalog"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/credential"
 	"turnpike/shared/platform/store"
 )

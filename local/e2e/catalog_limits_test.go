@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/admin/catalog"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/catalog"
 )
 
 // limitsPath is a plan's limits on a metric.

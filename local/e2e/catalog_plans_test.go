@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/admin/catalog"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/catalog"
 )
 
 func TestApplicationPlansCRUD(t *testing.T) {

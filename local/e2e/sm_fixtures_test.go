@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"turnpike/shared/admin/audience"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/counter"
 )
 

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/model/tenant"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/credential"

@@ -147,3 +147,7 @@ func (v *Validation) Err() error {
 	}
 	return v.e
 }
+
+// Conflict is a 409 {"error": msg}: a change that raced with another one; the
+// client may try again.
+func Conflict(msg string) *Error { return Msg(http.StatusConflict, msg) }

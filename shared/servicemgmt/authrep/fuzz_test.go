@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/servicemgmt/usage"
 )
 
