@@ -13,7 +13,7 @@ test: lint
 	$(GO) test -run '^$$' -fuzz '^FuzzParseQuery$$' -fuzztime 10s ./shared/platform/params/
 	$(GO) test -run '^$$' -fuzz '^FuzzReportBody$$' -fuzztime 10s ./shared/servicemgmt/authrep/
 
-# Every function runs one binary (cmd/bootstrap; TURNPIKE_FUNCTION, set per
+# Every function runs one binary (functions/bootstrap; TURNPIKE_FUNCTION, set per
 # function by template.yaml, picks its operation). GOARCH=amd64 make build for
 # this machine's architecture.
 GOARCH ?= arm64
@@ -21,7 +21,7 @@ GOBUILD = CGO_ENABLED=0 GOOS=linux $(GO) build -trimpath -tags lambda.norpc -ldf
 
 build:
 	@mkdir -p $(BUILD)
-	GOARCH=$(GOARCH) $(GOBUILD) -o $(BUILD)/bootstrap ./cmd/bootstrap
+	GOARCH=$(GOARCH) $(GOBUILD) -o $(BUILD)/bootstrap ./functions/bootstrap
 
 # sam build calls build-<LogicalId> with ARTIFACTS_DIR (BuildMethod: makefile).
 # Every function shares CodeUri, runtime and metadata, so SAM builds once and
@@ -29,7 +29,7 @@ build:
 # makes an unchanged build fast, and a changed source always reaches the artifact.
 # Always arm64, the template's architecture, whatever GOARCH the shell exports.
 build-%Function:
-	GOARCH=arm64 $(GOBUILD) -o $(ARTIFACTS_DIR)/bootstrap ./cmd/bootstrap
+	GOARCH=arm64 $(GOBUILD) -o $(ARTIFACTS_DIR)/bootstrap ./functions/bootstrap
 
 template:
 	$(GO) run ./infra/cmd/template
