@@ -4,7 +4,7 @@ GO ?= go
 FUNCTIONS := $(sort $(notdir $(wildcard functions/*)))
 BUILD := build
 
-.PHONY: local test build template bench fuzz lint deploy clean
+.PHONY: local test build template bench fuzz lint deploy clean purge
 
 local:
 	$(GO) run ./local
@@ -28,6 +28,10 @@ build-%Function:
 
 template:
 	$(GO) run ./infra/cmd/template
+
+# Erase now the tenants the daily purge would erase (PURGE_FLAGS=-dry-run to only report).
+purge:
+	$(GO) run ./infra/cmd/purge $(PURGE_FLAGS)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./local/bench/

@@ -75,6 +75,9 @@ func Render() []byte {
 	for _, c := range ops.Consumers() {
 		renderConsumer(&b, c)
 	}
+	for _, sc := range ops.Schedules() {
+		renderScheduled(&b, sc)
+	}
 	b.WriteString("\nOutputs:\n  ApiUrl:\n    Description: Base URL of every Turnpike API.\n")
 	b.WriteString("    Value: !Sub https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}\n")
 	return []byte(b.String())
@@ -97,4 +100,19 @@ func renderConsumer(b *strings.Builder, c ops.Consumer) {
 	fmt.Fprintf(b, "            Queue: !GetAtt %s.Arn\n", c.Queue)
 	b.WriteString("            BatchSize: 10\n")
 	b.WriteString("            FunctionResponseTypes: [ReportBatchItemFailures]\n")
+}
+
+// ScheduledTimeout is a scheduled function's timeout in seconds.
+const ScheduledTimeout = 900
+
+// renderScheduled declares a scheduled function with its EventBridge schedule.
+func renderScheduled(b *strings.Builder, s ops.Scheduled) {
+	fmt.Fprintf(b, "\n  %s:\n", LogicalID(s.Name))
+	b.WriteString("    Type: AWS::Serverless::Function\n")
+	b.WriteString("    Metadata:\n      BuildMethod: makefile\n")
+	b.WriteString("    Properties:\n")
+	fmt.Fprintf(b, "      FunctionName: !Sub ${AWS::StackName}-%s\n", s.Name)
+	fmt.Fprintf(b, "      Timeout: %d\n", ScheduledTimeout)
+	b.WriteString("      Events:\n        Schedule:\n          Type: Schedule\n          Properties:\n")
+	fmt.Fprintf(b, "            Schedule: %s\n", s.Schedule)
 }

@@ -79,3 +79,23 @@ func SampleSQSEvent(c ops.Consumer, body string) []byte {
 	b, _ := json.MarshalIndent(ev, "", "  ")
 	return append(b, '\n')
 }
+
+// ScheduledMain is the main.go of a scheduled function.
+func ScheduledMain(s ops.Scheduled) []byte {
+	return []byte(fmt.Sprintf(`// Command %s is the Lambda function run on the schedule %s.
+package main
+
+import "turnpike/shared/transport/lambdafn"
+
+func main() { lambdafn.StartScheduled(%q) }
+`, s.Name, s.Schedule, s.Name))
+}
+
+// SampleScheduledEvent is the EventBridge event a schedule delivers.
+func SampleScheduledEvent(s ops.Scheduled) []byte {
+	ev := map[string]any{"version": "0", "id": "53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa", "detail-type": "Scheduled Event",
+		"source": "aws.events", "account": "123456789012", "time": "2026-11-30T03:00:00Z", "region": "us-east-1",
+		"resources": []string{"arn:aws:events:us-east-1:123456789012:rule/turnpike-" + s.Name}, "detail": map[string]any{}}
+	b, _ := json.MarshalIndent(ev, "", "  ")
+	return append(b, '\n')
+}

@@ -44,13 +44,16 @@ func TestTemplateMatchesRegistry(t *testing.T) {
 	for _, c := range ops.Consumers() {
 		consumers[template.LogicalID(c.Name)] = true
 	}
+	for _, s := range ops.Schedules() {
+		consumers[template.LogicalID(s.Name)] = true
+	}
 	fns := tpl.OfType("AWS::Serverless::Function")
 	if len(fns) != len(byID)+len(consumers) {
-		t.Errorf("template has %d functions, registry %d operations and %d consumers", len(fns), len(byID), len(consumers))
+		t.Errorf("template has %d functions, registry %d operations and %d consumers or scheduled", len(fns), len(byID), len(consumers))
 	}
 	for _, id := range fns {
 		if consumers[id] {
-			continue // queue consumers: see consumers_test.go
+			continue // queue consumers and scheduled functions: see consumers_test.go
 		}
 		op, ok := byID[id]
 		if !ok {
@@ -100,7 +103,8 @@ func TestTemplateMatchesRegistry(t *testing.T) {
 	for _, d := range dirs {
 		_, op := ops.Find(d.Name())
 		_, consumer := ops.FindConsumer(d.Name())
-		if !op && !consumer {
+		_, scheduled := ops.FindScheduled(d.Name())
+		if !op && !consumer && !scheduled {
 			t.Errorf("functions/%s has no operation in the registry", d.Name())
 		}
 	}
@@ -261,5 +265,28 @@ func TestTablesFromTemplate(t *testing.T) {
 	sort.Strings(names)
 	if strings.Join(names, ",") != "turnpike-counters,turnpike-entities,turnpike-usage" {
 		t.Fatalf("tables = %v", names)
+	}
+}
+
+// Every scheduled function runs on its schedule, has its main and its sample event.
+func TestScheduled(t *testing.T) {
+	tpl := parse(t)
+	for _, s := range ops.Schedules() {
+		id := template.LogicalID(s.Name)
+		r, ok := tpl.Resources[id]
+		if !ok {
+			t.Fatalf("%s: not in the template", id)
+		}
+		ev := r.Properties["Events"].(map[string]any)["Schedule"].(map[string]any)
+		if ev["Type"] != "Schedule" || ev["Properties"].(map[string]any)["Schedule"] != s.Schedule {
+			t.Errorf("%s: schedule event %v", id, ev)
+		}
+		main, err := os.ReadFile(filepath.Join(root, "functions", s.Name, "main.go"))
+		if err != nil || !strings.Contains(string(main), `lambdafn.StartScheduled("`+s.Name+`")`) {
+			t.Errorf("functions/%s/main.go does not start %q: run `make template`", s.Name, s.Name)
+		}
+		if _, err := os.Stat(filepath.Join(root, "events", s.Name+".json")); err != nil {
+			t.Errorf("%s has no sample event", s.Name)
+		}
 	}
 }

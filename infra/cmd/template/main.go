@@ -27,6 +27,10 @@ func main() {
 		writeNew(filepath.Join("functions", c.Name, "main.go"), template.ConsumerMain(c))
 		writeNew(filepath.Join("events", c.Name+".json"), template.SampleSQSEvent(c, usage.SampleMessage))
 	}
+	for _, s := range ops.Schedules() {
+		writeNew(filepath.Join("functions", s.Name, "main.go"), template.ScheduledMain(s))
+		writeNew(filepath.Join("events", s.Name+".json"), template.SampleScheduledEvent(s))
+	}
 }
 
 func writeNew(path string, b []byte) {

@@ -14,6 +14,7 @@ import (
 	"turnpike/shared/admin/api"
 	"turnpike/shared/admin/catalog"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 	"turnpike/shared/platform/wire"
 )
 
@@ -38,6 +39,8 @@ func recordError(ctx context.Context, d *deps.Deps, r *Report, msgID string, ie 
 		"message": &types.AttributeValueMemberS{Value: ie.message},
 		"at":      &types.AttributeValueMemberS{Value: at.Format(time.RFC3339)},
 		"ttl":     &types.AttributeValueMemberN{Value: strconv.FormatInt(at.Add(ErrorTTL).Unix(), 10)},
+		// Listed by tenant, so that erasing a tenant finds its errors.
+		store.TenantAttr: store.TenantValue(r.Tenant),
 	}})
 	if err != nil {
 		return fmt.Errorf("usage: record error: %w", err)

@@ -76,3 +76,17 @@ func StartConsumer(name string) {
 	}
 	lambda.Start(c.Build(d))
 }
+
+// StartScheduled runs a named scheduled function as a Lambda function.
+func StartScheduled(name string) {
+	d, err := deps.FromEnv(context.Background())
+	if err != nil {
+		log.Fatalf("%s: %v", name, err)
+	}
+	s, ok := ops.FindScheduled(name)
+	if !ok {
+		log.Fatalf("lambdafn: no scheduled function %q", name)
+	}
+	run := s.Build(d)
+	lambda.Start(func(ctx context.Context) error { return run(ctx) })
+}
