@@ -25,7 +25,7 @@ type Deps struct {
 	// master calls to master.<RootDomain>; when empty the credential alone
 	// decides the tenant.
 	RootDomain string
-	Now         func() time.Time
+	Now        func() time.Time
 	// Usage is the queue of reports and of the history of what authrep counted
 	// (USAGE_QUEUE_URL); nil when not configured.
 	Usage *queue.Queue
