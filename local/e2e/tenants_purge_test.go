@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/url"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -24,19 +25,25 @@ func richTenant(t *testing.T, env *testenv.Env) (*testenv.Tenant, *testenv.App) 
 	accStatus(t, tn.Do(t, "POST", acc+"/applications/"+testenv.S(app.ID)+"/keys.json", url.Values{"key": {"a-secret-key"}}), 201)
 	accToken(t, env, tn, "ro", "account_management")
 	accStatus(t, tn.Do(t, "POST", "/admin/api/services/"+testenv.S(app.Service)+"/service_tokens.json", nil), 201)
-	// The usage history is written off the hot path: wait for it.
-	hist := "/stats/applications/" + testenv.S(app.ID) + "/usage.json"
+	awaitUsage(t, tn, app.ID, 1)
+	return tn, app
+}
+
+// awaitUsage waits until an application's usage history of hits today
+// shows total: it is written off the hot path.
+func awaitUsage(t *testing.T, tn *testenv.Tenant, app int64, total int) {
+	t.Helper()
+	hist := "/stats/applications/" + testenv.S(app) + "/usage.json"
 	for i := 0; ; i++ {
 		r := tn.Do(t, "GET", hist, url.Values{"metric_name": {"hits"}, "granularity": {"day"}})
-		if r.Status == 200 && strings.Contains(r.String(), `"total":1`) {
-			break
+		if r.Status == 200 && strings.Contains(r.String(), `"total":`+strconv.Itoa(total)) {
+			return
 		}
 		if i == 200 {
 			t.Fatalf("no usage history: %d %s", r.Status, r.Body)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	return tn, app
 }
 
 // advance moves the stack's clock for the rest of the test. Tests that move
