@@ -14,7 +14,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"turnpike/shared/localdev/emulators"
 	"turnpike/shared/model/tenant"
 	"turnpike/shared/platform/deps"
 )
@@ -25,10 +24,9 @@ func main() {
 	flag.Parse()
 	log.SetFlags(0)
 	if os.Getenv("DYNAMODB_ENDPOINT") == "" {
-		if root, err := emulators.RepoRoot(); err == nil {
-			if b, err := os.ReadFile(filepath.Join(root, ".local", "dynamodb_endpoint")); err == nil {
-				os.Setenv("DYNAMODB_ENDPOINT", strings.TrimSpace(string(b)))
-			}
+		// make runs it from the repository root, where make local writes this.
+		if b, err := os.ReadFile(filepath.Join(".local", "dynamodb_endpoint")); err == nil {
+			os.Setenv("DYNAMODB_ENDPOINT", strings.TrimSpace(string(b)))
 		}
 	}
 	ctx := context.Background()

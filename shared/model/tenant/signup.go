@@ -1,7 +1,6 @@
 package tenant
 
 import (
-	"net/http"
 	"regexp"
 
 	"turnpike/shared/platform/apierr"
@@ -18,7 +17,7 @@ var emailRE = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
 // Validate checks a signup; 3scale groups tenant signup errors by record
 // ("account", "user"), with full messages.
 func (in SignupInput) Validate() error {
-	e := &apierr.Error{HTTP: http.StatusUnprocessableEntity, Kind: apierr.KindFields}
+	var e apierr.Validation
 	if in.OrgName == "" {
 		e.Add("account", "Org name can't be blank")
 	}
@@ -33,8 +32,5 @@ func (in SignupInput) Validate() error {
 	if in.ConfirmationSent && in.PasswordConfirmation != in.Password {
 		e.Add("user", "Password confirmation doesn't match Password")
 	}
-	if e.Fields != nil {
-		return e
-	}
-	return nil
+	return e.Err()
 }

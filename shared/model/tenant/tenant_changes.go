@@ -1,7 +1,6 @@
 package tenant
 
 import (
-	"net/http"
 	"time"
 
 	"turnpike/shared/platform/apierr"
@@ -21,7 +20,7 @@ type Changes struct {
 // Validate refuses what 3scale refuses: a blank organization name, e-mail
 // addresses that do not look like one.
 func (c *Changes) Validate() error {
-	e := &apierr.Error{HTTP: http.StatusUnprocessableEntity, Kind: apierr.KindFields}
+	var e apierr.Validation
 	if c.OrgName.Set && c.OrgName.Value == "" {
 		e.Add("org_name", "can't be blank")
 	}
@@ -33,10 +32,7 @@ func (c *Changes) Validate() error {
 			e.Add(f.name, "should look like an email address")
 		}
 	}
-	if e.Fields != nil {
-		return e
-	}
-	return nil
+	return e.Err()
 }
 
 // Apply sets the fields on the tenant.

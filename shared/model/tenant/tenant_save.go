@@ -19,7 +19,7 @@ var ErrChanged = store.ErrStale
 func Save(ctx context.Context, s *store.Store, t *Tenant, was *Tenant, by string) error {
 	ver := t.CfgVer
 	t.CfgVer = ver + 1
-	tx := s.Tx(0).PutAt(t, "cfgver", ver, ErrChanged)
+	tx := s.Tx(0).PutIf(t, store.Is("cfgver", ver), ErrChanged)
 	if old, due := was.PurgeDue(), t.PurgeDue(); !old.Equal(due) {
 		if !old.IsZero() {
 			k := queueKey(old, t.ID)

@@ -27,7 +27,10 @@ type RawItem map[string]types.AttributeValue
 // Items reads up to n raw items of a partition of the entities table, from
 // cursor on, and returns the cursor after them (nil at the end).
 func (s *Store) Items(ctx context.Context, pk string, from Cursor, n int) ([]RawItem, Cursor, error) {
-	in := s.input(Query{PK: pk})
+	in, err := s.input(Query{PK: pk})
+	if err != nil {
+		return nil, nil, err
+	}
 	in.ExclusiveStartKey = from
 	in.Limit = aws.Int32(int32(n))
 	res, err := s.DB.Query(ctx, in)
@@ -137,17 +140,4 @@ func (s *Store) Erase(ctx context.Context, t Table, keys []Key) error {
 		keys = keys[n:]
 	}
 	return nil
-}
-
-// PutAt writes an item whose version attribute the caller moved from ver to
-// ver+1, if the stored item is still at ver; else Commit returns failed. It
-// is how a record that also carries a version (the tenant record's cfgver)
-// is rewritten whole without losing a concurrent change.
-func (t *Tx) PutAt(item any, versionAttr string, ver int64, failed error) *Tx {
-	n := len(t.items)
-	t.put(item, "#ver = :ver", map[string]types.AttributeValue{":ver": &types.AttributeValueMemberN{Value: strconv.FormatInt(ver, 10)}}, failed)
-	if len(t.items) > n {
-		t.items[n].Put.ExpressionAttributeNames = map[string]string{"#ver": versionAttr}
-	}
-	return t
 }
