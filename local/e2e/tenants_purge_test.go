@@ -158,3 +158,32 @@ func TestTenantPurgeSuspended(t *testing.T) {
 	accStatus(t, master(t, env, "GET", path+".json", nil), 404)
 	accStatus(t, master(t, env, "POST", path+"/purge.json", nil), 404)
 }
+
+// Suspending a tenant, scheduling its deletion and resuming it within the 15
+// days leaves every item of it as it was (its record aside: state, times,
+// version), and its applications authorize at once with their usage kept.
+func TestTenantResumeRestores(t *testing.T) {
+	t.Parallel()
+	env := testenv.Get(t)
+	tn, app := richTenant(t, env)
+	withoutRecord := func() map[string][]string {
+		out := map[string][]string{}
+		for table, items := range tableItems(t, env, tn.ID) {
+			for _, it := range items {
+				if !strings.Contains(it, `"SK":"#TENANT"`) {
+					out[table] = append(out[table], it)
+				}
+			}
+		}
+		return out
+	}
+	before := withoutRecord()
+	tenantEvent(t, env, tn.ID, "suspend", 200)
+	wantBody(t, authrepOf(t, env, tn, app), 403, "provider_key_invalid")
+	accStatus(t, master(t, env, "DELETE", "/master/api/providers/"+testenv.S(tn.ID)+".json", nil), 200)
+	tenantEvent(t, env, tn.ID, "resume", 200)
+	if after := withoutRecord(); !reflect.DeepEqual(after, before) {
+		t.Fatalf("resume did not restore the tenant:\nbefore %v\nafter  %v", before, after)
+	}
+	wantBody(t, authrepOf(t, env, tn, app), 200, "<current_value>2</current_value>")
+}
