@@ -11,7 +11,7 @@ import (
 
 // RunScheduled runs a scheduled function once, as its schedule would on AWS.
 func (s *Server) RunScheduled(ctx context.Context, name string) error {
-	sc, ok := ops.FindScheduled(name)
+	sc, ok := ops.FindSchedule(name)
 	if !ok {
 		return fmt.Errorf("devserver: no scheduled function %q", name)
 	}
