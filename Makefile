@@ -3,7 +3,7 @@ SHELL := /bin/bash
 GO ?= go
 BUILD := build
 
-.PHONY: local test build template bench fuzz lint deploy clean
+.PHONY: local test build template bench fuzz lint deploy clean purge
 
 local:
 	$(GO) run ./local
@@ -33,6 +33,10 @@ build-%Function:
 
 template:
 	$(GO) run ./infra/cmd/template
+
+# Erase now the tenants the daily purge would erase (PURGE_FLAGS=-dry-run to only report).
+purge:
+	$(GO) run ./infra/cmd/purge $(PURGE_FLAGS)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./local/bench/

@@ -25,6 +25,9 @@ func main() {
 	for _, c := range ops.Consumers() {
 		writeNew(filepath.Join("events", c.Name+".json"), template.SampleSQSEvent(c, usage.SampleMessage))
 	}
+	for _, s := range ops.Schedules() {
+		writeNew(filepath.Join("events", s.Name+".json"), template.SampleScheduledEvent(s))
+	}
 }
 
 func writeNew(path string, b []byte) {

@@ -10,6 +10,7 @@ import (
 	"turnpike/shared/admin/api"
 	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 	"turnpike/shared/platform/wire"
 )
 
@@ -31,6 +32,8 @@ type errorItem struct {
 	Message string `dynamodbav:"message"`
 	At      string `dynamodbav:"at"`
 	TTL     int64  `dynamodbav:"ttl"`
+	// Tenant lists the error by tenant, so that erasing a tenant finds it.
+	Tenant string `dynamodbav:"tenant"`
 }
 
 // recordError keeps why a batch was dropped; keyed by the message, so a
@@ -38,7 +41,7 @@ type errorItem struct {
 func recordError(ctx context.Context, d *deps.Deps, r *Report, msgID string, ie *integrationError) error {
 	at := time.UnixMilli(r.Received).UTC()
 	err := d.Store.PutUsage(ctx, &errorItem{PK: errorsPK(r.Tenant, r.Service), SK: fmt.Sprintf("%015d#%s", r.Received, msgID),
-		Code: ie.code, Message: ie.message, At: at.Format(time.RFC3339), TTL: at.Add(ErrorTTL).Unix()})
+		Code: ie.code, Message: ie.message, At: at.Format(time.RFC3339), TTL: at.Add(ErrorTTL).Unix(), Tenant: store.TenantPK(r.Tenant)})
 	if err != nil {
 		return fmt.Errorf("usage: record error: %w", err)
 	}

@@ -24,6 +24,6 @@ func ReadProvider(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		return api.OK(ProviderObj(q.BaseURL(), t)), nil
+		return api.OK(ProviderObj(d, q.BaseURL(), t)), nil
 	})
 }
