@@ -111,7 +111,10 @@ func RenderRegistry(r Registry) []byte {
 		hot = append(hot, queueSend(queues))
 	}
 	res["ServiceManagementRole"] = role("lambda.amazonaws.com", true, hot...)
-	adminGrants := []any{tableAccess(entities, readWrite...), tableAccess(usage, readWrite...)}
+	// BatchWriteItem on the counters: the master's immediate purge erases a
+	// tenant's counter items (and nothing else of the admin API writes them).
+	adminGrants := []any{tableAccess(entities, readWrite...), statement([]string{"dynamodb:BatchWriteItem"}, getAtt(counters, "Arn")),
+		tableAccess(usage, readWrite...)}
 	adminEnv := map[string]any{"MASTER_ACCESS_TOKEN": ref("MasterAccessToken")}
 	var outboxes []string // queues the admin API feeds after its changes commit (webhook events)
 	for _, c := range r.Consumers {

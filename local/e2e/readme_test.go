@@ -10,9 +10,9 @@ import (
 	"turnpike/shared/localdev/testenv"
 )
 
-var readmeBlock = regexp.MustCompile("(?s)<!-- (quickstart|catalog|bizops|webhooks) -->\n```bash\n(.*?)```")
+var readmeBlock = regexp.MustCompile("(?s)<!-- (quickstart|catalog|bizops|webhooks|tenants) -->\n```bash\n(.*?)```")
 
-// The README's scripts — quickstart, catalog, bizops, webhooks — pasted in order into
+// The README's scripts — quickstart, catalog, bizops, webhooks, tenants — pasted in order into
 // one bash against the local stack, print what the README says they print.
 func TestReadmeScripts(t *testing.T) {
 	env := testenv.Get(t)
@@ -43,6 +43,9 @@ func TestReadmeScripts(t *testing.T) {
 		"deleted: 200", "deleted key: 403", "unsubscribed account",
 		"<event><action>updated</action><type>account</type>", "account updated: delivered, 1 attempt(s)",
 		`{"webhooks-failures":[]}`,
+		"created globex-admin.turnpike.local: approved", "state: suspended\nadmin API: 403", "state: approved\nadmin API: 200",
+		"scheduled: 200", "state: scheduled_for_deletion, deletion date: 20", "would erase 1 tenant, 1 service",
+		"purged: true", "after the purge: 404", "audit: Globex purged by master access token",
 	}
 	for _, w := range want {
 		if !strings.Contains(text, w) {

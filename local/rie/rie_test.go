@@ -125,6 +125,13 @@ func TestFunctionsUnderRuntimeEmulator(t *testing.T) {
 			}
 			return
 		}
+		if _, isSchedule := ops.FindSchedule(r.name); isSchedule {
+			r.kind = "schedule" // answers nothing; an error comes back as errorMessage
+			if bytes.Contains(out, []byte("errorMessage")) {
+				r.err = fmt.Errorf("scheduled function answered %s\n%s", out, log)
+			}
+			return
+		}
 		r.kind = "http"
 		var res struct {
 			StatusCode int    `json:"statusCode"`

@@ -206,6 +206,10 @@ func authenticateAdmin(ctx context.Context, d *deps.Deps, q *Request) error {
 		}
 		return apierr.Unavailable(err)
 	}
+	if d.RootDomain != "" && host(q.R) != t.AdminDomain(d.RootDomain) {
+		// A token or key is good only on its own tenant's admin host.
+		return apierr.AccessDenied()
+	}
 	if t.State != tenant.Approved {
 		// 3scale answers a tenant that is not approved with an empty 403.
 		return &apierr.Error{HTTP: http.StatusForbidden, Kind: apierr.KindEmpty, Public: "tenant is " + t.State}
@@ -214,11 +218,37 @@ func authenticateAdmin(ctx context.Context, d *deps.Deps, q *Request) error {
 	return nil
 }
 
+// authenticateMaster accepts the master access token (access_token, or HTTP
+// Basic) or the master's provider key (api_key), never one in place of the
+// other; with ROOT_DOMAIN set, only on the master host.
 func authenticateMaster(ctx context.Context, d *deps.Deps, q *Request) error {
-	tok := credentials(q, "access_token", "api_key")
-	if d.MasterToken == "" || tok == "" || !credential.Equal(tok, d.MasterToken) {
+	if d.RootDomain != "" && host(q.R) != "master."+d.RootDomain {
+		return &apierr.Error{HTTP: http.StatusForbidden, Kind: apierr.KindEmpty, Public: "not the master host"}
+	}
+	if d.MasterToken == "" {
 		return apierr.AccessDenied()
 	}
-	q.Who = &credential.Principal{Permission: credential.ReadWrite, Scopes: []string{credential.ScopeAccountManagement}}
-	return nil
+	if tok := credentials(q, "access_token"); tok != "" && credential.Equal(tok, d.MasterToken) {
+		q.Who = masterPrincipal("master access token")
+		return nil
+	}
+	if key, _ := q.Params.String("api_key"); key != "" && credential.Equal(key, credential.MasterProviderKey(d.MasterToken)) {
+		q.Who = masterPrincipal("master provider key")
+		return nil
+	}
+	return apierr.AccessDenied()
+}
+
+func masterPrincipal(via string) *credential.Principal {
+	return &credential.Principal{Permission: credential.ReadWrite, Master: true, Via: via,
+		Scopes: []string{credential.ScopeAccountManagement}}
+}
+
+// host is the request's host without its port, lowercase.
+func host(r *http.Request) string {
+	h := r.Host
+	if i := strings.LastIndexByte(h, ':'); i >= 0 && !strings.Contains(h[i:], "]") {
+		h = h[:i]
+	}
+	return strings.ToLower(h)
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -25,12 +26,12 @@ func UpdateApplication(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		app.UpdatedAt = q.Now
-		tx := newAppTx(d, q.Tenant())
+		tx := audience.NewAppTx(d, q.Tenant())
 		moved, err := readPlanUpdate(ctx, d, q, tx, app)
 		if err != nil {
 			return api.Result{}, err
 		}
-		tx.save(&before, app)
+		tx.Save(&before, app)
 		moveUserKey(tx.Tx, q.Tenant(), app, before.UserKey)
 		if err := fire(ctx, d, q, tx.Tx, "application", "updated", app.ID, appXML(ctx, d, q, app)); err != nil {
 			return api.Result{}, err
@@ -45,7 +46,7 @@ func UpdateApplication(d *deps.Deps) http.Handler {
 				return api.Result{}, err
 			}
 		}
-		if err := tx.commit(ctx); err != nil {
+		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}
 		return appOK(ctx, d, q, acc, app, http.StatusOK)
@@ -53,7 +54,7 @@ func UpdateApplication(d *deps.Deps) http.Handler {
 }
 
 // readAppUpdate applies the fields an update may change.
-func readAppUpdate(q *api.Request, app *Application) error {
+func readAppUpdate(q *api.Request, app *audience.Application) error {
 	var v apierr.Validation
 	if s, ok, err := q.Str("name"); err != nil {
 		return err
@@ -89,35 +90,35 @@ func readAppUpdate(q *api.Request, app *Application) error {
 
 // moveUserKey moves the user_key claim when the key changed; a key another
 // application holds fails the commit with 422.
-func moveUserKey(tx *store.Tx, tenant int64, app *Application, oldKey string) {
+func moveUserKey(tx *store.Tx, tenant int64, app *audience.Application, oldKey string) {
 	if app.UserKey == oldKey {
 		return
 	}
-	dropClaim(tx, tenant, ClaimUserKey, oldKey, app.ID)
-	tx.Create(claim(tenant, ClaimUserKey, app.UserKey, app.ID), apierr.Invalid("user_key", "has already been taken"))
+	audience.DropClaim(tx, tenant, audience.ClaimUserKey, oldKey, app.ID)
+	tx.Create(audience.NewClaim(tenant, audience.ClaimUserKey, app.UserKey, app.ID), apierr.Invalid("user_key", "has already been taken"))
 }
 
 // readPlanUpdate moves app to the plan plan_id names, if one is sent and it
 // differs, in tx (see ChangeApplicationPlan); it tells whether it moved.
-func readPlanUpdate(ctx context.Context, d *deps.Deps, q *api.Request, tx *appTx, app *Application) (bool, error) {
+func readPlanUpdate(ctx context.Context, d *deps.Deps, q *api.Request, tx *audience.AppTx, app *audience.Application) (bool, error) {
 	id, ok, err := q.Int("plan_id", 0)
 	if err != nil || !ok || id == app.Plan {
 		return false, err
 	}
 	if id <= 0 {
-		return false, apierr.NotFound()
+		return false, store.ErrNotFound
 	}
-	plan, err := planLoad(ctx, d, q.Tenant(), id)
+	plan, err := audience.PlanLoad(ctx, d, q.Tenant(), id)
 	if err != nil {
 		return false, err
 	}
 	if plan.Service != app.Service || plan.Custom {
-		return false, apierr.NotFound()
+		return false, store.ErrNotFound
 	}
-	if err := tx.leavePlan(ctx, app); err != nil {
+	if err := tx.LeavePlan(ctx, app); err != nil {
 		return false, err
 	}
 	app.Plan = plan.ID
-	tx.contract(plan.ID, 1)
+	tx.Contract(plan.ID, 1)
 	return true, nil
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/credential"
 	"turnpike/shared/platform/deps"
 )
@@ -21,13 +22,13 @@ func ChangeApplicationUserKey(d *deps.Deps) http.Handler {
 		}
 		before := *app
 		app.UserKey, app.UpdatedAt = credential.NewKey(), q.Now
-		tx := newAppTx(d, q.Tenant())
-		tx.save(&before, app)
+		tx := audience.NewAppTx(d, q.Tenant())
+		tx.Save(&before, app)
 		moveUserKey(tx.Tx, q.Tenant(), app, before.UserKey)
 		if err := fire(ctx, d, q, tx.Tx, "application", "user_key_updated", app.ID, appXML(ctx, d, q, app)); err != nil {
 			return api.Result{}, err
 		}
-		if err := tx.commit(ctx); err != nil {
+		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}
 		return appOK(ctx, d, q, acc, app, http.StatusOK)

@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/model/webhook"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -68,9 +69,9 @@ func isDeveloperSide(q *api.Request) bool { return q.R.Context().Value(developer
 
 // Object renderers for events: the same XML the API answers with.
 
-func accountXML(ctx context.Context, d *deps.Deps, q *api.Request, acc *Account) func() (*wire.Obj, error) {
+func accountXML(ctx context.Context, d *deps.Deps, q *api.Request, acc *audience.Account) func() (*wire.Obj, error) {
 	return func() (*wire.Obj, error) {
-		users, err := AccountUsers(ctx, d.Store, q.Tenant(), acc.ID)
+		users, err := audience.AccountUsers(ctx, d.Store, q.Tenant(), acc.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -82,17 +83,17 @@ func accountXML(ctx context.Context, d *deps.Deps, q *api.Request, acc *Account)
 	}
 }
 
-func userXML(q *api.Request, u *User) func() (*wire.Obj, error) {
+func userXML(q *api.Request, u *audience.User) func() (*wire.Obj, error) {
 	return func() (*wire.Obj, error) { return UserObj(q.BaseURL(), u), nil }
 }
 
-func appXML(ctx context.Context, d *deps.Deps, q *api.Request, a *Application) func() (*wire.Obj, error) {
+func appXML(ctx context.Context, d *deps.Deps, q *api.Request, a *audience.Application) func() (*wire.Obj, error) {
 	return func() (*wire.Obj, error) { return newAppViews(d, q).obj(ctx, a) }
 }
 
 // fireSignup adds the events of a signup: the account, its admin user and
 // each application created with it.
-func fireSignup(ctx context.Context, d *deps.Deps, q *api.Request, tx *store.Tx, acc *Account, user *User, view AccountView) error {
+func fireSignup(ctx context.Context, d *deps.Deps, q *api.Request, tx *store.Tx, acc *audience.Account, user *audience.User, view AccountView) error {
 	if err := fire(ctx, d, q, tx, "account", "created", acc.ID, func() (*wire.Obj, error) {
 		return AccountObj(q.BaseURL(), acc, AccountView{Users: view.Users, Plan: view.Plan, Bought: view.Bought}), nil
 	}); err != nil {

@@ -5,6 +5,7 @@ package deps
 import (
 	"context"
 	"os"
+	"strings"
 	"time"
 
 	"turnpike/shared/platform/counter"
@@ -19,7 +20,12 @@ type Deps struct {
 	Counters *counter.Engine
 	// MasterToken is the master administrator's access token (MASTER_ACCESS_TOKEN).
 	MasterToken string
-	Now         func() time.Time
+	// RootDomain (ROOT_DOMAIN) is the domain tenants' hosts live under:
+	// when set, admin calls must come to <subdomain>-admin.<RootDomain> and
+	// master calls to master.<RootDomain>; when empty the credential alone
+	// decides the tenant.
+	RootDomain string
+	Now        func() time.Time
 	// Usage is the queue of reports and of the history of what authrep counted
 	// (USAGE_QUEUE_URL); nil when not configured.
 	Usage *queue.Queue
@@ -48,6 +54,7 @@ func FromEnv(ctx context.Context) (*Deps, error) {
 		return nil, err
 	}
 	d := New(s, os.Getenv("MASTER_ACCESS_TOKEN"))
+	d.RootDomain = strings.ToLower(os.Getenv("ROOT_DOMAIN"))
 	if d.Usage, err = queue.FromEnv(ctx, "USAGE_QUEUE_URL"); err != nil {
 		return nil, err
 	}

@@ -3,13 +3,16 @@ package usage
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"time"
 
 	"github.com/aws/aws-lambda-go/events"
 
+	"turnpike/shared/model/tenant"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/queue"
+	"turnpike/shared/platform/store"
 )
 
 // Consumer is the usage consumer function: it applies each message of the
@@ -34,6 +37,12 @@ func consume(ctx context.Context, d *deps.Deps, m events.SQSMessage) error {
 	if err := json.Unmarshal([]byte(m.Body), &msg); err != nil {
 		slog.Error("usage: dropping a malformed message", "message", m.MessageId, "error", err)
 		return nil // it would fail the same way every time
+	}
+	if gone, err := purged(ctx, d, &msg); err != nil || gone {
+		if gone {
+			slog.Info("usage: dropping a message of an erased tenant", "message", m.MessageId)
+		}
+		return err
 	}
 	w := newWrites(d)
 	if r := msg.Report; r != nil {
@@ -63,4 +72,33 @@ func mapOf(ds []Delta) map[int64]Delta {
 		m[d.Metric] = d
 	}
 	return m
+}
+
+// purged tells whether a tenant the message writes for no longer exists: a
+// message still in flight when its tenant was erased must not leave history
+// or errors behind (nothing would ever find them again).
+func purged(ctx context.Context, d *deps.Deps, msg *Message) (bool, error) {
+	seen := map[int64]bool{}
+	check := func(id int64) (bool, error) {
+		if id == 0 || seen[id] {
+			return false, nil
+		}
+		seen[id] = true
+		_, err := tenant.Load(ctx, d.Store, id)
+		if errors.Is(err, store.ErrNotFound) {
+			return true, nil
+		}
+		return false, err
+	}
+	if msg.Report != nil {
+		if gone, err := check(msg.Report.Tenant); gone || err != nil {
+			return gone, err
+		}
+	}
+	for _, c := range msg.Counted {
+		if gone, err := check(c.Tenant); gone || err != nil {
+			return gone, err
+		}
+	}
+	return false, nil
 }

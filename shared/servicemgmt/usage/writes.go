@@ -13,9 +13,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/counter"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 )
 
 // HistoryPeriods are the periods usage history is kept for.
@@ -23,8 +24,9 @@ var HistoryPeriods = []string{"hour", "day", "week", "month", "year", "eternity"
 
 // fold is successive usage of one counter: increments add up, a set restarts it.
 type fold struct {
-	n   int64
-	set bool
+	n      int64
+	set    bool
+	tenant int64
 }
 
 func (f *fold) apply(d Delta) {
@@ -139,7 +141,7 @@ func (w *writes) history(tenant, service, app int64, at time.Time, usage map[int
 				k := [2]string{pk, Bucket(p, at)}
 				f := w.hist[k]
 				if f == nil {
-					f = &fold{}
+					f = &fold{tenant: tenant}
 					w.hist[k] = f
 				}
 				f.apply(deltas[i])
@@ -233,17 +235,20 @@ func (w *writes) chunk(ctx context.Context, msgID string, n int, es []entry) err
 				continue
 			}
 			f := w.hist[e.hist]
-			expr := "ADD #v :n"
+			// Every history item names its tenant, so that erasing a
+			// tenant finds its history through the ByTenant index.
+			expr := "ADD #v :n SET #t = :t"
 			if f.set {
-				expr = "SET #v = :n"
+				expr = "SET #v = :n, #t = :t"
 			}
 			items = append(items, types.TransactWriteItem{Update: &types.Update{
 				TableName: aws.String(s.Usage),
 				Key: map[string]types.AttributeValue{
 					"PK": &types.AttributeValueMemberS{Value: e.hist[0]}, "SK": &types.AttributeValueMemberS{Value: e.hist[1]}},
-				UpdateExpression:          aws.String(expr),
-				ExpressionAttributeNames:  map[string]string{"#v": "v"},
-				ExpressionAttributeValues: map[string]types.AttributeValue{":n": &types.AttributeValueMemberN{Value: strconv.FormatInt(f.n, 10)}},
+				UpdateExpression:         aws.String(expr),
+				ExpressionAttributeNames: map[string]string{"#v": "v", "#t": store.TenantAttr},
+				ExpressionAttributeValues: map[string]types.AttributeValue{
+					":n": &types.AttributeValueMemberN{Value: strconv.FormatInt(f.n, 10)}, ":t": store.TenantValue(f.tenant)},
 			}})
 			owners = append(owners, nil)
 		}

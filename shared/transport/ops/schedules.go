@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"turnpike/shared/admin/webhooks"
+	"turnpike/shared/master"
 	"turnpike/shared/platform/deps"
 )
 
@@ -21,6 +22,7 @@ type Schedule struct {
 // functions and schedules.
 var schedules = []Schedule{
 	{"webhook-sweep", "rate(1 minute)", webhooks.Sweep},
+	{"purge-tenants", "rate(1 day)", master.PurgeDue},
 }
 
 // Schedules lists every scheduled function, sorted by name.
