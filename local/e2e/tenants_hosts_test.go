@@ -34,8 +34,8 @@ func TestTenantHosts(t *testing.T) {
 	hostOf := func(tn *testenv.Tenant) string {
 		t.Helper()
 		r := send("master.turnpike.test", "GET", "/master/api/providers/"+testenv.S(tn.ID)+".json", url.Values{"access_token": {testenv.MasterToken}})
-		accStatus(t, r, 200)
-		h := r.JSON(t)["signup"].(map[string]any)["account"].(map[string]any)["admin_domain"].(string)
+		status(t, r, 200)
+		h := obj(t, r, "signup", "account")["admin_domain"].(string)
 		if !strings.HasSuffix(h, "-admin.turnpike.test") {
 			t.Fatalf("admin_domain %s", h)
 		}
