@@ -21,8 +21,8 @@ func TestReadmeScripts(t *testing.T) {
 		t.Fatal(err)
 	}
 	blocks := readmeBlock.FindAllStringSubmatch(string(readme), -1)
-	if len(blocks) != 4 {
-		t.Fatalf("README.md has %d of its 4 scripts", len(blocks))
+	if len(blocks) != 5 {
+		t.Fatalf("README.md has %d of its 5 scripts", len(blocks))
 	}
 	var script strings.Builder
 	for _, b := range blocks {

@@ -1,12 +1,16 @@
 package e2e
 
 import (
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"turnpike/shared/localdev/testenv"
 	"turnpike/shared/transport/ops"
@@ -20,6 +24,7 @@ type isoTenant struct {
 	ids          map[string]string // what a path segment names → the id
 	serviceToken string
 	ro, noScope  string // personal tokens: read-only; without account_management
+	hookSecret   string // the webhooks' signing secret
 }
 
 func newIsoTenant(t *testing.T, env *testenv.Env) *isoTenant {
@@ -69,7 +74,32 @@ func newIsoTenant(t *testing.T, env *testenv.Env) *isoTenant {
 	wantBody(t, env.Do(t, "GET", "/transactions/authrep.xml", url.Values{"provider_key": {tn.ProviderKey},
 		"service_id": {x.ids["service"]}, "user_key": {"the-same-user-key"}, "usage[hits]": {"1"}}), 200, "<authorized>true</authorized>")
 	awaitUsage(t, tn, testenv.ID(app), 1)
+	x.ids["event"], x.hookSecret = deliveredEvent(t, tn, a)
 	return x
+}
+
+// deliveredEvent points the tenant's webhooks at a receiver, updates the
+// account at path acc and waits until the event is delivered: a webhook
+// event that no longer changes, for paths that name one.
+func deliveredEvent(t *testing.T, tn *testenv.Tenant, acc string) (id, secret string) {
+	t.Helper()
+	rc := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { _, _ = io.Copy(io.Discard, r.Body) }))
+	t.Cleanup(rc.Close)
+	r := tn.Do(t, "PUT", "/admin/api/webhooks.json", url.Values{"url": {rc.URL + "/hooks"}, "active": {"true"},
+		"provider_actions": {"true"}, "account_updated_on": {"true"}})
+	status(t, r, 200)
+	secret = obj(t, r, "webhook")["secret"].(string)
+	status(t, tn.Do(t, "PUT", acc+".json", url.Values{"org_name": {"Dev Co Ltd"}}), 200)
+	for i := 0; ; i++ {
+		evs := items(t, tn.Do(t, "GET", "/admin/api/webhooks/events.json", nil), "events", "event")
+		if len(evs) == 1 && evs[0]["state"] == "delivered" {
+			return testenv.S(num(t, evs[0], "id")), secret
+		}
+		if i == 200 {
+			t.Fatalf("webhook event not delivered: %v", evs)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 var pathVar = regexp.MustCompile(`\{[a-z_]*\}`)
@@ -144,7 +174,7 @@ func TestIsolationEveryOperation(t *testing.T) {
 		}
 	}
 	before := tableItems(t, env, a.tn.ID)
-	secrets := []string{a.tn.ProviderKey, a.tn.Token, a.serviceToken, a.ro}
+	secrets := []string{a.tn.ProviderKey, a.tn.Token, a.serviceToken, a.ro, a.hookSecret}
 	tried := 0
 	for _, op := range ops.All() {
 		named := strings.Contains(op.Path, "{")
