@@ -323,7 +323,7 @@ func TestLeastPrivilege(t *testing.T) {
 			}
 			for _, id := range fns {
 				roleID := propsOf(e.resources[id])["Role"].(map[string]any)["Fn::GetAtt"].([]any)[0].(string)
-				allowed := map[string]string{} // resource → allowed actions
+				var allowed map[string]string // resource → allowed actions
 				switch kind[id] {
 				case string(ops.ServiceManagementAPI), "gateway":
 					allowed = map[string]string{"EntitiesTable": readActions, "CountersTable": readActions + " dynamodb:UpdateItem"}

@@ -55,7 +55,7 @@ func TestSMUsageHistory(t *testing.T) {
 	r := f.tn.Do(t, "GET", app, url.Values{"metric_name": {"hits"}, "granularity": {"hour"}, "since": {since.Format("2006-01-02")},
 		"until": {since.Add(23 * time.Hour).Format("2006-01-02 15:04:05")}})
 	status(t, r, 200, `"total":5`)
-	if vals := r.JSON(t)["usage"].(map[string]any)["values"].([]any); len(vals) != 24 {
+	if vals, ok := obj(t, r, "usage")["values"].([]any); !ok || len(vals) != 24 {
 		t.Fatalf("24 hours: %s", r.Body)
 	}
 	status(t, f.tn.Do(t, "GET", app, url.Values{"metric_name": {"nope"}}), 404)

@@ -30,16 +30,16 @@ func master(t testing.TB, env *testenv.Env, method, path string, form url.Values
 func tenantOf(t testing.TB, env *testenv.Env, id int64) map[string]any {
 	t.Helper()
 	r := master(t, env, "GET", "/master/api/providers/"+testenv.S(id)+".json", nil)
-	accStatus(t, r, 200)
+	status(t, r, 200)
 	return r.JSON(t)["signup"].(map[string]any)["account"].(map[string]any)
 }
 
 // tenantEvent fires a state_event on a tenant and expects status.
-func tenantEvent(t testing.TB, env *testenv.Env, id int64, event string, status int) map[string]any {
+func tenantEvent(t testing.TB, env *testenv.Env, id int64, event string, want int) map[string]any {
 	t.Helper()
 	r := master(t, env, "PUT", "/master/api/providers/"+testenv.S(id)+".json", url.Values{"state_event": {event}})
-	accStatus(t, r, status)
-	if status != 200 {
+	status(t, r, want)
+	if want != 200 {
 		return nil
 	}
 	return r.JSON(t)["signup"].(map[string]any)["account"].(map[string]any)

@@ -34,7 +34,7 @@ func TestTenantHosts(t *testing.T) {
 	hostOf := func(tn *testenv.Tenant) string {
 		t.Helper()
 		r := send("master.turnpike.test", "GET", "/master/api/providers/"+testenv.S(tn.ID)+".json", url.Values{"access_token": {testenv.MasterToken}})
-		accStatus(t, r, 200)
+		status(t, r, 200)
 		h := r.JSON(t)["signup"].(map[string]any)["account"].(map[string]any)["admin_domain"].(string)
 		if !strings.HasSuffix(h, "-admin.turnpike.test") {
 			t.Fatalf("admin_domain %s", h)

@@ -41,7 +41,7 @@ func newIsoTenant(t *testing.T, env *testenv.Env) *isoTenant {
 	x.ids["rule"] = id(tn.Create(t, p+"/pricing_rules.json", "pricing_rule", url.Values{"min": {"1"}, "max": {"10"}, "cost_per_unit": {"0.5"}}))
 	x.ids["account_feature"] = id(tn.Create(t, "/admin/api/features.json", "feature", url.Values{"name": {"SLA"}, "system_name": {"sla"}}))
 	x.ids["service_feature"] = id(tn.Create(t, s+"/features.json", "feature", url.Values{"name": {"Fast"}, "system_name": {"fast"}}))
-	accStatus(t, tn.Do(t, "PUT", "/admin/api/account_plans/"+x.ids["account_plan"]+"/default.json", nil), 200)
+	status(t, tn.Do(t, "PUT", "/admin/api/account_plans/"+x.ids["account_plan"]+"/default.json", nil), 200)
 	acc := tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {"Dev Co"}, "username": {"dev"},
 		"email": {"dev@example.com"}, "password": {"a-long-enough-password"}})
 	x.ids["account"] = id(acc)
@@ -52,20 +52,20 @@ func newIsoTenant(t *testing.T, env *testenv.Env) *isoTenant {
 		"user_key": {"the-same-user-key"}, "application_id": {"same-app-id"}})
 	x.ids["application"] = id(app)
 	ap := a + "/applications/" + x.ids["application"]
-	accStatus(t, tn.Do(t, "POST", ap+"/keys.json", url.Values{"key": {"the-same-app-key"}}), 201)
+	status(t, tn.Do(t, "POST", ap+"/keys.json", url.Values{"key": {"the-same-app-key"}}), 201)
 	x.ids["key"] = "the-same-app-key"
-	accStatus(t, tn.Do(t, "POST", ap+"/referrer_filters.json", url.Values{"referrer_filter": {"example.com"}}), 201)
-	x.ids["filter"] = id(accItems(t, tn.Do(t, "GET", ap+"/referrer_filters.json", nil), "referrer_filters", "referrer_filter")[0])
+	status(t, tn.Do(t, "POST", ap+"/referrer_filters.json", url.Values{"referrer_filter": {"example.com"}}), 201)
+	x.ids["filter"] = id(items(t, tn.Do(t, "GET", ap+"/referrer_filters.json", nil), "referrer_filters", "referrer_filter")[0])
 	// Signup subscribed the account to the service.
-	x.ids["subscription"] = id(accItems(t, tn.Do(t, "GET", a+"/service_subscriptions.json", nil), "service_subscriptions", "service_subscription")[0])
+	x.ids["subscription"] = id(items(t, tn.Do(t, "GET", a+"/service_subscriptions.json", nil), "service_subscriptions", "service_subscription")[0])
 	r := tn.Do(t, "POST", s+"/service_tokens.json", nil)
-	accStatus(t, r, 201)
-	x.serviceToken = accObj(t, r, "service_token")["value"].(string)
+	status(t, r, 201)
+	x.serviceToken = obj(t, r, "service_token")["value"].(string)
 	x.ro = accToken(t, env, tn, "ro", "account_management")
 	x.noScope = accToken(t, env, tn, "rw", "stats", "policy_registry")
 	r = tn.Do(t, "GET", "/admin/api/personal/access_tokens.json", nil)
-	accStatus(t, r, 200)
-	x.ids["access_token"] = testenv.S(accID(accItems(t, r, "access_tokens", "access_token")[0]["id"]))
+	status(t, r, 200)
+	x.ids["access_token"] = testenv.S(int64(items(t, r, "access_tokens", "access_token")[0]["id"].(float64)))
 	wantBody(t, env.Do(t, "GET", "/transactions/authrep.xml", url.Values{"provider_key": {tn.ProviderKey},
 		"service_id": {x.ids["service"]}, "user_key": {"the-same-user-key"}, "usage[hits]": {"1"}}), 200, "<authorized>true</authorized>")
 	awaitUsage(t, tn, testenv.ID(app), 1)

@@ -38,13 +38,13 @@ func TestTenantSignup(t *testing.T) {
 			"password": {"a-long-enough-password"}, "password_confirmation": {confirm}}
 	}
 	r := master(t, env, "POST", "/master/api/providers.json", form("something-else"))
-	accStatus(t, r, 422)
+	status(t, r, 422)
 	if !strings.Contains(r.String(), `"user":["Password confirmation doesn't match Password"]`) {
 		t.Fatalf("mismatch: %s", r.Body)
 	}
 	for i, want := range []string{base, base + "-2", base + "-3"} {
 		r := master(t, env, "POST", "/master/api/providers.json", form("a-long-enough-password"))
-		accStatus(t, r, 201)
+		status(t, r, 201)
 		s := r.JSON(t)["signup"].(map[string]any)
 		acc := s["account"].(map[string]any)
 		if acc["admin_domain"] != want+"-admin.turnpike.local" || acc["domain"] != want+".turnpike.local" {
@@ -103,15 +103,15 @@ func TestTenantLifecycle(t *testing.T) {
 	}
 	r := master(t, env, "PUT", path, url.Values{"from_email": {"from@acme.example"}, "account[support_email]": {"help@acme.example"},
 		"site_access_code": {"open-sesame"}})
-	accStatus(t, r, 200)
+	status(t, r, 200)
 	acc = r.JSON(t)["signup"].(map[string]any)["account"].(map[string]any)
 	if acc["from_email"] != "from@acme.example" || acc["support_email"] != "help@acme.example" || acc["site_access_code"] != "open-sesame" {
 		t.Fatalf("update: %v", acc)
 	}
-	accStatus(t, master(t, env, "PUT", path, url.Values{"support_email": {"not an email"}}), 422)
+	status(t, master(t, env, "PUT", path, url.Values{"support_email": {"not an email"}}), 422)
 	tenantEvent(t, env, tn.ID, "resume", 422)  // approved cannot resume
 	tenantEvent(t, env, tn.ID, "explode", 422) // no such event
-	accStatus(t, master(t, env, "PUT", "/master/api/providers/999999999.json", url.Values{"state_event": {"suspend"}}), 404)
+	status(t, master(t, env, "PUT", "/master/api/providers/999999999.json", url.Values{"state_event": {"suspend"}}), 404)
 
 	// Suspended: the admin API answers an empty 403, authrep refuses at once.
 	if s := tenantEvent(t, env, tn.ID, "suspend", 200)["state"]; s != "suspended" {
@@ -121,18 +121,18 @@ func TestTenantLifecycle(t *testing.T) {
 	if r.Status != 403 || len(r.Body) != 0 {
 		t.Fatalf("admin API of a suspended tenant: %d %s", r.Status, r.Body)
 	}
-	accStatus(t, tn.Do(t, "POST", "/admin/api/services.json", url.Values{"name": {"x"}}), 403)
+	status(t, tn.Do(t, "POST", "/admin/api/services.json", url.Values{"name": {"x"}}), 403)
 	wantBody(t, authrepOf(t, env, tn, app), 403, "provider_key_invalid")
-	accStatus(t, master(t, env, "POST", path[:len(path)-5]+"/purge.json", url.Values{"dry_run": {"true"}}), 200)
+	status(t, master(t, env, "POST", path[:len(path)-5]+"/purge.json", url.Values{"dry_run": {"true"}}), 200)
 
 	// Resumed: as before, the day's usage included.
 	tenantEvent(t, env, tn.ID, "resume", 200)
 	wantBody(t, authrepOf(t, env, tn, app), 200, "<current_value>2</current_value>")
-	accStatus(t, tn.Do(t, "GET", "/admin/api/services.json", nil), 200)
+	status(t, tn.Do(t, "GET", "/admin/api/services.json", nil), 200)
 
 	// Scheduled for deletion: 15 days ahead; fields are not honored, a
 	// second DELETE is not found, an approved tenant is never purged.
-	accStatus(t, master(t, env, "POST", path[:len(path)-5]+"/purge.json", nil), 422)
+	status(t, master(t, env, "POST", path[:len(path)-5]+"/purge.json", nil), 422)
 	r = master(t, env, "DELETE", path, nil)
 	if r.Status != 200 || len(r.Body) != 0 {
 		t.Fatalf("delete: %d %s", r.Status, r.Body)
@@ -143,12 +143,12 @@ func TestTenantLifecycle(t *testing.T) {
 	if err != nil || acc["state"] != "scheduled_for_deletion" || deletion.Sub(changed) != 15*24*time.Hour {
 		t.Fatalf("scheduled: %v (%v)", acc, err)
 	}
-	accStatus(t, master(t, env, "DELETE", path, nil), 404)
-	accStatus(t, master(t, env, "PUT", path, url.Values{"from_email": {"other@acme.example"}}), 200)
+	status(t, master(t, env, "DELETE", path, nil), 404)
+	status(t, master(t, env, "PUT", path, url.Values{"from_email": {"other@acme.example"}}), 200)
 	if tenantOf(t, env, tn.ID)["from_email"] != "from@acme.example" {
 		t.Fatal("a field changed while scheduled for deletion")
 	}
-	accStatus(t, tn.Do(t, "GET", "/admin/api/provider.json", nil), 403)
+	status(t, tn.Do(t, "GET", "/admin/api/provider.json", nil), 403)
 	wantBody(t, authrepOf(t, env, tn, app), 403, "provider_key_invalid")
 	if s := tenantEvent(t, env, tn.ID, "resume", 200); s["state"] != "approved" || s["deletion_date"] != nil {
 		t.Fatalf("resume: %v", s)
@@ -164,14 +164,14 @@ func TestProviderAccount(t *testing.T) {
 	tn := env.NewTenant(t)
 	r := tn.Do(t, "PUT", "/admin/api/provider.json", url.Values{"from_email": {"no-reply@acme.example"},
 		"finance_support_email": {"billing@acme.example"}, "org_name": {"Acme Renamed"}, "state": {"suspended"}})
-	accStatus(t, r, 200)
-	acc := accObj(t, r, "account")
+	status(t, r, 200)
+	acc := obj(t, r, "account")
 	if acc["from_email"] != "no-reply@acme.example" || acc["finance_support_email"] != "billing@acme.example" ||
 		acc["org_name"] != "Acme Renamed" || acc["state"] != "approved" {
 		t.Fatalf("update: %v", acc)
 	}
-	if got := accObj(t, tn.Do(t, "GET", "/admin/api/provider.json", nil), "account"); got["org_name"] != "Acme Renamed" {
+	if got := obj(t, tn.Do(t, "GET", "/admin/api/provider.json", nil), "account"); got["org_name"] != "Acme Renamed" {
 		t.Fatalf("read back: %v", got)
 	}
-	accFieldError(t, tn.Do(t, "PUT", "/admin/api/provider.json", url.Values{"org_name": {""}}), "org_name")
+	fieldError(t, tn.Do(t, "PUT", "/admin/api/provider.json", url.Values{"org_name": {""}}), 422, "org_name")
 }

@@ -33,7 +33,7 @@ type Error struct {
 	Kind   Kind
 	Code   string              // machine code (Coded errors; rejection reason)
 	Public string              // public message
-	Fields map[string][]string // field errors (Fields kind), in field order of FieldOrder
+	Fields map[string][]string // field errors (Fields kind), rendered in Order
 	Order  []string            // field order for stable rendering
 	Cause  error               // internal cause; never rendered
 	JSON   []byte              // Document kind: the JSON body
@@ -147,3 +147,7 @@ func (v *Validation) Err() error {
 	}
 	return v.e
 }
+
+// Conflict is a 409 {"error": msg}: a change that raced with another one; the
+// client may try again.
+func Conflict(msg string) *Error { return Msg(http.StatusConflict, msg) }

@@ -58,7 +58,6 @@ type Store struct {
 	// Usage holds what is written off the hot path: usage history, integration
 	// errors, and the markers that make the usage consumer idempotent.
 	Usage string
-	Now   func() time.Time
 }
 
 // Open builds the DynamoDB client. A local endpoint gets static credentials, a
@@ -98,7 +97,7 @@ func Open(ctx context.Context, c Config) (*Store, error) {
 	if c.Usage == "" {
 		c.Usage = DefaultUsage
 	}
-	return &Store{DB: db, Entities: c.Entities, Counters: c.Counters, Usage: c.Usage, Now: time.Now}, nil
+	return &Store{DB: db, Entities: c.Entities, Counters: c.Counters, Usage: c.Usage}, nil
 }
 
 // FromEnv opens the store configured by the environment.

@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 
-	"turnpike/shared/admin/audience"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/audience"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/model/tenant"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/credential"

@@ -26,17 +26,10 @@ type DirChunk struct {
 const chunkSpan = 1000
 
 // Directory names.
-func servicesDir() string                   { return "SVC" }
-func metricsDir(svc int64) string           { return "MET#" + store.ID(svc) }
-func methodsDir(svc int64) string           { return "MTH#" + store.ID(svc) }
-func plansDir(svc int64, typ string) string { return "PLN#" + store.ID(svc) + "#" + typ } // svc 0: the tenant's
-
-// MetricsDir names the directory of a service's metrics and methods (for seeding).
-func MetricsDir(svc int64) string { return metricsDir(svc) }
-
-// PlansDir names the directory of a service's plans of a type, or with svc 0
-// of all the tenant's plans of that type (for seeding).
-func PlansDir(svc int64, typ string) string { return plansDir(svc, typ) }
+func ServicesDir() string                   { return "SVC" }
+func MetricsDir(svc int64) string           { return "MET#" + store.ID(svc) }
+func MethodsDir(svc int64) string           { return "MTH#" + store.ID(svc) }
+func PlansDir(svc int64, typ string) string { return "PLN#" + store.ID(svc) + "#" + typ } // svc 0: the tenant's
 
 func dirPrefix(dir string) string { return "DIR#" + dir + "#" }
 
@@ -68,14 +61,14 @@ func dirAdd(tx *store.Tx, t int64, dir string, id int64) {
 	tx.Upsert(DirChunkKey(t, dir, id), store.NewChange().Add("n", 1).AddIDs("ids", id))
 }
 
-// dirRemove adds to tx: id leaves the directory (it must be there).
-func dirRemove(tx *store.Tx, t int64, dir string, id int64) {
-	dirRemoveMany(tx, t, dir, []int64{id}, store.ErrNotFound)
+// DirRemove adds to tx: id leaves the directory (it must be there).
+func DirRemove(tx *store.Tx, t int64, dir string, id int64) {
+	DirRemoveMany(tx, t, dir, []int64{id}, store.ErrNotFound)
 }
 
-// dirRemoveMany adds to tx: ids leave the directory, one update per chunk
+// DirRemoveMany adds to tx: ids leave the directory, one update per chunk
 // (a transaction may touch an item once); all must be there, else failed.
-func dirRemoveMany(tx *store.Tx, t int64, dir string, ids []int64, failed error) {
+func DirRemoveMany(tx *store.Tx, t int64, dir string, ids []int64, failed error) {
 	for _, c := range DirChunks(t, dir, ids) {
 		var all store.Cond
 		for _, id := range c.IDs {
@@ -85,8 +78,8 @@ func dirRemoveMany(tx *store.Tx, t int64, dir string, ids []int64, failed error)
 	}
 }
 
-// dirPage returns the ids on page (1-based) of perPage, in id order, and the directory's size.
-func dirPage(ctx context.Context, s *store.Store, t int64, dir string, page, perPage int) ([]int64, int, error) {
+// DirPage returns the ids on page (1-based) of perPage, in id order, and the directory's size.
+func DirPage(ctx context.Context, s *store.Store, t int64, dir string, page, perPage int) ([]int64, int, error) {
 	var chunks []*DirChunk
 	if err := s.All(ctx, store.Query{PK: store.TenantPK(t), Prefix: dirPrefix(dir)}, &chunks); err != nil {
 		return nil, 0, err

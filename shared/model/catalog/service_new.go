@@ -50,9 +50,9 @@ func SystemName(name string) string {
 	return strings.TrimRight(b.String(), "_")
 }
 
-// systemNameFor derives a system name from a human name, or makes one up
+// SystemNameFor derives a system name from a human name, or makes one up
 // ("<kind>_<12 hex>") when the name has no ASCII letters or digits, as 3scale does.
-func systemNameFor(kind, name string) string {
+func SystemNameFor(kind, name string) string {
 	if s := SystemName(name); s != "" {
 		return s
 	}
@@ -61,8 +61,8 @@ func systemNameFor(kind, name string) string {
 	return kind + "_" + hex.EncodeToString(b[:])
 }
 
-// checkSystemName validates a system name.
-func checkSystemName(v *apierr.Validation, sys string) {
+// CheckSystemName validates a system name.
+func CheckSystemName(v *apierr.Validation, sys string) {
 	if sys == "" {
 		v.Add("system_name", "can't be blank")
 	} else if len(sys) > 255 {
@@ -72,8 +72,8 @@ func checkSystemName(v *apierr.Validation, sys string) {
 	}
 }
 
-// normalizeBackendVersion accepts 1 (user_key), 2 (app_id/app_key), oidc and oauth.
-func normalizeBackendVersion(v string) (string, bool) {
+// NormalizeBackendVersion accepts 1 (user_key), 2 (app_id/app_key), oidc and oauth.
+func NormalizeBackendVersion(v string) (string, bool) {
 	switch v {
 	case "", "1":
 		return "1", true
@@ -88,19 +88,20 @@ func normalizeBackendVersion(v string) (string, bool) {
 // Validate checks the input and fills derived values.
 func (in *ServiceInput) Validate() error {
 	var v apierr.Validation
-	in.validate(&v)
+	in.ValidateInto(&v)
 	return v.Err()
 }
 
-func (in *ServiceInput) validate(v *apierr.Validation) {
-	checkName(v, in.Name)
+// ValidateInto adds the input's field errors to v and fills derived values.
+func (in *ServiceInput) ValidateInto(v *apierr.Validation) {
+	CheckName(v, in.Name)
 	if in.SystemName == "" && in.Name != "" {
-		in.SystemName = systemNameFor("service", in.Name)
+		in.SystemName = SystemNameFor("service", in.Name)
 	}
 	if in.Name != "" {
-		checkSystemName(v, in.SystemName)
+		CheckSystemName(v, in.SystemName)
 	}
-	bv, ok := normalizeBackendVersion(in.BackendVersion)
+	bv, ok := NormalizeBackendVersion(in.BackendVersion)
 	if !ok {
 		v.Add("backend_version", "is not included in the list")
 	}
@@ -110,8 +111,8 @@ func (in *ServiceInput) validate(v *apierr.Validation) {
 	}
 }
 
-// checkName validates a required name.
-func checkName(v *apierr.Validation, name string) {
+// CheckName validates a required name.
+func CheckName(v *apierr.Validation, name string) {
 	if name == "" {
 		v.Add("name", "can't be blank")
 	} else if len(name) > 255 {
@@ -165,17 +166,17 @@ func (ns *NewService) Add(tx *store.Tx) {
 	taken := apierr.Invalid("system_name", "has already been taken")
 	tx.Create(ns.Service, taken)
 	tx.Create(store.NewClaim(t, "service", ns.Service.SystemName, ns.Service.ID), taken)
-	dirAdd(tx, t, servicesDir(), ns.Service.ID)
-	addMetric(tx, t, ns.Hits)
+	dirAdd(tx, t, ServicesDir(), ns.Service.ID)
+	AddMetric(tx, t, ns.Hits)
 	AddPlan(tx, t, ns.ServicePlan)
 	ns.ServiceToken.Add(tx, t)
 }
 
-func metricClaimValue(service int64, systemName string) string {
+func MetricClaimValue(service int64, systemName string) string {
 	return store.ID(service) + "#" + systemName
 }
 
-// planClaim makes a plan's system name unique among the plans of its type and issuer.
-func planClaim(p *Plan) string {
+// PlanClaim makes a plan's system name unique among the plans of its type and issuer.
+func PlanClaim(p *Plan) string {
 	return p.Type + "#" + store.ID(p.Service) + "#" + p.SystemName
 }

@@ -10,13 +10,13 @@ import (
 // version bump (DynamoDB allows 100).
 const maxTx = 99
 
-// commitWithDeletes commits tx together with the deletion of keys (the
+// CommitWithDeletes commits tx together with the deletion of keys (the
 // dependents of what tx deletes) when everything fits in one transaction.
 // Otherwise the dependents go first, in transactions of maxTx items, and tx
 // last: a failure halfway leaves the parent in place with fewer dependents,
 // and repeating the request finishes the job. Each batch keeps an item and
 // its uniqueness claim together, so no claim outlives its item or the reverse.
-func commitWithDeletes(ctx context.Context, s *store.Store, t int64, tx *store.Tx, keys []store.Key) error {
+func CommitWithDeletes(ctx context.Context, s *store.Store, t int64, tx *store.Tx, keys []store.Key) error {
 	if tx.Len()+len(keys) <= maxTx {
 		for _, k := range keys {
 			tx.Delete(k.PK, k.SK)
@@ -40,30 +40,30 @@ func commitWithDeletes(ctx context.Context, s *store.Store, t int64, tx *store.T
 	return tx.Commit(ctx)
 }
 
-// rulesOfMetric lists the keys of a metric's limits (with their claims) and pricing rules.
-func rulesOfMetric(ctx context.Context, s *store.Store, t, metric int64) ([]store.Key, error) {
+// MetricRuleKeys lists the keys of a metric's limits (with their claims) and pricing rules.
+func MetricRuleKeys(ctx context.Context, s *store.Store, t, metric int64) ([]store.Key, error) {
 	var limits []*Limit
-	q := store.Query{Index: store.GSI1, PK: RulesOfMetric(t, metric), Prefix: limitIndexPrefix}
+	q := store.Query{Index: store.GSI1, PK: RulesOfMetric(t, metric), Prefix: LimitIndexPrefix}
 	if err := s.All(ctx, q, &limits); err != nil {
 		return nil, err
 	}
 	var rules []*PricingRule
-	q.Prefix = ruleIndexPrefix
+	q.Prefix = RuleIndexPrefix
 	if err := s.All(ctx, q, &rules); err != nil {
 		return nil, err
 	}
-	keys := limitKeys(t, limits)
+	keys := LimitKeys(t, limits)
 	for _, r := range rules {
 		keys = append(keys, r.Key)
 	}
 	return keys, nil
 }
 
-// limitKeys lists limits with their claims, in pairs.
-func limitKeys(t int64, limits []*Limit) []store.Key {
+// LimitKeys lists limits with their claims, in pairs.
+func LimitKeys(t int64, limits []*Limit) []store.Key {
 	keys := make([]store.Key, 0, 2*len(limits))
 	for _, l := range limits {
-		keys = append(keys, l.Key, store.ClaimKey(t, "limit", limitClaim(l.Plan, l.Metric, l.Period)))
+		keys = append(keys, l.Key, store.ClaimKey(t, "limit", LimitClaim(l.Plan, l.Metric, l.Period)))
 	}
 	return keys
 }

@@ -187,8 +187,8 @@ func LimitKey(tenant, plan, id int64) store.Key {
 // LimitPrefix selects every limit of a plan.
 func LimitPrefix(plan int64) string { return "PLIM#" + store.ID(plan) + "#" }
 
-// limitClaim makes (plan, metric, period) unique.
-func limitClaim(plan, metric int64, period string) string {
+// LimitClaim makes (plan, metric, period) unique.
+func LimitClaim(plan, metric int64, period string) string {
 	return strconv.FormatInt(plan, 10) + "#" + strconv.FormatInt(metric, 10) + "#" + period
 }
 
@@ -198,8 +198,8 @@ func RulesOfMetric(tenant, metric int64) string { return store.Parent(tenant, "M
 
 // Sort key prefixes of limits and pricing rules in RulesOfMetric.
 const (
-	limitIndexPrefix = "LIM#"
-	ruleIndexPrefix  = "PRU#"
+	LimitIndexPrefix = "LIM#"
+	RuleIndexPrefix  = "PRU#"
 )
 
 // PricingRule prices usage of a metric on a plan between Min and Max (0 = no upper bound).

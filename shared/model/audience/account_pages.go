@@ -44,9 +44,9 @@ func pageStart(k pageKey) (store.Cursor, bool) {
 	return c, ok
 }
 
-// accountPage reads one page of the tenant's accounts (in one state, or all
+// AccountPage reads one page of the tenant's accounts (in one state, or all
 // for "") and their total.
-func accountPage(ctx context.Context, s *store.Store, tenant int64, state string, page, perPage int) ([]*Account, int, error) {
+func AccountPage(ctx context.Context, s *store.Store, tenant int64, state string, page, perPage int) ([]*Account, int, error) {
 	counts, err := loadAccountCounts(ctx, s, tenant)
 	if err != nil {
 		return nil, 0, err

@@ -11,7 +11,7 @@ import (
 // looks for default application plans): the services directory, then the
 // services by key.
 func Services(ctx context.Context, s *store.Store, t int64) ([]*Service, error) {
-	ids, _, err := dirPage(ctx, s, t, servicesDir(), 1, 1<<30)
+	ids, _, err := DirPage(ctx, s, t, ServicesDir(), 1, 1<<30)
 	if err != nil || len(ids) == 0 {
 		return nil, err
 	}

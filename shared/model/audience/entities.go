@@ -127,6 +127,6 @@ func ClaimKey(tenant int64, kind, value string) store.Key {
 	return store.ClaimKey(tenant, kind, value)
 }
 
-func claim(tenant int64, kind, value string, owner int64) *store.Claim {
+func NewClaim(tenant int64, kind, value string, owner int64) *store.Claim {
 	return &store.Claim{Key: ClaimKey(tenant, kind, value), Owner: owner}
 }

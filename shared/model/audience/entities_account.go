@@ -21,7 +21,7 @@ func AccountsInState(tenant int64, state string) string {
 	return store.TenantPK(tenant) + "#ACC#" + state
 }
 
-// accountIndex is the listing key of an account in its state.
-func accountIndex(tenant, id int64, state string) store.Index {
+// AccountIndex is the listing key of an account in its state.
+func AccountIndex(tenant, id int64, state string) store.Index {
 	return store.Index{GSI1PK: AccountsInState(tenant, state), GSI1SK: store.ID(id)}
 }

@@ -13,6 +13,6 @@ import (
 func SetDefaultAccountPlanApproval(tx *store.Tx, t int64, p *Plan, approval bool, now time.Time, moved error) error {
 	p.ApprovalRequired, p.UpdatedAt = approval, now
 	tx.Require(DefaultAccountPlanKey(t), store.Is("plan", p.ID), moved)
-	tx.UpdateIf(p.Key, changeOf(p, "approval_required", "updated_at"), store.Exists(), moved)
+	tx.UpdateIf(p.Key, ChangeOf(p, "approval_required", "updated_at"), store.Exists(), moved)
 	return nil
 }

@@ -19,18 +19,18 @@ func appCountKey(tenant int64, listing string) store.Key {
 }
 
 // Listing names.
-func countAll() string                 { return "all" }
-func countOfService(id int64) string   { return "svc#" + store.ID(id) }
-func countOfPlan(id int64) string      { return "plan#" + store.ID(id) }
-func countInState(state string) string { return "state#" + state }
+func CountAll() string                 { return "all" }
+func CountOfService(id int64) string   { return "svc#" + store.ID(id) }
+func CountOfPlan(id int64) string      { return "plan#" + store.ID(id) }
+func CountInState(state string) string { return "state#" + state }
 
 // countedListings are the counted listings an application appears in.
 func countedListings(a *Application) []string {
-	return []string{countAll(), countOfService(a.Service), countOfPlan(a.Plan), countInState(a.State)}
+	return []string{CountAll(), CountOfService(a.Service), CountOfPlan(a.Plan), CountInState(a.State)}
 }
 
 // count moves the counters of every listing the application appears in.
-func (t *appTx) count(a *Application, n int64) {
+func (t *AppTx) count(a *Application, n int64) {
 	for _, l := range countedListings(a) {
 		t.counts[l] += n
 	}
@@ -58,8 +58,8 @@ func ApplicationCounts(tenant int64, apps []*Application) []any {
 	return out
 }
 
-// readAppCount reads a listing's size.
-func readAppCount(ctx context.Context, s *store.Store, tenant int64, listing string) (int, error) {
+// ReadAppCount reads a listing's size.
+func ReadAppCount(ctx context.Context, s *store.Store, tenant int64, listing string) (int, error) {
 	var c AppCount
 	k := appCountKey(tenant, listing)
 	if err := s.Get(ctx, k.PK, k.SK, &c); err != nil {

@@ -15,18 +15,18 @@ func CopyLimit(t int64, l *Limit, plan, id int64, now time.Time) *Limit {
 	c := *l
 	c.ID, c.Plan, c.CreatedAt, c.UpdatedAt = id, plan, now, now
 	c.Key = LimitKey(t, plan, id)
-	c.Index = store.Index{GSI1PK: RulesOfMetric(t, l.Metric), GSI1SK: limitIndexPrefix + store.ID(id)}
+	c.Index = store.Index{GSI1PK: RulesOfMetric(t, l.Metric), GSI1SK: LimitIndexPrefix + store.ID(id)}
 	return &c
 }
 
 // AddLimit puts a new limit and its uniqueness claim into tx.
 func AddLimit(tx *store.Tx, t int64, l *Limit) {
 	tx.Create(l, nil)
-	tx.Create(store.NewClaim(t, "limit", limitClaim(l.Plan, l.Metric, l.Period), l.ID), errPeriodTaken)
+	tx.Create(store.NewClaim(t, "limit", LimitClaim(l.Plan, l.Metric, l.Period), l.ID), ErrPeriodTaken)
 }
 
 // LimitItems lists the items of limits, each followed by its claim.
-func LimitItems(t int64, limits []*Limit) []store.Key { return limitKeys(t, limits) }
+func LimitItems(t int64, limits []*Limit) []store.Key { return LimitKeys(t, limits) }
 
 // RemovePlans puts into tx the deletion of plans, their claims and their
 // directory entries (not their limits: see LimitItems); failed is returned if
@@ -37,9 +37,9 @@ func RemovePlans(tx *store.Tx, t int64, plans []*Plan, failed error) {
 	ids := map[string][]int64{}
 	for _, p := range plans {
 		tx.DeleteExisting(p.Key, failed)
-		ck := store.ClaimKey(t, "plan", planClaim(p))
+		ck := store.ClaimKey(t, "plan", PlanClaim(p))
 		tx.Delete(ck.PK, ck.SK)
-		for _, dir := range planDirs(p) {
+		for _, dir := range PlanDirs(p) {
 			if ids[dir] == nil {
 				dirs = append(dirs, dir)
 			}
@@ -47,6 +47,6 @@ func RemovePlans(tx *store.Tx, t int64, plans []*Plan, failed error) {
 		}
 	}
 	for _, dir := range dirs {
-		dirRemoveMany(tx, t, dir, ids[dir], failed)
+		DirRemoveMany(tx, t, dir, ids[dir], failed)
 	}
 }

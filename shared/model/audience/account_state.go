@@ -74,9 +74,9 @@ func UserTransition(state, event string) (string, error) {
 	return "", cannotTransition(event)
 }
 
-// activatedAccountState is where an account waiting in "created" goes when its
+// ActivatedAccountState is where an account waiting in "created" goes when its
 // first user becomes active.
-func activatedAccountState(approvalRequired bool) string {
+func ActivatedAccountState(approvalRequired bool) string {
 	if approvalRequired {
 		return AccountPending
 	}

@@ -46,20 +46,20 @@ const (
 	claimInvitedEmail    = "invited"
 )
 
-func invitationTokenKey(tenant int64, digest string) store.Key {
+func InvitationTokenKey(tenant int64, digest string) store.Key {
 	return ClaimKey(tenant, claimInvitationToken, digest)
 }
 
-func invitedEmailKey(tenant, account int64, email string) store.Key {
+func InvitedEmailKey(tenant, account int64, email string) store.Key {
 	return ClaimKey(tenant, claimInvitedEmail, store.ID(account)+"#"+strings.ToLower(email))
 }
 
-// invitationClaims are the claims a pending invitation holds.
-func invitationClaims(tenant int64, inv *Invitation) []store.Key {
+// InvitationClaims are the claims a pending invitation holds.
+func InvitationClaims(tenant int64, inv *Invitation) []store.Key {
 	if inv.State != InvitationPending {
 		return nil
 	}
-	return []store.Key{invitationTokenKey(tenant, inv.Digest), invitedEmailKey(tenant, inv.Account, inv.Email)}
+	return []store.Key{InvitationTokenKey(tenant, inv.Digest), InvitedEmailKey(tenant, inv.Account, inv.Email)}
 }
 
 // LoadInvitation reads an invitation of an account.
@@ -71,7 +71,7 @@ func LoadInvitation(ctx context.Context, s *store.Store, tenant, account, id int
 	return &inv, nil
 }
 
-func newInvitationToken() (token, digest string) {
+func NewInvitationToken() (token, digest string) {
 	token = credential.Random(24)
 	return token, credential.Hash(token)
 }

@@ -4,10 +4,10 @@ import (
 	"turnpike/shared/platform/store"
 )
 
-// changeOf copies attrs from item: present ones are set, empty (omitted) ones
+// ChangeOf copies attrs from item: present ones are set, empty (omitted) ones
 // removed. Updates name the attributes they change instead of putting the
 // whole item, so that attributes other writers own (a plan's contracts
 // counter) are never overwritten.
-func changeOf(item any, attrs ...string) *store.Change {
+func ChangeOf(item any, attrs ...string) *store.Change {
 	return store.NewChange().CopyFrom(item, attrs...)
 }

@@ -12,31 +12,31 @@ import (
 // GET /admin/api/accounts/find?user_id=.
 const ClaimUserID = "userid"
 
-// userClaim is a user's username or email claim, or its id lookup: besides the
+// UserClaim is a user's username or email claim, or its id lookup: besides the
 // user it names the account, so that finding an account by them is one read.
-type userClaim struct {
+type UserClaim struct {
 	store.Key
 	Owner   int64 `dynamodbav:"owner"`
 	Account int64 `dynamodbav:"account"`
 }
 
 var (
-	errUsernameTaken = apierr.Invalid("username", "has already been taken")
-	errEmailTaken    = apierr.Invalid("email", "has already been taken")
+	ErrUsernameTaken = apierr.Invalid("username", "has already been taken")
+	ErrEmailTaken    = apierr.Invalid("email", "has already been taken")
 )
 
-// claimUser adds a new user's claims to a transaction: a username or email
+// ClaimUser adds a new user's claims to a transaction: a username or email
 // already claimed in the tenant fails the whole transaction.
-func claimUser(tx *store.Tx, tenant int64, u *User) *store.Tx {
-	tx.Create(&userClaim{Key: ClaimKey(tenant, ClaimUsername, u.Username), Owner: u.ID, Account: u.Account}, errUsernameTaken)
+func ClaimUser(tx *store.Tx, tenant int64, u *User) *store.Tx {
+	tx.Create(&UserClaim{Key: ClaimKey(tenant, ClaimUsername, u.Username), Owner: u.ID, Account: u.Account}, ErrUsernameTaken)
 	if u.Email != "" {
-		tx.Create(&userClaim{Key: ClaimKey(tenant, ClaimEmail, u.Email), Owner: u.ID, Account: u.Account}, errEmailTaken)
+		tx.Create(&UserClaim{Key: ClaimKey(tenant, ClaimEmail, u.Email), Owner: u.ID, Account: u.Account}, ErrEmailTaken)
 	}
-	return tx.Create(&userClaim{Key: userIDKey(tenant, u.ID), Owner: u.ID, Account: u.Account}, nil)
+	return tx.Create(&UserClaim{Key: UserIDKey(tenant, u.ID), Owner: u.ID, Account: u.Account}, nil)
 }
 
-// releaseUser deletes a user, if it is still as read, and its claims.
-func releaseUser(tx *store.Tx, tenant int64, u *User) *store.Tx {
+// ReleaseUser deletes a user, if it is still as read, and its claims.
+func ReleaseUser(tx *store.Tx, tenant int64, u *User) *store.Tx {
 	tx.DeleteIf(u.Key, store.UnchangedSince(u.UpdatedAt), store.ErrStale)
 	for _, k := range userClaims(tenant, u) {
 		tx.Delete(k.PK, k.SK)
@@ -46,18 +46,18 @@ func releaseUser(tx *store.Tx, tenant int64, u *User) *store.Tx {
 
 // userClaims are the claims a user owns.
 func userClaims(tenant int64, u *User) []store.Key {
-	keys := []store.Key{ClaimKey(tenant, ClaimUsername, u.Username), userIDKey(tenant, u.ID)}
+	keys := []store.Key{ClaimKey(tenant, ClaimUsername, u.Username), UserIDKey(tenant, u.ID)}
 	if u.Email != "" {
 		keys = append(keys, ClaimKey(tenant, ClaimEmail, u.Email))
 	}
 	return keys
 }
 
-func userIDKey(tenant, id int64) store.Key { return ClaimKey(tenant, ClaimUserID, store.ID(id)) }
+func UserIDKey(tenant, id int64) store.Key { return ClaimKey(tenant, ClaimUserID, store.ID(id)) }
 
-// findUserClaim reads a claim; nil when there is none.
-func findUserClaim(ctx context.Context, s *store.Store, k store.Key) (*userClaim, error) {
-	var c userClaim
+// FindUserClaim reads a claim; nil when there is none.
+func FindUserClaim(ctx context.Context, s *store.Store, k store.Key) (*UserClaim, error) {
+	var c UserClaim
 	if err := s.Get(ctx, k.PK, k.SK, &c); err != nil {
 		if errors.Is(err, store.ErrNotFound) {
 			return nil, nil

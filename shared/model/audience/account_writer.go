@@ -3,7 +3,7 @@ package audience
 import (
 	"context"
 
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/store"
 )
 
@@ -24,12 +24,12 @@ type writer struct {
 	err     error
 }
 
-func newWriter(ctx context.Context, s *store.Store, tenant int64) *writer {
+func NewWriter(ctx context.Context, s *store.Store, tenant int64) *writer {
 	return &writer{ctx: ctx, s: s, tenant: tenant, tx: s.Tx(tenant), release: map[int64]int64{}}
 }
 
 // unit adds writes that commit together; each plan in plans loses one contract with them.
-func (w *writer) unit(fn func(tx *store.Tx), plans ...int64) {
+func (w *writer) Unit(fn func(tx *store.Tx), plans ...int64) {
 	if w.err != nil {
 		return
 	}
@@ -64,7 +64,7 @@ func (w *writer) flush() error {
 }
 
 // commit writes what is pending.
-func (w *writer) commit() error {
+func (w *writer) Commit() error {
 	if w.err != nil {
 		return w.err
 	}

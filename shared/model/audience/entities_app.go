@@ -27,7 +27,7 @@ const (
 	MaxAppKeys       = 5
 	MaxOAuthAppKeys  = 1
 	MaxReferrers     = 5
-	appSortKeyPrefix = "APP#"
+	AppSortKeyPrefix = "APP#"
 	listingKeyPrefix = "APPL#"
 )
 
@@ -80,7 +80,7 @@ func (a *Application) listing(tenant int64) *Application {
 // code writes them as they are; the API writes them in one transaction.
 func ApplicationItems(tenant int64, a *Application) []any {
 	a.index(tenant)
-	return []any{a, a.listing(tenant), claim(tenant, ClaimUserKey, a.UserKey, a.ID), claim(tenant, ClaimAppID, a.AppID, a.ID)}
+	return []any{a, a.listing(tenant), NewClaim(tenant, ClaimUserKey, a.UserKey, a.ID), NewClaim(tenant, ClaimAppID, a.AppID, a.ID)}
 }
 
 // Subscription is a service subscription (3scale's service contract): an
