@@ -31,18 +31,18 @@ func tenantOf(t testing.TB, env *testenv.Env, id int64) map[string]any {
 	t.Helper()
 	r := master(t, env, "GET", "/master/api/providers/"+testenv.S(id)+".json", nil)
 	status(t, r, 200)
-	return r.JSON(t)["signup"].(map[string]any)["account"].(map[string]any)
+	return obj(t, r, "signup", "account")
 }
 
-// tenantEvent fires a state_event on a tenant and expects status.
-func tenantEvent(t testing.TB, env *testenv.Env, id int64, event string, want int) map[string]any {
+// tenantEvent fires a state_event on a tenant and expects the status code.
+func tenantEvent(t testing.TB, env *testenv.Env, id int64, event string, code int) map[string]any {
 	t.Helper()
 	r := master(t, env, "PUT", "/master/api/providers/"+testenv.S(id)+".json", url.Values{"state_event": {event}})
-	status(t, r, want)
-	if want != 200 {
+	status(t, r, code)
+	if code != 200 {
 		return nil
 	}
-	return r.JSON(t)["signup"].(map[string]any)["account"].(map[string]any)
+	return obj(t, r, "signup", "account")
 }
 
 // tableItems reads every item of every table that belongs to a tenant, as

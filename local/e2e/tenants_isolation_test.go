@@ -65,7 +65,7 @@ func newIsoTenant(t *testing.T, env *testenv.Env) *isoTenant {
 	x.noScope = accToken(t, env, tn, "rw", "stats", "policy_registry")
 	r = tn.Do(t, "GET", "/admin/api/personal/access_tokens.json", nil)
 	status(t, r, 200)
-	x.ids["access_token"] = testenv.S(int64(items(t, r, "access_tokens", "access_token")[0]["id"].(float64)))
+	x.ids["access_token"] = testenv.S(num(t, items(t, r, "access_tokens", "access_token")[0], "id"))
 	wantBody(t, env.Do(t, "GET", "/transactions/authrep.xml", url.Values{"provider_key": {tn.ProviderKey},
 		"service_id": {x.ids["service"]}, "user_key": {"the-same-user-key"}, "usage[hits]": {"1"}}), 200, "<authorized>true</authorized>")
 	awaitUsage(t, tn, testenv.ID(app), 1)

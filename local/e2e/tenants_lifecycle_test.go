@@ -104,7 +104,7 @@ func TestTenantLifecycle(t *testing.T) {
 	r := master(t, env, "PUT", path, url.Values{"from_email": {"from@acme.example"}, "account[support_email]": {"help@acme.example"},
 		"site_access_code": {"open-sesame"}})
 	status(t, r, 200)
-	acc = r.JSON(t)["signup"].(map[string]any)["account"].(map[string]any)
+	acc = obj(t, r, "signup", "account")
 	if acc["from_email"] != "from@acme.example" || acc["support_email"] != "help@acme.example" || acc["site_access_code"] != "open-sesame" {
 		t.Fatalf("update: %v", acc)
 	}

@@ -118,7 +118,7 @@ func TestTenantPurge(t *testing.T) {
 	status(t, r, 200)
 	var audit map[string]any
 	for _, p := range r.JSON(t)["purges"].([]any) {
-		if p := p.(map[string]any)["purge"].(map[string]any); int64(p["tenant_id"].(float64)) == a.ID {
+		if p := p.(map[string]any)["purge"].(map[string]any); num(t, p, "tenant_id") == a.ID {
 			audit = p
 		}
 	}

@@ -32,8 +32,7 @@ type errorItem struct {
 	Message string `dynamodbav:"message"`
 	At      string `dynamodbav:"at"`
 	TTL     int64  `dynamodbav:"ttl"`
-	// Tenant lists the error by tenant (the ByTenant index), so that erasing
-	// a tenant finds it.
+	// Tenant lists the error by tenant, so that erasing a tenant finds it.
 	Tenant string `dynamodbav:"tenant"`
 }
 
