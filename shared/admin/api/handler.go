@@ -28,6 +28,9 @@ type Spec struct {
 	Wrapper string // parameter wrapper name ("service"); "" for none
 	// JSONOnly operations answer XML requests with 406, as 3scale's JSON-only controllers do.
 	JSONOnly bool
+	// Scope is the access token scope the operation needs; "" means
+	// account_management. The /stats routes need "stats", as in 3scale.
+	Scope string
 }
 
 // Admin serves an Account Management API operation: the tenant is the one
@@ -41,7 +44,7 @@ func Master(d *deps.Deps, spec Spec, h Handler) http.Handler {
 	return serve(d, spec, JSON, h, authenticateMaster)
 }
 
-type authenticator func(ctx context.Context, d *deps.Deps, q *Request) error
+type authenticator func(ctx context.Context, d *deps.Deps, q *Request, scope string) error
 
 func serve(d *deps.Deps, spec Spec, def Format, h Handler, auth authenticator) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -74,7 +77,11 @@ func run(ctx context.Context, d *deps.Deps, q *Request, spec Spec, h Handler, au
 	if q.Params, err = readParams(q.R); err != nil {
 		return Result{}, err
 	}
-	if err := auth(ctx, d, q); err != nil {
+	scope := spec.Scope
+	if scope == "" {
+		scope = credential.ScopeAccountManagement
+	}
+	if err := auth(ctx, d, q, scope); err != nil {
 		return Result{}, err
 	}
 	if spec.JSONOnly && q.Format == XML {
@@ -160,7 +167,7 @@ func credentials(q *Request, names ...string) string {
 	return ""
 }
 
-func authenticateAdmin(ctx context.Context, d *deps.Deps, q *Request) error {
+func authenticateAdmin(ctx context.Context, d *deps.Deps, q *Request, scope string) error {
 	var who *credential.Principal
 	if tok := credentials(q, "access_token"); tok != "" {
 		p, err := credential.LookupToken(ctx, d.Store, tok, q.Now)
@@ -183,7 +190,7 @@ func authenticateAdmin(ctx context.Context, d *deps.Deps, q *Request) error {
 	if who == nil || who.Tenant == 0 {
 		return apierr.AccessDenied()
 	}
-	if !who.HasScope(credential.ScopeAccountManagement) {
+	if !who.HasScope(scope) {
 		return apierr.NoPermission()
 	}
 	t, err := tenant.Load(ctx, d.Store, who.Tenant)
@@ -201,7 +208,7 @@ func authenticateAdmin(ctx context.Context, d *deps.Deps, q *Request) error {
 	return nil
 }
 
-func authenticateMaster(ctx context.Context, d *deps.Deps, q *Request) error {
+func authenticateMaster(ctx context.Context, d *deps.Deps, q *Request, _ string) error {
 	tok := credentials(q, "access_token", "api_key")
 	if d.MasterToken == "" || tok == "" || !credential.Equal(tok, d.MasterToken) {
 		return apierr.AccessDenied()

@@ -53,6 +53,9 @@ const (
 // Scope of an access token.
 const ScopeAccountManagement = "account_management"
 
+// ScopeStats is the scope of the analytics (/stats) routes.
+const ScopeStats = "stats"
+
 // Principal is who a request acts as.
 type Principal struct {
 	Tenant      int64
