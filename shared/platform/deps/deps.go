@@ -23,6 +23,10 @@ type Deps struct {
 	// Usage is the queue of reports and of the history of what authrep counted
 	// (USAGE_QUEUE_URL); nil when not configured.
 	Usage *queue.Queue
+	// ReportRecheck, when set, shortens how long reported transactions dated
+	// ahead wait before they are looked at again: the local stack sets it,
+	// since its tests move the clock faster than SQS delays run.
+	ReportRecheck time.Duration
 }
 
 // FromEnv builds Deps from the environment.

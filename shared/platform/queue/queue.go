@@ -76,6 +76,16 @@ func (q *Queue) Send(ctx context.Context, body string) error {
 	return nil
 }
 
+// SendDelayed enqueues one message that becomes visible after delay (at most 15 minutes).
+func (q *Queue) SendDelayed(ctx context.Context, body string, delay time.Duration) error {
+	secs := int32(min(max(delay, time.Second), 15*time.Minute) / time.Second)
+	if _, err := q.SQS.SendMessage(ctx, &sqs.SendMessageInput{QueueUrl: aws.String(q.URL), MessageBody: aws.String(body),
+		DelaySeconds: secs}); err != nil {
+		return fmt.Errorf("queue: send: %w", err)
+	}
+	return nil
+}
+
 // Handler is a consumer function's entry point.
 type Handler func(context.Context, events.SQSEvent) (events.SQSEventResponse, error)
 

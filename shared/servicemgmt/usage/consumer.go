@@ -3,6 +3,7 @@ package usage
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"time"
 
@@ -36,14 +37,20 @@ func consume(ctx context.Context, d *deps.Deps, m events.SQSMessage) error {
 		return nil // it would fail the same way every time
 	}
 	w := newWrites(d)
+	id := m.MessageId
+	var later *Report
 	if r := msg.Report; r != nil {
+		if r.Origin != "" {
+			id = r.Origin
+		}
 		txs, ie, err := resolve(ctx, d, r)
 		if err != nil {
 			return err
 		}
 		if ie != nil {
-			return recordError(ctx, d, r, m.MessageId, ie)
+			return recordError(ctx, d, r, id, ie)
 		}
+		txs, later = due(r, txs, d.Now(), id)
 		if err := w.counters(ctx, r.Tenant, txs); err != nil {
 			return err
 		}
@@ -54,8 +61,65 @@ func consume(ctx context.Context, d *deps.Deps, m events.SQSMessage) error {
 	for _, c := range msg.Counted {
 		w.history(c.Tenant, c.Service, c.App, time.Unix(c.At, 0).UTC(), mapOf(c.Usage), c.Code)
 	}
-	return w.commit(ctx, m.MessageId)
+	if err := w.commit(ctx, id); err != nil {
+		return err
+	}
+	// Only once what is due is committed: a failed send retries the message,
+	// whose markers keep the committed part from counting twice.
+	return deferReport(ctx, d, later)
 }
+
+// due splits a report's resolved transactions into those whose time has
+// come and a report of those dated ahead (nil if none). A transaction counts
+// in the periods its timestamp names, so one dated into the next hour waits
+// for that hour: counted now, it would restart the counters' current periods.
+func due(r *Report, txs []tx, now time.Time, id string) ([]tx, *Report) {
+	later := &Report{Tenant: r.Tenant, Service: r.Service, Received: r.Received, Origin: id}
+	out := txs[:0:0]
+	for i, t := range txs {
+		if !t.at.After(now) {
+			out = append(out, t)
+			continue
+		}
+		later.Txs = append(later.Txs, r.Txs[i])
+		later.wait = max(later.wait, t.at.Sub(now))
+	}
+	switch {
+	case len(later.Txs) == 0:
+		return out, nil
+	case len(out) > 0:
+		later.Origin = id + "/later" // the due part commits under id
+	}
+	return out, later
+}
+
+// deferReport sends transactions dated ahead back to the queue, to be looked
+// at again when their time comes (SQS delays a message 15 minutes at most).
+func deferReport(ctx context.Context, d *deps.Deps, r *Report) error {
+	if r == nil {
+		return nil
+	}
+	if d.Usage == nil {
+		return errors.New("usage: no queue to defer transactions dated ahead")
+	}
+	wait := min(r.wait, MaxDefer)
+	if d.ReportRecheck > 0 {
+		wait = min(wait, d.ReportRecheck)
+	}
+	bodies, err := SplitReport(r)
+	if err != nil {
+		return err
+	}
+	for _, b := range bodies {
+		if err := d.Usage.SendDelayed(ctx, b, wait); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// MaxDefer is the longest delay SQS gives a message.
+const MaxDefer = 15 * time.Minute
 
 func mapOf(ds []Delta) map[int64]Delta {
 	m := make(map[int64]Delta, len(ds))
