@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+	"time"
 
 	"turnpike/shared/model/tenant"
 	"turnpike/shared/platform/apierr"
@@ -19,6 +20,10 @@ import (
 
 // MaxBody bounds a request body; API Gateway itself stops at 10 MB.
 const MaxBody = 1 << 20
+
+// Deadline bounds one admin request's storage work: a DynamoDB that does not
+// answer gives a 503 instead of holding the caller until the function times out.
+const Deadline = 8 * time.Second
 
 // Handler is one operation's logic.
 type Handler func(ctx context.Context, q *Request) (Result, error)
@@ -58,7 +63,9 @@ func serve(d *deps.Deps, spec Spec, def Format, h Handler, auth authenticator) h
 			f = def
 		}
 		q := &Request{R: r, Format: f, Now: d.Now(), Wrapper: spec.Wrapper}
-		res, err := run(r.Context(), d, q, spec, h, auth)
+		ctx, cancel := context.WithTimeout(r.Context(), Deadline)
+		defer cancel()
+		res, err := run(ctx, d, q, spec, h, auth)
 		if err != nil {
 			writeError(w, f, apierr.As(err))
 			return

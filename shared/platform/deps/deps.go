@@ -7,6 +7,7 @@ import (
 	"os"
 	"time"
 
+	"turnpike/shared/platform/confcache"
 	"turnpike/shared/platform/counter"
 	"turnpike/shared/platform/queue"
 	"turnpike/shared/platform/store"
@@ -17,6 +18,9 @@ type Deps struct {
 	Store *store.Store
 	// Counters is the exact usage counter engine; one per process, it remembers period stamps.
 	Counters *counter.Engine
+	// Config is the process's cache of tenant configuration for the
+	// Service Management hot path, shared by the handlers built from these deps.
+	Config *confcache.Cache
 	// MasterToken is the master administrator's access token (MASTER_ACCESS_TOKEN).
 	MasterToken string
 	Now         func() time.Time
@@ -44,5 +48,5 @@ func FromEnv(ctx context.Context) (*Deps, error) {
 
 // New assembles Deps around a store.
 func New(s *store.Store, masterToken string) *Deps {
-	return &Deps{Store: s, Counters: &counter.Engine{DB: s.DB, Table: s.Counters}, MasterToken: masterToken, Now: time.Now}
+	return &Deps{Store: s, Counters: &counter.Engine{DB: s.DB, Table: s.Counters}, Config: confcache.New(), MasterToken: masterToken, Now: time.Now}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
@@ -48,6 +49,11 @@ func Client(ctx context.Context, endpoint string) (*sqs.Client, error) {
 		}
 	}
 	return sqs.NewFromConfig(cfg, func(o *sqs.Options) {
+		// Retries that fit in a report's deadline, as the store's do.
+		o.Retryer = retry.NewStandard(func(so *retry.StandardOptions) {
+			so.MaxAttempts = 3
+			so.MaxBackoff = 100 * time.Millisecond
+		})
 		if endpoint != "" {
 			o.BaseEndpoint = aws.String(endpoint)
 			o.HTTPClient = hc

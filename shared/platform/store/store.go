@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
@@ -93,12 +94,23 @@ func Open(ctx context.Context, c Config) (*Store, error) {
 			o.DisableValidateResponseChecksum = true
 			o.HTTPClient = hc
 		}
-		o.RetryMaxAttempts = 5
+		o.Retryer = Retryer()
 	})
 	if c.Usage == "" {
 		c.Usage = DefaultUsage
 	}
 	return &Store{DB: db, Entities: c.Entities, Counters: c.Counters, Usage: c.Usage, Now: time.Now}, nil
+}
+
+// Retryer bounds the SDK's retries so that they fit in a request's deadline:
+// three attempts, at most 100 ms apart. A DynamoDB that does not answer is
+// cut off by the caller's context (authrep gives a call under a second), not
+// by the SDK's default of 20 s backoffs.
+func Retryer() aws.Retryer {
+	return retry.NewStandard(func(o *retry.StandardOptions) {
+		o.MaxAttempts = 3
+		o.MaxBackoff = 100 * time.Millisecond
+	})
 }
 
 // FromEnv opens the store configured by the environment.

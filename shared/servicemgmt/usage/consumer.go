@@ -9,6 +9,7 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 
+	"turnpike/shared/platform/counter"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/queue"
 )
@@ -50,12 +51,16 @@ func consume(ctx context.Context, d *deps.Deps, m events.SQSMessage) error {
 		if ie != nil {
 			return recordError(ctx, d, r, id, ie)
 		}
-		txs, later = due(r, txs, d.Now(), id)
-		if err := w.counters(ctx, r.Tenant, txs); err != nil {
+		now := d.Now()
+		waiting, err := w.counters(ctx, r.Tenant, txs, now)
+		if err != nil {
 			return err
 		}
-		for _, tx := range txs {
-			w.history(r.Tenant, r.Service, tx.app.ID, tx.at, tx.usage, tx.code)
+		later = laterReport(r, waiting, now, id)
+		for i, tx := range txs {
+			if r.Txs[i].Only == nil { // a deferred part was in the history already
+				w.history(r.Tenant, r.Service, tx.app.ID, tx.at, tx.usage, tx.code)
+			}
 		}
 	}
 	for _, c := range msg.Counted {
@@ -69,28 +74,32 @@ func consume(ctx context.Context, d *deps.Deps, m events.SQSMessage) error {
 	return deferReport(ctx, d, later)
 }
 
-// due splits a report's resolved transactions into those whose time has
-// come and a report of those dated ahead (nil if none). A transaction counts
-// in the periods its timestamp names, so one dated into the next hour waits
-// for that hour: counted now, it would restart the counters' current periods.
-func due(r *Report, txs []tx, now time.Time, id string) ([]tx, *Report) {
-	later := &Report{Tenant: r.Tenant, Service: r.Service, Received: r.Received, Origin: id}
-	out := txs[:0:0]
-	for i, t := range txs {
-		if !t.at.After(now) {
-			out = append(out, t)
+// laterReport gathers the counter periods of transactions dated ahead that
+// have not begun yet (nil if none): a transaction counts in the periods its
+// timestamp names, so its hour counter waits for that hour (counted now, it
+// would restart the counter's current hour early), while its day may already
+// be the current one. The history takes it at once.
+func laterReport(r *Report, waiting map[int][]string, now time.Time, id string) *Report {
+	if len(waiting) == 0 {
+		return nil
+	}
+	later := &Report{Tenant: r.Tenant, Service: r.Service, Received: r.Received, Origin: id + "/later"}
+	for i, raw := range r.Txs {
+		periods := waiting[i]
+		if len(periods) == 0 {
 			continue
 		}
-		later.Txs = append(later.Txs, r.Txs[i])
-		later.wait = max(later.wait, t.at.Sub(now))
+		raw.Only = periods
+		later.Txs = append(later.Txs, raw)
+		at, ok := ParseTimestamp(raw.Timestamp)
+		if !ok {
+			continue
+		}
+		for _, p := range periods {
+			later.wait = max(later.wait, counter.Start(p, at).Sub(now))
+		}
 	}
-	switch {
-	case len(later.Txs) == 0:
-		return out, nil
-	case len(out) > 0:
-		later.Origin = id + "/later" // the due part commits under id
-	}
-	return out, later
+	return later
 }
 
 // deferReport sends transactions dated ahead back to the queue, to be looked

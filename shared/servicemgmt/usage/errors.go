@@ -14,6 +14,7 @@ import (
 	"turnpike/shared/admin/api"
 	"turnpike/shared/admin/catalog"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 	"turnpike/shared/platform/wire"
 )
 
@@ -165,7 +166,9 @@ func deleteAll(ctx context.Context, d *deps.Deps, reqs []types.WriteRequest) err
 		}
 		reqs = res.UnprocessedItems[d.Store.Usage]
 		if len(reqs) > 0 {
-			time.Sleep(time.Duration(10*(attempt+1)) * time.Millisecond)
+			if err := store.Sleep(ctx, time.Duration(10*(attempt+1))*time.Millisecond); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -36,6 +36,9 @@ type RawTx struct {
 	Usage     [][2]string `json:"u"` // metric name, value; in the order given
 	Timestamp string      `json:"ts,omitempty"`
 	Code      string      `json:"c,omitempty"`
+	// Only, on a transaction sent back to wait for its time, names the
+	// counter periods still to count; the rest of it counted already.
+	Only []string `json:"only,omitempty"`
 }
 
 // MaxMessage bounds a message body (SQS takes 256 KiB); larger reports are
