@@ -91,6 +91,15 @@ func Start(ctx context.Context, o Options) (*Stack, error) {
 	return s, nil
 }
 
+// DynamoDBProcessGroup is the process group of the DynamoDB Local this Stack
+// started (0 if it started none), for tests that freeze or kill it.
+func (s *Stack) DynamoDBProcessGroup() int {
+	if s.dynamo == nil {
+		return 0
+	}
+	return s.dynamo.cmd.Process.Pid
+}
+
 // Exited reports, once, a service this Stack started that exited on its own
 // (nil is never sent): the local runner stops with its last output rather
 // than serving errors.
