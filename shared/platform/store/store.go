@@ -17,6 +17,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 )
 
 // Config names the tables and, for local runs, the endpoint.
@@ -125,3 +126,14 @@ func envOr(k, d string) string {
 
 // ErrNotFound is returned by Get when the item does not exist.
 var ErrNotFound = errors.New("store: item not found")
+
+// Ping reads a key of the counters table, a read every function's role may
+// make: an error says DynamoDB does not answer (or the table is gone).
+func (s *Store) Ping(ctx context.Context) error {
+	_, err := s.DB.GetItem(ctx, &dynamodb.GetItemInput{TableName: aws.String(s.Counters),
+		Key: map[string]types.AttributeValue{"C": &types.AttributeValueMemberS{Value: "check"}}})
+	if err != nil {
+		return fmt.Errorf("dynamodb: table %s unreachable: %w", s.Counters, err)
+	}
+	return nil
+}

@@ -57,7 +57,7 @@ func authHandler(d *deps.Deps, ep endpoint) http.Handler {
 		defer cancel()
 		out, err := authorize(ctx, d, ca, c)
 		if err != nil {
-			writeError(w, apierr.As(err), c.ext.noBody)
+			writeError(w, publicError(err), c.ext.noBody)
 			return
 		}
 		if out.counted != nil {

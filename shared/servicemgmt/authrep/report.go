@@ -28,7 +28,7 @@ func Report(d *deps.Deps) http.Handler {
 		ctx, cancel := context.WithTimeout(r.Context(), Deadline)
 		defer cancel()
 		if err := acceptReport(ctx, d, ca, r); err != nil {
-			writeError(w, apierr.As(err), false)
+			writeError(w, publicError(err), false)
 			return
 		}
 		commonHeaders(w)
