@@ -75,6 +75,10 @@ func run() error {
 	select {
 	case <-ctx.Done():
 		fmt.Println("\nturnpike: stopping")
+	case err := <-srv.Stack.Exited():
+		// Serving on without DynamoDB or SQS would only answer 503s.
+		hs.Close()
+		return fmt.Errorf("%w\nturnpike: stopped; run make local again", err)
 	case err := <-errc:
 		if !errors.Is(err, http.ErrServerClosed) {
 			return err
