@@ -28,6 +28,8 @@ type Spec struct {
 	Wrapper string // parameter wrapper name ("service"); "" for none
 	// JSONOnly operations answer XML requests with 406, as 3scale's JSON-only controllers do.
 	JSONOnly bool
+	// DefaultJSON serves JSON when the path has no extension (3scale's JSON-only account-level routes).
+	DefaultJSON bool
 }
 
 // Admin serves an Account Management API operation: the tenant is the one
@@ -46,13 +48,14 @@ type authenticator func(ctx context.Context, d *deps.Deps, q *Request) error
 func serve(d *deps.Deps, spec Spec, def Format, h Handler, auth authenticator) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		f := def
+		if spec.DefaultJSON {
+			f = JSON
+		}
 		switch route.Ext(r) {
 		case "json":
 			f = JSON
 		case "xml":
 			f = XML
-		case "":
-			f = def
 		}
 		q := &Request{R: r, Format: f, Now: d.Now(), Wrapper: spec.Wrapper}
 		res, err := run(r.Context(), d, q, spec, h, auth)

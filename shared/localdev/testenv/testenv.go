@@ -24,6 +24,10 @@ type Env struct {
 	URL    string
 	Server *devserver.Server
 	http   *httptest.Server
+	// GatewayURL serves API traffic through the gateway (the product is chosen
+	// by the Host header); EchoURL is the Echo API.
+	GatewayURL, EchoURL string
+	gw, echo            *httptest.Server
 }
 
 var (
@@ -48,7 +52,8 @@ func Get(t testing.TB) *Env {
 			return
 		}
 		hs := httptest.NewServer(srv.Handler)
-		shared = &Env{URL: hs.URL, Server: srv, http: hs}
+		gw, echo := httptest.NewServer(srv.Gateway), httptest.NewServer(srv.Echo)
+		shared = &Env{URL: hs.URL, Server: srv, http: hs, GatewayURL: gw.URL, EchoURL: echo.URL, gw: gw, echo: echo}
 	})
 	if startup != nil {
 		t.Fatal(startup)
@@ -61,6 +66,8 @@ func Main(m *testing.M) {
 	code := m.Run()
 	if shared != nil {
 		shared.http.Close()
+		shared.gw.Close()
+		shared.echo.Close()
 		shared.Server.Stop()
 	}
 	os.Exit(code)

@@ -1,0 +1,52 @@
+package authrep
+
+import (
+	"context"
+	"net/http"
+
+	"turnpike/shared/platform/apierr"
+	"turnpike/shared/platform/deps"
+)
+
+// Decision is the answer of an authrep made in-process.
+type Decision struct {
+	// Status is what GET /transactions/authrep.xml would answer: 200 authorized
+	// (and counted), 409 denied, 403/404/422 for bad credentials or usage.
+	Status int
+	// Headers carry 3scale-rejection-reason and the 3scale-limit-* headers.
+	Headers http.Header
+}
+
+// Call runs one authrep in-process, as a gateway calls it with
+// "3scale-options: rejection_reason_header=1&limit_headers=1&no_body=1":
+// the same engine, counters and usage history as the HTTP endpoint, without
+// the HTTP hop. rawQuery is the Service Management API query
+// (service_token, service_id, credentials, usage[...]). An error means the
+// decision could not be made (the store is unreachable).
+func Call(ctx context.Context, d *deps.Deps, rawQuery string) (Decision, error) {
+	p, perr := parseQuery(rawQuery)
+	if perr != nil {
+		return Decision{Status: perr.HTTP, Headers: reasonHeader(perr)}, nil
+	}
+	c := &call{p: p, ext: extensions{noBody: true, rejectionReason: true, limitHeaders: true}, ep: endpoint{report: true}}
+	out, err := authorize(ctx, d, c)
+	if err != nil {
+		e := apierr.As(err)
+		if e.HTTP >= 500 {
+			return Decision{}, err
+		}
+		return Decision{Status: e.HTTP, Headers: reasonHeader(e)}, nil
+	}
+	if out.counted != nil {
+		recorderOf(d).record(out.counted)
+	}
+	return Decision{Status: out.status, Headers: out.headers}, nil
+}
+
+func reasonHeader(e *apierr.Error) http.Header {
+	h := http.Header{}
+	if e.Code != "" {
+		h.Set("3scale-rejection-reason", e.Code)
+	}
+	return h
+}
