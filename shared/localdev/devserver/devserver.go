@@ -75,7 +75,7 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 		return nil, err
 	}
 	srv.Handler = dispatch.New(d)
-	srv.Gateway = dispatch.Lambda(lambdafn.Proxy(gateway.New(d, gateway.Options{AllowPrivate: true})))
+	srv.Gateway = dispatch.Lambda(lambdafn.Proxy(gateway.New(d, localGateway())))
 	srv.Echo = dispatch.Lambda(lambdafn.Proxy(gateway.Echo()))
 	return srv, nil
 }
@@ -84,4 +84,12 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 func (s *Server) Stop() error {
 	s.consumers.stop()
 	return s.Stack.Stop()
+}
+
+// localGateway is the gateway's configuration on this machine: upstreams on
+// loopback are allowed (the Echo API), the timeout is GATEWAY_UPSTREAM_TIMEOUT's.
+func localGateway() gateway.Options {
+	o := gateway.OptionsFromEnv()
+	o.AllowPrivate = true
+	return o
 }

@@ -40,6 +40,10 @@ var (
 func Get(t testing.TB) *Env {
 	t.Helper()
 	once.Do(func() {
+		if os.Getenv("GATEWAY_UPSTREAM_TIMEOUT") == "" {
+			// A slow upstream is answered 504 quickly in tests.
+			os.Setenv("GATEWAY_UPSTREAM_TIMEOUT", "2s")
+		}
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 		defer cancel()
 		srv, err := devserver.Start(ctx, devserver.Options{
