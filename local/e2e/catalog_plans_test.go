@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"turnpike/shared/admin/catalog"
 	"turnpike/shared/localdev/testenv"
 )
@@ -234,9 +232,7 @@ func TestPlansInUseCannotBeDeleted(t *testing.T) {
 		id   int64
 		path string
 	}{{testenv.ID(svcPlan), sp(app.Service, "/service_plans/")}, {testenv.ID(acc), "/admin/api/account_plans/"}} {
-		k := catalog.PlanKey(tn.ID, c.id)
-		err := env.Server.Deps.Store.Tx(tn.ID).Update(k.PK, k.SK, "ADD contracts :one", nil,
-			map[string]types.AttributeValue{":one": &types.AttributeValueMemberN{Value: "1"}}, nil).Commit(context.Background())
+		err := env.Server.Deps.Store.Tx(tn.ID).Add(catalog.PlanKey(tn.ID, c.id), "contracts", 1, nil).Commit(context.Background())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,8 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"turnpike/shared/localdev/testenv"
 	"turnpike/shared/model/tenant"
 	"turnpike/shared/platform/store"
@@ -335,9 +333,7 @@ func TestServiceDelete(t *testing.T) {
 	// default one: make the tenant point nowhere, then delete down to one.
 	lone := env.NewTenant(t)
 	ctx := context.Background()
-	k := tenant.Key(lone.ID)
-	err := env.Server.Deps.Store.Tx(0).UpdateIf(k.PK, k.SK, "SET default_service = :z", "attribute_exists(PK)", nil,
-		map[string]types.AttributeValue{":z": &types.AttributeValueMemberN{Value: "0"}}, nil).Commit(ctx)
+	err := env.Server.Deps.Store.Tx(0).Update(tenant.Key(lone.ID), store.NewChange().Set("default_service", int64(0)), nil).Commit(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

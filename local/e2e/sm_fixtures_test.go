@@ -9,8 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"turnpike/shared/admin/audience"
 	"turnpike/shared/admin/catalog"
 	"turnpike/shared/localdev/testenv"
@@ -105,48 +103,36 @@ func (f *sm) metric(name, parent string) {
 }
 
 // update changes attributes of one of the tenant's items, as an admin write does.
-func (f *sm) update(k store.Key, expr string, names map[string]string, values map[string]types.AttributeValue) {
+func (f *sm) update(k store.Key, c *store.Change) {
 	f.t.Helper()
-	err := f.env.Server.Deps.Store.Tx(f.tn.ID).Update(k.PK, k.SK, expr, names, values, nil).Commit(context.Background())
+	err := f.env.Server.Deps.Store.Tx(f.tn.ID).Update(k, c, nil).Commit(context.Background())
 	if err != nil {
 		f.t.Fatal(err)
 	}
 }
 
-func str(s string) types.AttributeValue { return &types.AttributeValueMemberS{Value: s} }
-
-func strs(ss ...string) types.AttributeValue {
-	l := &types.AttributeValueMemberL{}
-	for _, s := range ss {
-		l.Value = append(l.Value, str(s))
-	}
-	return l
-}
-
 func (f *sm) appState(app *audience.Application, state string) {
-	f.update(app.Key, "SET #s = :s", map[string]string{"#s": "state"}, map[string]types.AttributeValue{":s": str(state)})
+	f.update(app.Key, store.NewChange().Set("state", state))
 }
 
 func (f *sm) serviceState(state string) {
-	f.update(catalog.ServiceKey(f.tn.ID, f.svc), "SET #s = :s", map[string]string{"#s": "state"}, map[string]types.AttributeValue{":s": str(state)})
+	f.update(catalog.ServiceKey(f.tn.ID, f.svc), store.NewChange().Set("state", state))
 }
 
 func (f *sm) appKeys(app *audience.Application, keys ...string) {
-	f.update(app.Key, "SET #k = :k", map[string]string{"#k": "keys"}, map[string]types.AttributeValue{":k": strs(keys...)})
+	f.update(app.Key, store.NewChange().Set("keys", keys))
 	app.Keys = keys
 }
 
 func (f *sm) referrerFilters(app *audience.Application, filters ...string) {
-	f.update(app.Key, "SET #r = :r", map[string]string{"#r": "referrer_filters"}, map[string]types.AttributeValue{":r": strs(filters...)})
+	f.update(app.Key, store.NewChange().Set("referrer_filters", filters))
 }
 
 // tenantState changes the tenant's state the way the Master API does (the
 // state is read on every call, no version bump is needed for it).
 func (f *sm) tenantState(state string) {
 	f.t.Helper()
-	k := tenant.Key(f.tn.ID)
-	err := f.env.Server.Deps.Store.Tx(0).Update(k.PK, k.SK, "SET #s = :s", map[string]string{"#s": "state"},
-		map[string]types.AttributeValue{":s": str(state)}, nil).Commit(context.Background())
+	err := f.env.Server.Deps.Store.Tx(0).Update(tenant.Key(f.tn.ID), store.NewChange().Set("state", state), nil).Commit(context.Background())
 	if err != nil {
 		f.t.Fatal(err)
 	}
@@ -214,8 +200,7 @@ func (f *sm) setLimit(metric, period string, value int64) {
 	}
 	for _, l := range ls {
 		if l.Metric == f.metrics[metric] && l.Period == period {
-			f.update(l.Key, "SET #v = :v", map[string]string{"#v": "value"},
-				map[string]types.AttributeValue{":v": &types.AttributeValueMemberN{Value: strconv.FormatInt(value, 10)}})
+			f.update(l.Key, store.NewChange().Set("value", value))
 			return
 		}
 	}

@@ -8,8 +8,8 @@ import (
 
 	"turnpike/shared/admin/api"
 	"turnpike/shared/model/tenant"
-	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 )
 
 func itoaID(id int64) string { return strconv.FormatInt(id, 10) }
@@ -19,7 +19,7 @@ func ReadProvider(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
 		t, err := tenant.Load(ctx, d.Store, q.Tenant())
 		if errors.Is(err, tenant.ErrNotFound) {
-			return api.Result{}, apierr.NotFound()
+			return api.Result{}, store.ErrNotFound
 		}
 		if err != nil {
 			return api.Result{}, err

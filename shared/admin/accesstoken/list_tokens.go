@@ -5,8 +5,6 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"turnpike/shared/admin/api"
 	"turnpike/shared/model/tenant"
 	"turnpike/shared/platform/deps"
@@ -27,8 +25,7 @@ func ListTokens(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		var refs []*tenant.TokenRef
-		sel := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: Prefix, Filter: "#u = :u",
-			Names: map[string]string{"#u": "user"}, Values: map[string]types.AttributeValue{":u": &types.AttributeValueMemberN{Value: itoa(user)}}}
+		sel := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: Prefix, Filter: store.Is("user", user)}
 		if err := d.Store.All(ctx, sel, &refs); err != nil {
 			return api.Result{}, err
 		}

@@ -146,13 +146,13 @@ func load(ctx context.Context, s *store.Store, q *api.Request, user int64) (*ten
 		}
 	}
 	var it credential.TokenItem
-	if err := api.Load(ctx, s, credential.TokenKey(idOrValue), &it); err != nil {
+	if err := s.Read(ctx, credential.TokenKey(idOrValue), &it); err != nil {
 		return nil, err
 	}
 	if it.Tenant != q.Tenant() {
-		return nil, apierr.NotFound()
+		return nil, store.ErrNotFound
 	}
-	if err := api.Load(ctx, s, tenant.TokenRefKey(q.Tenant(), it.ID), &ref); err != nil {
+	if err := s.Read(ctx, tenant.TokenRefKey(q.Tenant(), it.ID), &ref); err != nil {
 		return nil, err
 	}
 	return owned(&ref, user)
@@ -160,7 +160,7 @@ func load(ctx context.Context, s *store.Store, q *api.Request, user int64) (*ten
 
 func owned(ref *tenant.TokenRef, user int64) (*tenant.TokenRef, error) {
 	if ref.User != user {
-		return nil, apierr.NotFound()
+		return nil, store.ErrNotFound
 	}
 	return ref, nil
 }

@@ -14,6 +14,7 @@ import (
 	"turnpike/shared/platform/credential"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/params"
+	"turnpike/shared/platform/store"
 	"turnpike/shared/transport/route"
 )
 
@@ -60,7 +61,7 @@ func serve(d *deps.Deps, spec Spec, def Format, h Handler, auth authenticator) h
 		q := &Request{R: r, Format: f, Now: d.Now(), Wrapper: spec.Wrapper}
 		res, err := run(r.Context(), d, q, spec, h, auth)
 		if err != nil {
-			writeError(w, f, apierr.As(err))
+			writeError(w, f, Public(err))
 			return
 		}
 		writeResult(w, f, res)
@@ -91,6 +92,18 @@ func run(ctx context.Context, d *deps.Deps, q *Request, spec Spec, h Handler, au
 		q.Params.Delete(k)
 	}
 	return h(ctx, q)
+}
+
+// Public is the answer an error gets: an API error as it is, a missing item
+// (store.ErrNotFound, however wrapped) the API's 404, and anything else a
+// 500 whose cause is only logged. This is the one place the admin and master
+// APIs turn a storage outcome into an HTTP status.
+func Public(err error) *apierr.Error {
+	var e *apierr.Error
+	if !errors.As(err, &e) && errors.Is(err, store.ErrNotFound) {
+		return apierr.NotFound().WithCause(err)
+	}
+	return apierr.As(err)
 }
 
 // readParams merges the query with a form or JSON body; body values win.

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"turnpike/shared/platform/store"
 )
 
@@ -24,17 +22,16 @@ func countAttr(state string) string { return "n_" + state }
 // AddAccountCounts adds to tx the change of the tenant's account counts:
 // delta per state (their sum also changes the count of all accounts).
 func AddAccountCounts(tx *store.Tx, tenant int64, delta map[string]int64) *store.Tx {
-	c := &changes{names: map[string]string{}, vals: map[string]types.AttributeValue{}}
+	c := store.NewChange()
 	var all int64
 	for state, n := range delta {
 		if n != 0 {
-			c.add(countAttr(state), n)
+			c.Add(countAttr(state), n)
 			all += n
 		}
 	}
-	c.add(countAllAccounts, all).add("ver", 1)
-	k := accountCountsKey(tenant)
-	return tx.UpdateIf(k.PK, k.SK, c.expr(), "", c.names, c.vals, nil)
+	c.Add(countAllAccounts, all).Add("ver", 1)
+	return tx.Upsert(accountCountsKey(tenant), c)
 }
 
 // accountCounts are the counts and the listing version.

@@ -4,8 +4,6 @@ import (
 	"context"
 	"net/http"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"turnpike/shared/admin/api"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -65,8 +63,7 @@ func deleteAccount(ctx context.Context, d *deps.Deps, tenant int64, acc *Account
 	for _, sub := range subs {
 		w.unit(func(tx *store.Tx) {
 			// Its applications are gone, unless one was created meanwhile (409, retry).
-			tx.DeleteIf(sub.PK, sub.SK, "attribute_not_exists(apps) OR apps = :zero", nil,
-				map[string]types.AttributeValue{":zero": attr(int64(0))}, errSubChanged)
+			tx.DeleteIf(sub.Key, store.ZeroOrAbsent("apps"), errSubChanged)
 		}, sub.Plan)
 	}
 	users, err := AccountUsers(ctx, s, tenant, acc.ID)
@@ -101,8 +98,7 @@ func deleteAccount(ctx context.Context, d *deps.Deps, tenant int64, acc *Account
 	}
 	w.unit(func(tx *store.Tx) {
 		// Still as read, in the state counted and on the plan released (else read again).
-		tx.DeleteIf(acc.PK, acc.SK, "#u = :u", map[string]string{"#u": "updated_at"},
-			map[string]types.AttributeValue{":u": attr(acc.UpdatedAt)}, store.ErrStale)
+		tx.DeleteIf(acc.Key, store.UnchangedSince(acc.UpdatedAt), store.ErrStale)
 		AddAccountCounts(tx, tenant, map[string]int64{acc.State: -1})
 	}, plans...)
 	return w.commit()

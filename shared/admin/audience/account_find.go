@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
@@ -24,7 +23,7 @@ func FindAccount(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		if c == nil {
-			return api.Result{}, apierr.NotFound()
+			return api.Result{}, store.ErrNotFound
 		}
 		acc, err := LoadAccount(ctx, d.Store, q.Tenant(), c.Account)
 		if err != nil {
@@ -46,12 +45,12 @@ func accountFindKey(q *api.Request) (store.Key, error) {
 	if s, _, err := q.Str("email"); err != nil || s != "" {
 		return ClaimKey(q.Tenant(), ClaimEmail, s), err
 	}
-	return store.Key{}, apierr.NotFound()
+	return store.Key{}, store.ErrNotFound
 }
 
 func notFoundIf(err error, cond bool) error {
 	if err == nil && cond {
-		return apierr.NotFound()
+		return store.ErrNotFound
 	}
 	return err
 }

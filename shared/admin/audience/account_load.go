@@ -3,11 +3,10 @@ package audience
 import (
 	"context"
 	"errors"
-	"net/http"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 )
 
 // pathAccount reads the account named by the path's {account_id}.
@@ -38,13 +37,8 @@ func accountView(ctx context.Context, d *deps.Deps, q *api.Request, acc *Account
 		return AccountView{}, err
 	}
 	plan, err := accountPlan(ctx, d.Store, q.Tenant(), acc)
-	if err != nil && !isNotFound(err) {
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return AccountView{}, err
 	}
 	return AccountView{Users: users, Plan: plan}, nil
-}
-
-func isNotFound(err error) bool {
-	var e *apierr.Error
-	return errors.As(err, &e) && e.HTTP == http.StatusNotFound
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"net/http"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"turnpike/shared/admin/api"
 	"turnpike/shared/admin/catalog"
 	"turnpike/shared/platform/apierr"
@@ -25,7 +23,7 @@ func FetchAccountPlan(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		if plan == nil {
-			return api.Result{}, apierr.NotFound()
+			return api.Result{}, store.ErrNotFound
 		}
 		return api.OK(catalog.PlanObj(q.BaseURL(), plan, false)), nil
 	})
@@ -43,7 +41,7 @@ func ChangeAccountPlan(d *deps.Deps) http.Handler {
 			return api.Result{}, apierr.Invalid("plan_id", "can't be blank")
 		}
 		if id <= 0 {
-			return api.Result{}, apierr.NotFound()
+			return api.Result{}, store.ErrNotFound
 		}
 		plan, err := catalog.LoadPlan(ctx, d.Store, q.Tenant(), id, catalog.AccountPlan)
 		if err != nil {
@@ -71,7 +69,5 @@ func ChangeAccountPlan(d *deps.Deps) http.Handler {
 
 // addContract counts contracts on a plan: a plan in use cannot be deleted.
 func addContract(tx *store.Tx, tenant, plan, n int64) *store.Tx {
-	k := catalog.PlanKey(tenant, plan)
-	return tx.Update(k.PK, k.SK, "ADD contracts :n", nil,
-		map[string]types.AttributeValue{":n": attr(n)}, apierr.NotFound())
+	return tx.Add(catalog.PlanKey(tenant, plan), "contracts", n, store.ErrNotFound)
 }

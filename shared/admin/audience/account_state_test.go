@@ -1,6 +1,8 @@
 package audience
 
-import "testing"
+import (
+	"testing"
+)
 
 func TestAccountTransitions(t *testing.T) {
 	states := []string{AccountCreated, AccountPending, AccountApproved, AccountRejected, AccountSuspended, AccountScheduled}

@@ -3,8 +3,6 @@ package audience
 import (
 	"context"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"turnpike/shared/admin/catalog"
 	"turnpike/shared/platform/store"
 )
@@ -57,10 +55,8 @@ func (w *writer) unit(fn func(tx *store.Tx), plans ...int64) {
 // flush commits the pending transaction.
 func (w *writer) flush() error {
 	for plan, n := range w.release {
-		k := catalog.PlanKey(w.tenant, plan)
 		// Plans with contracts cannot be deleted, so the plan is there.
-		w.tx.UpdateIf(k.PK, k.SK, "ADD contracts :n", "attribute_exists(PK)", nil,
-			map[string]types.AttributeValue{":n": attr(-n)}, nil)
+		w.tx.Add(catalog.PlanKey(w.tenant, plan), "contracts", -n, nil)
 	}
 	err := w.tx.Commit(w.ctx)
 	w.tx, w.release = w.s.Tx(w.tenant), map[int64]int64{}

@@ -6,8 +6,8 @@ import (
 
 	"turnpike/shared/admin/api"
 	"turnpike/shared/admin/catalog"
-	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 )
 
 // ChangeApplicationPlan is PUT .../applications/{application_id}/change_plan:
@@ -24,7 +24,7 @@ func ChangeApplicationPlan(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		if id <= 0 {
-			return api.Result{}, apierr.NotFound()
+			return api.Result{}, store.ErrNotFound
 		}
 		plan, err := planLoad(ctx, d, q.Tenant(), id)
 		if err != nil {
@@ -34,7 +34,7 @@ func ChangeApplicationPlan(d *deps.Deps) http.Handler {
 			return appPlanOK(ctx, d, q, plan)
 		}
 		if plan.Service != app.Service || plan.Custom {
-			return api.Result{}, apierr.NotFound()
+			return api.Result{}, store.ErrNotFound
 		}
 		tx := newAppTx(d, q.Tenant())
 		if err := tx.leavePlan(ctx, app); err != nil {

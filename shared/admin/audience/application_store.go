@@ -3,11 +3,6 @@ package audience
 import (
 	"context"
 	"net/http"
-	"strconv"
-	"time"
-
-	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"turnpike/shared/admin/api"
 	"turnpike/shared/admin/catalog"
@@ -48,40 +43,24 @@ func appOfPath(ctx context.Context, d *deps.Deps, q *api.Request) (*Account, *Ap
 		return nil, nil, err
 	}
 	if app.Account != acc.ID {
-		return nil, nil, apierr.NotFound()
+		return nil, nil, store.ErrNotFound
 	}
 	return acc, app, nil
 }
 
 // dropClaim releases a uniqueness claim the owner holds.
 func dropClaim(tx *store.Tx, tenant int64, kind, value string, owner int64) {
-	k := ClaimKey(tenant, kind, value)
-	tx.DeleteIf(k.PK, k.SK, "attribute_not_exists(PK) OR #o = :o", map[string]string{"#o": "owner"},
-		map[string]types.AttributeValue{":o": numAV(owner)}, errAppChanged)
-}
-
-func sameUpdatedAt(t time.Time) map[string]types.AttributeValue {
-	v, err := attributevalue.Marshal(t)
-	if err != nil {
-		v = &types.AttributeValueMemberS{Value: t.Format(time.RFC3339Nano)}
-	}
-	return map[string]types.AttributeValue{":seen": v}
-}
-
-func numAV(n int64) types.AttributeValue {
-	return &types.AttributeValueMemberN{Value: strconv.FormatInt(n, 10)}
+	tx.DeleteIf(ClaimKey(tenant, kind, value), store.Absent().Or(store.Is("owner", owner)), errAppChanged)
 }
 
 // addContracts moves a plan's contract counter by n; the plan must exist.
 func addContracts(tx *store.Tx, tenant, plan int64, n int64, missing error) {
-	k := catalog.PlanKey(tenant, plan)
-	tx.Update(k.PK, k.SK, "ADD contracts :n", nil, map[string]types.AttributeValue{":n": numAV(n)}, missing)
+	tx.Add(catalog.PlanKey(tenant, plan), "contracts", n, missing)
 }
 
 // addSubscriptionApps moves the count of an account's applications on a service.
 func addSubscriptionApps(tx *store.Tx, tenant, account, service, n int64, missing error) {
-	k := SubscriptionKey(tenant, account, service)
-	tx.Update(k.PK, k.SK, "ADD apps :n", nil, map[string]types.AttributeValue{":n": numAV(n)}, missing)
+	tx.Add(SubscriptionKey(tenant, account, service), "apps", n, missing)
 }
 
 // planLoad reads an application plan as it is, custom or not.

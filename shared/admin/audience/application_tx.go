@@ -3,9 +3,6 @@ package audience
 import (
 	"context"
 	"errors"
-	"net/http"
-
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"turnpike/shared/admin/catalog"
 	"turnpike/shared/platform/apierr"
@@ -53,7 +50,7 @@ func (t *appTx) create(a *Application) {
 // application is still before (same updated_at). Plan contracts are the caller's.
 func (t *appTx) save(before, a *Application) {
 	a.index(t.tenant)
-	t.PutIf(a, "updated_at = :seen", sameUpdatedAt(before.UpdatedAt), errAppChanged)
+	t.PutIf(a, store.UnchangedSince(before.UpdatedAt), errAppChanged)
 	t.Put(a.listing(t.tenant))
 	t.count(before, -1)
 	t.count(a, 1)
@@ -63,8 +60,7 @@ func (t *appTx) save(before, a *Application) {
 // and ends its contract on its plan (see leavePlan). The subscription's count
 // of applications is the caller's.
 func (t *appTx) remove(ctx context.Context, a *Application) error {
-	k := ApplicationKey(t.tenant, a.ID)
-	t.DeleteIf(k.PK, k.SK, "updated_at = :seen", nil, sameUpdatedAt(a.UpdatedAt), errAppChanged)
+	t.DeleteIf(ApplicationKey(t.tenant, a.ID), store.UnchangedSince(a.UpdatedAt), errAppChanged)
 	l := a.listing(t.tenant)
 	t.Delete(l.PK, l.SK)
 	dropClaim(t.Tx, t.tenant, ClaimUserKey, a.UserKey, a.ID)
@@ -99,7 +95,7 @@ func (t *appTx) removeApplication(ctx context.Context, a *Application) error {
 func (t *appTx) leavePlan(ctx context.Context, a *Application) error {
 	cur, err := planLoad(ctx, t.d, t.tenant, a.Plan)
 	if err != nil {
-		if apierr.As(err).HTTP == http.StatusNotFound {
+		if errors.Is(err, store.ErrNotFound) {
 			return nil // a plan gone has no counter left to keep
 		}
 		return err
@@ -141,16 +137,14 @@ func (t *appTx) commit(ctx context.Context) error {
 	for plan, n := range t.contracts {
 		switch {
 		case n > 0:
-			addContracts(t.Tx, t.tenant, plan, n, apierr.NotFound()) // a plan joined must exist
+			addContracts(t.Tx, t.tenant, plan, n, store.ErrNotFound) // a plan joined must exist
 		case n < 0:
 			addContracts(t.Tx, t.tenant, plan, n, errAppChanged)
 		}
 	}
 	for listing, n := range t.counts {
 		if n != 0 {
-			k := appCountKey(t.tenant, listing)
-			t.UpdateIf(k.PK, k.SK, "ADD #n :n", "", map[string]string{"#n": "n"},
-				map[string]types.AttributeValue{":n": numAV(n)}, nil)
+			t.Upsert(appCountKey(t.tenant, listing), store.NewChange().Add("n", n))
 		}
 	}
 	for ref, n := range t.subApps {

@@ -13,6 +13,7 @@ import (
 	"turnpike/shared/platform/credential"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/params"
+	"turnpike/shared/platform/store"
 )
 
 // CreateApplication is POST /admin/api/accounts/{account_id}/applications.
@@ -65,7 +66,7 @@ func CreateApplication(d *deps.Deps) http.Handler {
 				return api.Result{}, err
 			}
 			tx.create(app)
-			tx.Check(acc.PK, acc.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound())
+			tx.MustExist(acc.Key, store.ErrNotFound)
 			err = tx.commit(ctx)
 			if errors.Is(err, errSubscriptionRace) {
 				if attempt < 3 {

@@ -30,7 +30,7 @@ func AcceptInvitation(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		if c == nil {
-			return api.Result{}, apierr.NotFound()
+			return api.Result{}, store.ErrNotFound
 		}
 		inv, err := LoadInvitation(ctx, d.Store, q.Tenant(), c.Account, c.Owner)
 		if err != nil {
@@ -61,10 +61,10 @@ func AcceptInvitation(d *deps.Deps) http.Handler {
 		for _, k := range invitationClaims(q.Tenant(), inv) {
 			tx.Delete(k.PK, k.SK)
 		}
-		tx.Check(acc.PK, acc.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound())
+		tx.MustExist(acc, store.ErrNotFound)
 		if err := tx.Commit(ctx); err != nil {
 			if err == store.ErrStale { // accepted or withdrawn meanwhile
-				return api.Result{}, apierr.NotFound()
+				return api.Result{}, store.ErrNotFound
 			}
 			return api.Result{}, err
 		}

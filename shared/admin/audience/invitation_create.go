@@ -8,6 +8,7 @@ import (
 	"turnpike/shared/admin/outbox"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 )
 
 // CreateInvitation is POST /admin/api/accounts/{account_id}/invitations (a
@@ -50,7 +51,7 @@ func CreateInvitation(d *deps.Deps) http.Handler {
 			Create(&userClaim{Key: invitedEmailKey(q.Tenant(), acc.ID, email), Owner: inv.ID, Account: acc.ID},
 				apierr.Invalid("email", "has already been invited")).
 			Create(mail, nil).
-			Check(acc.PK, acc.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound()).
+			MustExist(acc.Key, store.ErrNotFound).
 			Commit(ctx)
 		if err != nil {
 			return api.Result{}, err

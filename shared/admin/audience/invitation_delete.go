@@ -4,8 +4,6 @@ import (
 	"context"
 	"net/http"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"turnpike/shared/admin/api"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -21,8 +19,7 @@ func DeleteInvitation(d *deps.Deps) http.Handler {
 			if err != nil {
 				return err
 			}
-			tx := d.Store.Tx(q.Tenant()).DeleteIf(inv.PK, inv.SK, "#st = :st", map[string]string{"#st": "state"},
-				map[string]types.AttributeValue{":st": attr(inv.State)}, store.ErrStale)
+			tx := d.Store.Tx(q.Tenant()).DeleteIf(inv.Key, store.Is("state", inv.State), store.ErrStale)
 			for _, k := range invitationClaims(q.Tenant(), inv) {
 				tx.Delete(k.PK, k.SK)
 			}

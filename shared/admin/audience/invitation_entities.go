@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"turnpike/shared/admin/api"
 	"turnpike/shared/platform/credential"
 	"turnpike/shared/platform/store"
 )
@@ -66,7 +65,7 @@ func invitationClaims(tenant int64, inv *Invitation) []store.Key {
 // LoadInvitation reads an invitation of an account.
 func LoadInvitation(ctx context.Context, s *store.Store, tenant, account, id int64) (*Invitation, error) {
 	var inv Invitation
-	if err := api.Load(ctx, s, InvitationKey(tenant, account, id), &inv); err != nil {
+	if err := s.Read(ctx, InvitationKey(tenant, account, id), &inv); err != nil {
 		return nil, err
 	}
 	return &inv, nil

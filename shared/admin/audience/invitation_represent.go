@@ -1,6 +1,8 @@
 package audience
 
-import "turnpike/shared/platform/wire"
+import (
+	"turnpike/shared/platform/wire"
+)
 
 // InvitationObj represents an invitation (never its token).
 func InvitationObj(base string, inv *Invitation) *wire.Obj {

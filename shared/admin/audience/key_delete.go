@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 )
 
 // DeleteApplicationKey is DELETE .../applications/{application_id}/keys/{key}.
@@ -21,7 +21,7 @@ func DeleteApplicationKey(d *deps.Deps) http.Handler {
 		}
 		i := keyIndex(app.Keys, q.Var("key"))
 		if i < 0 {
-			return api.Result{}, apierr.NotFound()
+			return api.Result{}, store.ErrNotFound
 		}
 		before := *app
 		key := app.Keys[i]

@@ -11,7 +11,7 @@ import (
 // LoadAccount reads a developer account of the tenant.
 func LoadAccount(ctx context.Context, s *store.Store, tenant, id int64) (*Account, error) {
 	var a Account
-	if err := api.Load(ctx, s, AccountKey(tenant, id), &a); err != nil {
+	if err := s.Read(ctx, AccountKey(tenant, id), &a); err != nil {
 		return nil, err
 	}
 	return &a, nil
@@ -20,7 +20,7 @@ func LoadAccount(ctx context.Context, s *store.Store, tenant, id int64) (*Accoun
 // LoadApplication reads an application of the tenant.
 func LoadApplication(ctx context.Context, s *store.Store, tenant, id int64) (*Application, error) {
 	var a Application
-	if err := api.Load(ctx, s, ApplicationKey(tenant, id), &a); err != nil {
+	if err := s.Read(ctx, ApplicationKey(tenant, id), &a); err != nil {
 		return nil, err
 	}
 	return &a, nil

@@ -45,7 +45,7 @@ func CreateMessage(d *deps.Deps) http.Handler {
 		m.ID, m.Key = ids[0], MessageKey(q.Tenant(), acc.ID, ids[0])
 		w := newWriter(ctx, d.Store, q.Tenant())
 		w.unit(func(tx *store.Tx) {
-			tx.Create(m, nil).Check(acc.PK, acc.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound())
+			tx.Create(m, nil).MustExist(acc.Key, store.ErrNotFound)
 		})
 		for i, addr := range to {
 			e := outbox.New(q.Tenant(), ids[1+i], "message", addr, m.Subject, m.Body, acc.ID, q.Now)

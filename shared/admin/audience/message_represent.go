@@ -1,6 +1,8 @@
 package audience
 
-import "turnpike/shared/platform/wire"
+import (
+	"turnpike/shared/platform/wire"
+)
 
 // MessageObj represents a message.
 func MessageObj(base string, m *Message) *wire.Obj {

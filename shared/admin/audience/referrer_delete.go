@@ -6,8 +6,8 @@ import (
 	"slices"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 )
 
 // DeleteReferrerFilter is DELETE .../applications/{application_id}/referrer_filters/{filter_id}.
@@ -23,7 +23,7 @@ func DeleteReferrerFilter(d *deps.Deps) http.Handler {
 		}
 		i := slices.IndexFunc(app.Referrers, func(r Referrer) bool { return r.ID == id })
 		if i < 0 {
-			return api.Result{}, apierr.NotFound()
+			return api.Result{}, store.ErrNotFound
 		}
 		before := *app
 		value := app.Referrers[i].Value

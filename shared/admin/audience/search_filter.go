@@ -2,9 +2,8 @@ package audience
 
 import (
 	"context"
+	"errors"
 	"strings"
-
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"turnpike/shared/admin/api"
 	"turnpike/shared/platform/apierr"
@@ -106,29 +105,22 @@ func (s *appSearch) sources(tenant int64) []appSource {
 // filtered adds the whole filter as the query's filter expression (the
 // listing's own key among it costs nothing).
 func (s *appSearch) filtered(q store.Query) store.Query {
-	var conds []string
-	add := func(attr, cond string, v types.AttributeValue) {
-		if q.Names == nil {
-			q.Names, q.Values = map[string]string{}, map[string]types.AttributeValue{}
-		}
-		q.Names["#"+attr], q.Values[":"+attr] = attr, v
-		conds = append(conds, strings.ReplaceAll(cond, "@", attr))
-	}
-	for _, f := range []struct {
+	var f store.Cond
+	for _, by := range []struct {
 		attr string
 		id   int64
 	}{{"account", s.account}, {"plan", s.plan}, {"service", s.service}} {
-		if f.id != 0 {
-			add(f.attr, "#@ = :@", numAV(f.id))
+		if by.id != 0 {
+			f = f.And(store.Is(by.attr, by.id))
 		}
 	}
 	if s.state != "" {
-		add("state", "#@ = :@", &types.AttributeValueMemberS{Value: s.state})
+		f = f.And(store.Is("state", s.state))
 	}
 	if s.name != "" {
-		add("name", "contains(#@, :@)", &types.AttributeValueMemberS{Value: s.name})
+		f = f.And(store.Contains("name", s.name))
 	}
-	q.Filter = strings.Join(conds, " AND ")
+	q.Filter = f
 	return q
 }
 
@@ -179,7 +171,7 @@ func (s *appSearch) byUserKey(ctx context.Context, d *deps.Deps, tenant int64) (
 	}
 	a, err := LoadApplication(ctx, d.Store, tenant, id)
 	if err != nil {
-		if apierr.As(err).HTTP == 404 {
+		if errors.Is(err, store.ErrNotFound) {
 			return nil, nil
 		}
 		return nil, err

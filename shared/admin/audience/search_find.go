@@ -6,7 +6,6 @@ import (
 
 	"turnpike/shared/admin/api"
 	"turnpike/shared/admin/catalog"
-	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
@@ -54,7 +53,7 @@ func findApp(ctx context.Context, d *deps.Deps, q *api.Request, account int64) (
 	case "":
 		var ok bool
 		if id, ok = store.ParseID(value); !ok {
-			return nil, apierr.NotFound()
+			return nil, store.ErrNotFound
 		}
 	default:
 		if id, err = FindClaim(ctx, d.Store, q.Tenant(), kind, value); err != nil {
@@ -62,19 +61,19 @@ func findApp(ctx context.Context, d *deps.Deps, q *api.Request, account int64) (
 		}
 	}
 	if id == 0 {
-		return nil, apierr.NotFound()
+		return nil, store.ErrNotFound
 	}
 	app, err := LoadApplication(ctx, d.Store, q.Tenant(), id)
 	if err != nil {
 		return nil, err
 	}
 	if account != 0 && app.Account != account {
-		return nil, apierr.NotFound()
+		return nil, store.ErrNotFound
 	}
 	if sid, ok, err := q.Str("service_id"); err != nil {
 		return nil, err
 	} else if ok && sid != "" && sid != itoa(app.Service) {
-		return nil, apierr.NotFound()
+		return nil, store.ErrNotFound
 	}
 	if kind != "" {
 		// A user_key identifies applications of user_key services only; an app_id the others.
@@ -83,7 +82,7 @@ func findApp(ctx context.Context, d *deps.Deps, q *api.Request, account int64) (
 			return nil, err
 		}
 		if (kind == ClaimUserKey) != (svc.BackendVersion == "1") {
-			return nil, apierr.NotFound()
+			return nil, store.ErrNotFound
 		}
 	}
 	return app, nil
@@ -102,5 +101,5 @@ func findKey(q *api.Request) (kind, value string, err error) {
 			return p.kind, v, nil
 		}
 	}
-	return "", "", apierr.NotFound()
+	return "", "", store.ErrNotFound
 }

@@ -9,6 +9,7 @@ import (
 	"turnpike/shared/admin/settings"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 )
 
 // Signup is POST /admin/api/signup ("signup express"): the provider creates a
@@ -123,7 +124,7 @@ func signupPlan(ctx context.Context, d *deps.Deps, q *api.Request) (*catalog.Pla
 		return catalog.DefaultAccountPlan(ctx, d.Store, q.Tenant())
 	}
 	if id <= 0 {
-		return nil, apierr.NotFound()
+		return nil, store.ErrNotFound
 	}
 	return catalog.LoadPlan(ctx, d.Store, q.Tenant(), id, catalog.AccountPlan)
 }

@@ -2,12 +2,14 @@ package audience
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"turnpike/shared/admin/api"
 	"turnpike/shared/admin/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 	"turnpike/shared/platform/wire"
 )
 
@@ -40,14 +42,14 @@ func signupContracts(ctx context.Context, d *deps.Deps, q *api.Request) ([]*sign
 			continue
 		}
 		if id <= 0 {
-			return nil, apierr.NotFound()
+			return nil, store.ErrNotFound
 		}
 		p, err := catalog.LoadPlan(ctx, d.Store, q.Tenant(), id, f.typ)
 		if err != nil {
 			return nil, err
 		}
 		if p.Custom { // another application's own plan
-			return nil, apierr.NotFound()
+			return nil, store.ErrNotFound
 		}
 		given[f.typ] = p
 	}
@@ -67,7 +69,7 @@ func signupContracts(ctx context.Context, d *deps.Deps, q *api.Request) ([]*sign
 			c.appPlan = p
 			used++
 		} else if svc.DefaultApplicationPlan != 0 {
-			if c.appPlan, err = planLoad(ctx, d, q.Tenant(), svc.DefaultApplicationPlan); err != nil && !isNotFound(err) {
+			if c.appPlan, err = planLoad(ctx, d, q.Tenant(), svc.DefaultApplicationPlan); err != nil && !errors.Is(err, store.ErrNotFound) {
 				return nil, err
 			}
 		}
@@ -82,7 +84,7 @@ func signupContracts(ctx context.Context, d *deps.Deps, q *api.Request) ([]*sign
 		out = append(out, c)
 	}
 	if used < len(given) { // a plan of a service being deleted
-		return nil, apierr.NotFound()
+		return nil, store.ErrNotFound
 	}
 	return out, nil
 }

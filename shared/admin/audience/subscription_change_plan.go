@@ -17,7 +17,7 @@ var errSubChanged = apierr.Msg(http.StatusConflict, "The subscription was change
 
 // saveSub rewrites a subscription provided it is still the one read.
 func saveSub(tx *store.Tx, s *Subscription, seen time.Time) {
-	tx.PutIf(s, "updated_at = :seen", sameUpdatedAt(seen), errSubChanged)
+	tx.PutIf(s, store.UnchangedSince(seen), errSubChanged)
 }
 
 // ChangeServiceSubscriptionPlan is PUT .../service_subscriptions/{subscription_id}/change_plan;
@@ -41,7 +41,7 @@ func ChangeServiceSubscriptionPlan(d *deps.Deps) http.Handler {
 			tx := d.Store.Tx(q.Tenant())
 			saveSub(tx, sub, seen)
 			addContracts(tx, q.Tenant(), old, -1, errSubChanged)
-			addContracts(tx, q.Tenant(), plan.ID, 1, apierr.NotFound())
+			addContracts(tx, q.Tenant(), plan.ID, 1, store.ErrNotFound)
 			if err := tx.Commit(ctx); err != nil {
 				return api.Result{}, err
 			}

@@ -8,6 +8,7 @@ import (
 	"turnpike/shared/admin/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 )
 
 // CreateServiceSubscription is POST /admin/api/accounts/{account_id}/service_subscriptions:
@@ -36,8 +37,8 @@ func CreateServiceSubscription(d *deps.Deps) http.Handler {
 		sub := newSubscription(q.Tenant(), id, acc.ID, plan, q.Now)
 		tx := d.Store.Tx(q.Tenant()).
 			Create(sub, apierr.Invalid("base", "already subscribed to this service")).
-			Check(acc.PK, acc.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound())
-		addContracts(tx, q.Tenant(), plan.ID, 1, apierr.NotFound())
+			MustExist(acc.Key, store.ErrNotFound)
+		addContracts(tx, q.Tenant(), plan.ID, 1, store.ErrNotFound)
 		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}
@@ -52,7 +53,7 @@ func servicePlanParam(ctx context.Context, d *deps.Deps, q *api.Request) (*catal
 		return nil, err
 	}
 	if id <= 0 {
-		return nil, apierr.NotFound()
+		return nil, store.ErrNotFound
 	}
 	return catalog.LoadPlan(ctx, d.Store, q.Tenant(), id, catalog.ServicePlan)
 }

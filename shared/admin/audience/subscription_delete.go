@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"net/http"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"turnpike/shared/admin/api"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
@@ -54,13 +52,12 @@ func DeleteServiceSubscription(d *deps.Deps) http.Handler {
 					return api.Result{}, err
 				}
 			}
-			count := map[string]types.AttributeValue{":n": numAV(left)}
+			counted := store.Is("apps", left)
 			if len(apps) == 0 {
-				tx.DeleteIf(sub.PK, sub.SK, "apps = :n", nil, count, errSubChanged)
+				tx.DeleteIf(sub.Key, counted, errSubChanged)
 				tx.contract(sub.Plan, -1)
 			} else {
-				count[":d"] = numAV(-int64(len(chunk)))
-				tx.UpdateIf(sub.PK, sub.SK, "ADD apps :d", "apps = :n", nil, count, errSubChanged)
+				tx.UpdateIf(sub.Key, store.NewChange().Add("apps", -int64(len(chunk))), counted, errSubChanged)
 			}
 			if err := tx.commit(ctx); err != nil {
 				return api.Result{}, err
@@ -74,8 +71,7 @@ func DeleteServiceSubscription(d *deps.Deps) http.Handler {
 // accountAppsOnService lists an account's applications on a service.
 func accountAppsOnService(ctx context.Context, d *deps.Deps, tenant, account, service int64) ([]*Application, error) {
 	var apps []*Application
-	q := store.Query{Index: store.GSI1, PK: AppsOfAccount(tenant, account), Filter: "#svc = :svc",
-		Names: map[string]string{"#svc": "service"}, Values: map[string]types.AttributeValue{":svc": numAV(service)}}
+	q := store.Query{Index: store.GSI1, PK: AppsOfAccount(tenant, account), Filter: store.Is("service", service)}
 	if err := d.Store.All(ctx, q, &apps); err != nil {
 		return nil, err
 	}

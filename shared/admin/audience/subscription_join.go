@@ -63,7 +63,7 @@ func defaultServicePlan(ctx context.Context, d *deps.Deps, tenant int64, svc *ca
 		if err == nil && p.Service == svc.ID {
 			return p, nil
 		}
-		if err != nil && apierr.As(err).HTTP != http.StatusNotFound {
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			return nil, err
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 	"turnpike/shared/platform/wire"
@@ -67,7 +66,7 @@ func subOfPath(ctx context.Context, d *deps.Deps, q *api.Request) (*Account, *Su
 			return acc, s, nil
 		}
 	}
-	return nil, nil, apierr.NotFound()
+	return nil, nil, store.ErrNotFound
 }
 
 func subscriptionList(tenant int64, subs []*Subscription) *wire.List {

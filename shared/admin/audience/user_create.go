@@ -7,6 +7,7 @@ import (
 	"turnpike/shared/admin/api"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 )
 
 // CreateUser is POST /admin/api/accounts/{account_id}/users: a new member,
@@ -34,7 +35,7 @@ func CreateUser(d *deps.Deps) http.Handler {
 			PasswordHash: passwordHash(in.Password), State: UserPending, Role: RoleMember, CreatedAt: q.Now, UpdatedAt: q.Now}
 		tx := d.Store.Tx(q.Tenant()).Create(u, nil)
 		claimUser(tx, q.Tenant(), u)
-		tx.Check(acc.PK, acc.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound())
+		tx.MustExist(acc.Key, store.ErrNotFound)
 		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"net/http"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"turnpike/shared/admin/api"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
@@ -38,13 +36,10 @@ func DeleteUser(d *deps.Deps) http.Handler {
 // dropAdmin counts one admin less on the account, refusing (with refused) to
 // go below one: concurrent demotions cannot leave an account without admins.
 func dropAdmin(tx *store.Tx, tenant, account int64, refused error) {
-	k := AccountKey(tenant, account)
-	tx.UpdateIf(k.PK, k.SK, "ADD admins :minus", "admins > :one", nil,
-		map[string]types.AttributeValue{":minus": attr(int64(-1)), ":one": attr(int64(1))}, refused)
+	tx.UpdateIf(AccountKey(tenant, account), store.NewChange().Add("admins", -1), store.Above("admins", 1), refused)
 }
 
 // addAdmin counts one admin more on the account.
 func addAdmin(tx *store.Tx, tenant, account int64) {
-	k := AccountKey(tenant, account)
-	tx.Update(k.PK, k.SK, "ADD admins :one", nil, map[string]types.AttributeValue{":one": attr(int64(1))}, apierr.NotFound())
+	tx.Add(AccountKey(tenant, account), "admins", 1, store.ErrNotFound)
 }

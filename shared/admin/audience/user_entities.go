@@ -4,9 +4,6 @@ import (
 	"context"
 	"errors"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
-	"turnpike/shared/admin/api"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/store"
 )
@@ -40,7 +37,7 @@ func claimUser(tx *store.Tx, tenant int64, u *User) *store.Tx {
 
 // releaseUser deletes a user, if it is still as read, and its claims.
 func releaseUser(tx *store.Tx, tenant int64, u *User) *store.Tx {
-	tx.DeleteIf(u.PK, u.SK, "updated_at = :at", nil, map[string]types.AttributeValue{":at": attr(u.UpdatedAt)}, store.ErrStale)
+	tx.DeleteIf(u.Key, store.UnchangedSince(u.UpdatedAt), store.ErrStale)
 	for _, k := range userClaims(tenant, u) {
 		tx.Delete(k.PK, k.SK)
 	}
@@ -73,7 +70,7 @@ func findUserClaim(ctx context.Context, s *store.Store, k store.Key) (*userClaim
 // LoadUser reads a user of a developer account.
 func LoadUser(ctx context.Context, s *store.Store, tenant, account, id int64) (*User, error) {
 	var u User
-	if err := api.Load(ctx, s, UserKey(tenant, account, id), &u); err != nil {
+	if err := s.Read(ctx, UserKey(tenant, account, id), &u); err != nil {
 		return nil, err
 	}
 	return &u, nil

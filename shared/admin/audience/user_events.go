@@ -2,6 +2,7 @@ package audience
 
 import (
 	"context"
+	"errors"
 	"net/http"
 
 	"turnpike/shared/admin/api"
@@ -56,7 +57,7 @@ func activateAccount(ctx context.Context, d *deps.Deps, q *api.Request, tx *stor
 		return err
 	}
 	plan, err := accountPlan(ctx, d.Store, q.Tenant(), acc)
-	if err != nil && !isNotFound(err) {
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return err
 	}
 	approval, err := approvalRequired(ctx, d.Store, q.Tenant(), plan)

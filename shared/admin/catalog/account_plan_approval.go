@@ -3,8 +3,6 @@ package catalog
 import (
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"turnpike/shared/platform/store"
 )
 
@@ -14,12 +12,7 @@ import (
 // returns moved if p stopped being the default meanwhile.
 func SetDefaultAccountPlanApproval(tx *store.Tx, t int64, p *Plan, approval bool, now time.Time, moved error) error {
 	p.ApprovalRequired, p.UpdatedAt = approval, now
-	c, err := changeOf(p, "approval_required", "updated_at")
-	if err != nil {
-		return err
-	}
-	k := DefaultAccountPlanKey(t)
-	tx.Check(k.PK, k.SK, "#d = :id", map[string]string{"#d": "plan"}, map[string]types.AttributeValue{":id": num(p.ID)}, moved)
-	c.applyIf(tx, p.Key, "attribute_exists(PK)", moved)
+	tx.Require(DefaultAccountPlanKey(t), store.Is("plan", p.ID), moved)
+	tx.UpdateIf(p.Key, changeOf(p, "approval_required", "updated_at"), store.Exists(), moved)
 	return nil
 }

@@ -41,8 +41,8 @@ var errPeriodTaken = apierr.Invalid("period", "has already been taken")
 
 // checkPlanMetric adds to tx the conditions that the plan and the metric still exist.
 func checkPlanMetric(tx *store.Tx, plan *Plan, metric *Metric) {
-	tx.Check(plan.PK, plan.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound())
-	tx.Check(metric.PK, metric.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound())
+	tx.MustExist(plan.Key, store.ErrNotFound)
+	tx.MustExist(metric.Key, store.ErrNotFound)
 }
 
 // pathPlan loads the application plan named by {plan_id}; a plan of a deleted service is gone.

@@ -4,8 +4,6 @@ import (
 	"context"
 	"net/http"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"turnpike/shared/admin/api"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
@@ -61,9 +59,8 @@ func addPricingRule(ctx context.Context, d *deps.Deps, q *api.Request, plan *Pla
 		}
 	}
 	tx := d.Store.Tx(q.Tenant()).Create(r, nil)
-	tx.UpdateIf(plan.PK, plan.SK, "SET #v = :next", "attribute_exists(PK) AND (attribute_not_exists(#v) OR #v = :seen)",
-		map[string]string{"#v": "pricing_version"},
-		map[string]types.AttributeValue{":next": num(plan.PricingVersion + 1), ":seen": num(plan.PricingVersion)}, errPricingRace)
-	tx.Check(metric.PK, metric.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound())
+	tx.UpdateIf(plan.Key, store.NewChange().Set("pricing_version", plan.PricingVersion+1),
+		store.Exists().And(store.IsOrAbsent("pricing_version", plan.PricingVersion)), errPricingRace)
+	tx.MustExist(metric.Key, store.ErrNotFound)
 	return tx.Commit(ctx)
 }

@@ -36,7 +36,7 @@ func RemovePlans(tx *store.Tx, t int64, plans []*Plan, failed error) {
 	var dirs []string
 	ids := map[string][]int64{}
 	for _, p := range plans {
-		tx.DeleteIf(p.PK, p.SK, "attribute_exists(PK)", nil, nil, failed)
+		tx.DeleteExisting(p.Key, failed)
 		ck := store.ClaimKey(t, "plan", planClaim(p))
 		tx.Delete(ck.PK, ck.SK)
 		for _, dir := range planDirs(p) {

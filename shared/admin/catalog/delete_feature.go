@@ -5,7 +5,6 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
@@ -19,7 +18,7 @@ func deleteFeature(d *deps.Deps, ofService bool) http.Handler {
 		}
 		ck := store.ClaimKey(q.Tenant(), "feature", featureClaim(f))
 		tx := d.Store.Tx(q.Tenant()).
-			DeleteIf(f.PK, f.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound()).
+			DeleteExisting(f.Key, store.ErrNotFound).
 			Delete(ck.PK, ck.SK)
 		if err := commitWithDeletes(ctx, d.Store, q.Tenant(), tx, enabled); err != nil {
 			return api.Result{}, err

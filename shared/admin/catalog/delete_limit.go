@@ -5,7 +5,6 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
@@ -19,7 +18,7 @@ func DeleteLimit(d *deps.Deps) http.Handler {
 		}
 		ck := store.ClaimKey(q.Tenant(), "limit", limitClaim(l.Plan, l.Metric, l.Period))
 		err = d.Store.Tx(q.Tenant()).
-			DeleteIf(l.PK, l.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound()).
+			DeleteExisting(l.Key, store.ErrNotFound).
 			Delete(ck.PK, ck.SK).
 			Commit(ctx)
 		if err != nil {

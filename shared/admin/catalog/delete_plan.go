@@ -4,8 +4,6 @@ import (
 	"context"
 	"net/http"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"turnpike/shared/admin/api"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
@@ -42,8 +40,7 @@ func DeletePlan(ctx context.Context, s *store.Store, t int64, p *Plan, also func
 		return err
 	}
 	tx := s.Tx(t)
-	tx.DeleteIf(p.PK, p.SK, "attribute_not_exists(contracts) OR contracts = :zero", nil,
-		map[string]types.AttributeValue{":zero": num(0)}, errPlanInUse)
+	tx.DeleteIf(p.Key, store.ZeroOrAbsent("contracts"), errPlanInUse)
 	ck := store.ClaimKey(t, "plan", planClaim(p))
 	tx.Delete(ck.PK, ck.SK)
 	for _, dir := range planDirs(p) {

@@ -5,8 +5,8 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 )
 
 // DeletePricingRule is DELETE /admin/api/application_plans/{plan_id}/metrics/{metric_id}/pricing_rules/{rule_id}.
@@ -21,13 +21,13 @@ func DeletePricingRule(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		var r PricingRule
-		if err := api.Load(ctx, d.Store, PricingRuleKey(q.Tenant(), plan.ID, id), &r); err != nil {
+		if err := d.Store.Read(ctx, PricingRuleKey(q.Tenant(), plan.ID, id), &r); err != nil {
 			return api.Result{}, err
 		}
 		if r.Metric != metric.ID {
-			return api.Result{}, apierr.NotFound()
+			return api.Result{}, store.ErrNotFound
 		}
-		err = d.Store.Tx(q.Tenant()).DeleteIf(r.PK, r.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound()).Commit(ctx)
+		err = d.Store.Tx(q.Tenant()).DeleteExisting(r.Key, store.ErrNotFound).Commit(ctx)
 		if err != nil {
 			return api.Result{}, err
 		}

@@ -6,8 +6,6 @@ import (
 	"math"
 	"net/http"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"turnpike/shared/admin/api"
 	"turnpike/shared/model/tenant"
 	"turnpike/shared/platform/apierr"
@@ -42,13 +40,8 @@ func DeleteService(d *deps.Deps) http.Handler {
 		}
 		seen := svc.State
 		svc.State, svc.UpdatedAt = ServiceDeleted, q.Now
-		c, err := changeOf(svc, "state", "updated_at")
-		if err != nil {
-			return api.Result{}, err
-		}
-		c = c.with(map[string]string{"#st": "state"}, map[string]types.AttributeValue{":seen": str(seen)})
 		tx := d.Store.Tx(q.Tenant())
-		c.applyIf(tx, svc.Key, "#st = :seen", apierr.Msg(http.StatusConflict, "The service changed meanwhile; retry"))
+		tx.UpdateIf(svc.Key, changeOf(svc, "state", "updated_at"), store.Is("state", seen), apierr.Msg(http.StatusConflict, "The service changed meanwhile; retry"))
 		ck := store.ClaimKey(q.Tenant(), "service", svc.SystemName)
 		tx.Delete(ck.PK, ck.SK)
 		dirRemove(tx, q.Tenant(), servicesDir(), svc.ID)
@@ -110,7 +103,7 @@ func unlistTx(ctx context.Context, s *store.Store, t int64, plans []*Plan) error
 	tx := s.Tx(t)
 	byType := map[string][]int64{}
 	for _, p := range plans {
-		tx.UpdateIf(p.PK, p.SK, "REMOVE GSI2PK, GSI2SK", "attribute_exists(GSI2PK)", nil, nil, store.ErrConflict)
+		tx.UpdateIf(p.Key, store.NewChange().Remove("GSI2PK").Remove("GSI2SK"), store.Has("GSI2PK"), store.ErrConflict)
 		byType[p.Type] = append(byType[p.Type], p.ID)
 	}
 	for typ, ids := range byType {

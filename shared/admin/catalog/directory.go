@@ -3,12 +3,7 @@ package catalog
 import (
 	"context"
 	"sort"
-	"strconv"
-	"strings"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
-	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/store"
 )
 
@@ -70,35 +65,25 @@ func DirChunks(t int64, dir string, ids []int64) []*DirChunk {
 
 // dirAdd adds to tx: id joins the directory.
 func dirAdd(tx *store.Tx, t int64, dir string, id int64) {
-	k := DirChunkKey(t, dir, id)
-	tx.UpdateIf(k.PK, k.SK, "ADD #n :one, #ids :id", "", dirNames, map[string]types.AttributeValue{
-		":one": num(1), ":id": &types.AttributeValueMemberNS{Value: []string{strconv.FormatInt(id, 10)}}}, nil)
+	tx.Upsert(DirChunkKey(t, dir, id), store.NewChange().Add("n", 1).AddIDs("ids", id))
 }
 
 // dirRemove adds to tx: id leaves the directory (it must be there).
 func dirRemove(tx *store.Tx, t int64, dir string, id int64) {
-	dirRemoveMany(tx, t, dir, []int64{id}, apierr.NotFound())
+	dirRemoveMany(tx, t, dir, []int64{id}, store.ErrNotFound)
 }
 
 // dirRemoveMany adds to tx: ids leave the directory, one update per chunk
 // (a transaction may touch an item once); all must be there, else failed.
 func dirRemoveMany(tx *store.Tx, t int64, dir string, ids []int64, failed error) {
 	for _, c := range DirChunks(t, dir, ids) {
-		values := map[string]types.AttributeValue{":minus": num(-c.N)}
-		set := make([]string, len(c.IDs))
-		conds := make([]string, len(c.IDs))
-		for i, id := range c.IDs {
-			set[i] = strconv.FormatInt(id, 10)
-			p := ":i" + strconv.Itoa(i)
-			values[p] = num(id)
-			conds[i] = "contains(#ids, " + p + ")"
+		var all store.Cond
+		for _, id := range c.IDs {
+			all = all.And(store.HoldsID("ids", id))
 		}
-		values[":set"] = &types.AttributeValueMemberNS{Value: set}
-		tx.UpdateIf(c.PK, c.SK, "ADD #n :minus DELETE #ids :set", strings.Join(conds, " AND "), dirNames, values, failed)
+		tx.UpdateIf(c.Key, store.NewChange().Add("n", -c.N).DeleteIDs("ids", c.IDs...), all, failed)
 	}
 }
-
-var dirNames = map[string]string{"#n": "n", "#ids": "ids"}
 
 // dirPage returns the ids on page (1-based) of perPage, in id order, and the directory's size.
 func dirPage(ctx context.Context, s *store.Store, t int64, dir string, page, perPage int) ([]int64, int, error) {

@@ -5,8 +5,8 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 )
 
 // disablePlanFeature is DELETE of a feature from a plan's features.
@@ -21,7 +21,7 @@ func disablePlanFeature(d *deps.Deps, typ string) http.Handler {
 			return api.Result{}, err
 		}
 		k := PlanFeatureKey(q.Tenant(), p.ID, fid)
-		if err := d.Store.Tx(q.Tenant()).DeleteIf(k.PK, k.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound()).Commit(ctx); err != nil {
+		if err := d.Store.Tx(q.Tenant()).DeleteExisting(k, store.ErrNotFound).Commit(ctx); err != nil {
 			return api.Result{}, err
 		}
 		return api.Deleted(), nil

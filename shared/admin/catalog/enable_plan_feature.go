@@ -20,10 +20,10 @@ func enablePlanFeature(d *deps.Deps, typ string) http.Handler {
 		}
 		fid, _, err := q.Int("feature_id", 0)
 		if err != nil || fid <= 0 {
-			return api.Result{}, apierr.NotFound()
+			return api.Result{}, store.ErrNotFound
 		}
 		var f Feature
-		if err := api.Load(ctx, d.Store, FeatureKey(q.Tenant(), p.Service, fid), &f); err != nil {
+		if err := d.Store.Read(ctx, FeatureKey(q.Tenant(), p.Service, fid), &f); err != nil {
 			return api.Result{}, err
 		}
 		if f.Scope != p.Type {
@@ -33,8 +33,8 @@ func enablePlanFeature(d *deps.Deps, typ string) http.Handler {
 			Index: store.Index{GSI1PK: PlansWithFeature(q.Tenant(), f.ID), GSI1SK: store.ID(p.ID)}}
 		err = d.Store.Tx(q.Tenant()).
 			Put(pf).
-			Check(p.PK, p.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound()).
-			Check(f.PK, f.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound()).
+			MustExist(p.Key, store.ErrNotFound).
+			MustExist(f.Key, store.ErrNotFound).
 			Commit(ctx)
 		if err != nil {
 			return api.Result{}, err

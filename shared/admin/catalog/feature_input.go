@@ -50,7 +50,7 @@ func loadFeature(ctx context.Context, d *deps.Deps, q *api.Request, owner int64)
 		return nil, err
 	}
 	var f Feature
-	if err := api.Load(ctx, d.Store, FeatureKey(q.Tenant(), owner, id), &f); err != nil {
+	if err := d.Store.Read(ctx, FeatureKey(q.Tenant(), owner, id), &f); err != nil {
 		return nil, err
 	}
 	return &f, nil

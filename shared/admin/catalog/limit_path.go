@@ -3,10 +3,7 @@ package catalog
 import (
 	"context"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"turnpike/shared/admin/api"
-	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
@@ -23,17 +20,16 @@ func pathLimit(ctx context.Context, d *deps.Deps, q *api.Request) (*Metric, *Lim
 		return nil, nil, err
 	}
 	var l Limit
-	if err := api.Load(ctx, d.Store, LimitKey(q.Tenant(), plan.ID, id), &l); err != nil {
+	if err := d.Store.Read(ctx, LimitKey(q.Tenant(), plan.ID, id), &l); err != nil {
 		return nil, nil, err
 	}
 	if l.Metric != metric.ID {
-		return nil, nil, apierr.NotFound()
+		return nil, nil, store.ErrNotFound
 	}
 	return metric, &l, nil
 }
 
 // ofMetric narrows a plan collection (limits, pricing rules) to one metric.
 func ofMetric(prefix string, t, metric int64) store.Query {
-	return store.Query{PK: store.TenantPK(t), Prefix: prefix, Filter: "#metric = :metric",
-		Names: map[string]string{"#metric": "metric"}, Values: map[string]types.AttributeValue{":metric": num(metric)}}
+	return store.Query{PK: store.TenantPK(t), Prefix: prefix, Filter: store.Is("metric", metric)}
 }

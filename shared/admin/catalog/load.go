@@ -3,19 +3,17 @@ package catalog
 import (
 	"context"
 
-	"turnpike/shared/admin/api"
-	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/store"
 )
 
 // LoadService reads a live (not deleted) service of the tenant.
 func LoadService(ctx context.Context, s *store.Store, tenant, id int64) (*Service, error) {
 	var svc Service
-	if err := api.Load(ctx, s, ServiceKey(tenant, id), &svc); err != nil {
+	if err := s.Read(ctx, ServiceKey(tenant, id), &svc); err != nil {
 		return nil, err
 	}
 	if svc.State == ServiceDeleted {
-		return nil, apierr.NotFound()
+		return nil, store.ErrNotFound
 	}
 	return &svc, nil
 }
@@ -23,11 +21,11 @@ func LoadService(ctx context.Context, s *store.Store, tenant, id int64) (*Servic
 // LoadPlan reads a plan of the tenant; typ "" accepts any type.
 func LoadPlan(ctx context.Context, s *store.Store, tenant, id int64, typ string) (*Plan, error) {
 	var p Plan
-	if err := api.Load(ctx, s, PlanKey(tenant, id), &p); err != nil {
+	if err := s.Read(ctx, PlanKey(tenant, id), &p); err != nil {
 		return nil, err
 	}
 	if typ != "" && p.Type != typ {
-		return nil, apierr.NotFound()
+		return nil, store.ErrNotFound
 	}
 	return &p, nil
 }
@@ -35,7 +33,7 @@ func LoadPlan(ctx context.Context, s *store.Store, tenant, id int64, typ string)
 // LoadMetric reads a metric of a service.
 func LoadMetric(ctx context.Context, s *store.Store, tenant, service, id int64) (*Metric, error) {
 	var m Metric
-	if err := api.Load(ctx, s, MetricKey(tenant, service, id), &m); err != nil {
+	if err := s.Read(ctx, MetricKey(tenant, service, id), &m); err != nil {
 		return nil, err
 	}
 	return &m, nil

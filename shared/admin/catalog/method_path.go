@@ -4,8 +4,8 @@ import (
 	"context"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 )
 
 // pathMethod loads the service, the parent metric and the method named by the path.
@@ -23,7 +23,7 @@ func pathMethod(ctx context.Context, d *deps.Deps, q *api.Request) (*Metric, err
 		return nil, err
 	}
 	if m.Parent != parent.ID {
-		return nil, apierr.NotFound()
+		return nil, store.ErrNotFound
 	}
 	return m, nil
 }

@@ -2,8 +2,7 @@ package catalog
 
 import (
 	"context"
-
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	"errors"
 
 	"turnpike/shared/admin/api"
 	"turnpike/shared/platform/apierr"
@@ -93,8 +92,7 @@ func metricClaims(t int64, m *Metric) []store.Key {
 
 // checkServiceLive adds to tx the condition that the service is not deleted.
 func checkServiceLive(tx *store.Tx, svc *Service) {
-	tx.Check(svc.PK, svc.SK, "attribute_exists(PK) AND #st <> :deleted", map[string]string{"#st": "state"},
-		map[string]types.AttributeValue{":deleted": str(ServiceDeleted)}, apierr.NotFound())
+	tx.Require(svc.Key, store.Exists().And(store.IsNot("state", ServiceDeleted)), store.ErrNotFound)
 }
 
 // createMetric stores a new metric or method of svc.
@@ -109,7 +107,7 @@ func createMetric(ctx context.Context, d *deps.Deps, q *api.Request, svc *Servic
 	checkServiceLive(tx, svc)
 	if m.Parent != 0 {
 		pk := MetricKey(q.Tenant(), svc.ID, m.Parent)
-		tx.Check(pk.PK, pk.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound())
+		tx.MustExist(pk, store.ErrNotFound)
 	}
 	return tx.Commit(ctx)
 }
@@ -122,12 +120,8 @@ func updateMetric(ctx context.Context, d *deps.Deps, q *api.Request, m *Metric) 
 		return err
 	}
 	m.UpdatedAt = q.Now
-	c, err := changeOf(m, "friendly_name", "unit", "description", "updated_at")
-	if err != nil {
-		return err
-	}
 	tx := d.Store.Tx(q.Tenant())
-	c.apply(tx, m.Key)
+	tx.Update(m.Key, changeOf(m, "friendly_name", "unit", "description", "updated_at"), store.ErrNotFound)
 	if m.FriendlyName != oldName {
 		old := store.ClaimKey(q.Tenant(), "metric_name", metricClaimValue(m.Service, oldName))
 		tx.Delete(old.PK, old.SK)
@@ -148,7 +142,7 @@ func deleteMetric(ctx context.Context, d *deps.Deps, q *api.Request, m *Metric) 
 		return err
 	}
 	tx := d.Store.Tx(q.Tenant())
-	tx.DeleteIf(m.PK, m.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound())
+	tx.DeleteExisting(m.Key, store.ErrNotFound)
 	for _, k := range metricClaims(q.Tenant(), m) {
 		tx.Delete(k.PK, k.SK)
 	}
@@ -182,7 +176,7 @@ func parentUnit(ctx context.Context, d *deps.Deps, t int64, m *Metric) (string, 
 	}
 	p, err := LoadMetric(ctx, d.Store, t, m.Service, m.Parent)
 	if err != nil {
-		if apierr.As(err).HTTP == 404 {
+		if errors.Is(err, store.ErrNotFound) {
 			return "", nil
 		}
 		return "", err

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"net/http"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"turnpike/shared/admin/api"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
@@ -54,7 +52,7 @@ func (ps *planScope) load(ctx context.Context, d *deps.Deps, q *api.Request) (*P
 		return nil, err
 	}
 	if ps.svc != nil && p.Service != ps.svc.ID {
-		return nil, apierr.NotFound()
+		return nil, store.ErrNotFound
 	}
 	return p, nil
 }
@@ -88,14 +86,13 @@ func (ps *planScope) defaultAttr() string {
 
 // setDefault adds to tx: the plan becomes the scope's default.
 func (ps *planScope) setDefault(tx *store.Tx, t int64, p *Plan) {
-	tx.Check(p.PK, p.SK, "attribute_exists(PK)", nil, nil, apierr.NotFound())
+	tx.MustExist(p.Key, store.ErrNotFound)
 	if ps.svc == nil {
 		tx.Put(&DefaultPlanRef{Key: DefaultAccountPlanKey(t), Plan: p.ID})
 		return
 	}
-	tx.UpdateIf(ps.svc.PK, ps.svc.SK, "SET #d = :id", "attribute_exists(PK) AND #st <> :deleted",
-		map[string]string{"#d": ps.defaultAttr(), "#st": "state"},
-		map[string]types.AttributeValue{":id": num(p.ID), ":deleted": str(ServiceDeleted)}, apierr.NotFound())
+	tx.UpdateIf(ps.svc.Key, store.NewChange().Set(ps.defaultAttr(), p.ID),
+		store.Exists().And(store.IsNot("state", ServiceDeleted)), store.ErrNotFound)
 }
 
 // errDefaultMoved answers a delete that raced with a change of the default plan.
@@ -106,15 +103,11 @@ func (ps *planScope) clearDefault(tx *store.Tx, t int64, p *Plan) {
 	if p.ID != ps.defaultID {
 		return
 	}
-	names := map[string]string{"#d": "plan"}
-	values := map[string]types.AttributeValue{":id": num(p.ID)}
 	if ps.svc == nil {
-		k := DefaultAccountPlanKey(t)
-		tx.DeleteIf(k.PK, k.SK, "#d = :id", names, values, errDefaultMoved)
+		tx.DeleteIf(DefaultAccountPlanKey(t), store.Is("plan", p.ID), errDefaultMoved)
 		return
 	}
-	names["#d"] = ps.defaultAttr()
-	tx.UpdateIf(ps.svc.PK, ps.svc.SK, "REMOVE #d", "#d = :id", names, values, errDefaultMoved)
+	tx.UpdateIf(ps.svc.Key, store.NewChange().Remove(ps.defaultAttr()), store.Is(ps.defaultAttr(), p.ID), errDefaultMoved)
 }
 
 // defaultAccountPlanID reads the id of the tenant's default account plan (0 = none).
@@ -139,7 +132,7 @@ func DefaultAccountPlan(ctx context.Context, s *store.Store, t int64) (*Plan, er
 	}
 	p, err := LoadPlan(ctx, s, t, id, AccountPlan)
 	if err != nil {
-		if apierr.As(err).HTTP == http.StatusNotFound {
+		if errors.Is(err, store.ErrNotFound) {
 			return nil, nil
 		}
 		return nil, err

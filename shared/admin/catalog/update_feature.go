@@ -17,12 +17,8 @@ func updateFeature(d *deps.Deps, ofService bool) http.Handler {
 			return api.Result{}, err
 		}
 		f.UpdatedAt = q.Now
-		c, err := changeOf(f, "name", "system_name", "description", "updated_at")
-		if err != nil {
-			return api.Result{}, err
-		}
 		tx := d.Store.Tx(q.Tenant())
-		c.apply(tx, f.Key)
+		tx.Update(f.Key, changeOf(f, "name", "system_name", "description", "updated_at"), store.ErrNotFound)
 		if newClaim := featureClaim(f); newClaim != oldClaim {
 			old := store.ClaimKey(q.Tenant(), "feature", oldClaim)
 			tx.Delete(old.PK, old.SK).Create(store.NewClaim(q.Tenant(), "feature", newClaim, f.ID), errFeatureTaken)

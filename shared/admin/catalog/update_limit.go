@@ -24,12 +24,8 @@ func UpdateLimit(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		l.UpdatedAt = q.Now
-		c, err := changeOf(l, "period", "value", "updated_at")
-		if err != nil {
-			return api.Result{}, err
-		}
 		tx := d.Store.Tx(q.Tenant())
-		c.apply(tx, l.Key)
+		tx.Update(l.Key, changeOf(l, "period", "value", "updated_at"), store.ErrNotFound)
 		if l.Period != oldPeriod {
 			old := store.ClaimKey(q.Tenant(), "limit", limitClaim(l.Plan, l.Metric, oldPeriod))
 			tx.Delete(old.PK, old.SK)

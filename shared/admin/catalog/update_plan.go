@@ -6,6 +6,7 @@ import (
 
 	"turnpike/shared/admin/api"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 )
 
 // updatePlan is PUT of a plan of type typ. Only the attributes the API
@@ -16,13 +17,9 @@ func updatePlan(d *deps.Deps, typ string) http.Handler {
 			return api.Result{}, err
 		}
 		p.UpdatedAt = q.Now
-		c, err := changeOf(p, "name", "description", "state", "approval_required", "setup_fee", "cost_per_month",
-			"trial_period_days", "cancellation_period", "updated_at")
-		if err != nil {
-			return api.Result{}, err
-		}
 		tx := d.Store.Tx(q.Tenant())
-		c.apply(tx, p.Key)
+		tx.Update(p.Key, changeOf(p, "name", "description", "state", "approval_required", "setup_fee", "cost_per_month",
+			"trial_period_days", "cancellation_period", "updated_at"), store.ErrNotFound)
 		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}

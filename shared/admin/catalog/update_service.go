@@ -4,11 +4,10 @@ import (
 	"context"
 	"net/http"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"turnpike/shared/admin/api"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 )
 
 // serviceAttrs are the attributes an update may change.
@@ -33,15 +32,10 @@ func UpdateService(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		svc.UpdatedAt = q.Now
-		c, err := changeOf(svc, serviceAttrs...)
-		if err != nil {
-			return api.Result{}, err
-		}
 		// The state seen must still hold: a transition checked against a
 		// state that changed meanwhile (a delete) must not apply.
-		c = c.with(map[string]string{"#st": "state"}, map[string]types.AttributeValue{":seen": str(seen)})
 		tx := d.Store.Tx(q.Tenant())
-		c.applyIf(tx, svc.Key, "attribute_exists(PK) AND #st = :seen", apierr.NotFound())
+		tx.UpdateIf(svc.Key, changeOf(svc, serviceAttrs...), store.Exists().And(store.Is("state", seen)), store.ErrNotFound)
 		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}

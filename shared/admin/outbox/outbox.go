@@ -11,8 +11,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"turnpike/shared/platform/store"
 )
 
@@ -70,11 +68,8 @@ func Deliver(ctx context.Context, s *store.Store, tenant int64, sender Sender, n
 		if err := sender.Send(ctx, e); err != nil {
 			return i, fmt.Errorf("outbox: send email %d: %w", e.ID, err)
 		}
-		err := s.Tx(tenant).UpdateIf(e.PK, e.SK, "SET #st = :sent, sent_at = :now REMOVE GSI2PK, GSI2SK",
-			"#st = :queued", map[string]string{"#st": "state"}, map[string]types.AttributeValue{
-				":sent": &types.AttributeValueMemberS{Value: Sent}, ":queued": &types.AttributeValueMemberS{Value: Queued},
-				":now": &types.AttributeValueMemberS{Value: now.UTC().Format(time.RFC3339Nano)},
-			}, nil).Commit(ctx)
+		sent := store.NewChange().Set("state", Sent).Set("sent_at", now.UTC()).Remove("GSI2PK").Remove("GSI2SK")
+		err := s.Tx(tenant).UpdateIf(e.Key, sent, store.Is("state", Queued), nil).Commit(ctx)
 		if err != nil && !errors.Is(err, store.ErrConflict) { // marked sent by a concurrent run
 			return i, err
 		}

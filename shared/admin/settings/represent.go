@@ -1,6 +1,8 @@
 package settings
 
-import "turnpike/shared/platform/wire"
+import (
+	"turnpike/shared/platform/wire"
+)
 
 // Obj represents the settings.
 func Obj(s *Settings) *wire.Obj {

@@ -6,9 +6,6 @@ import (
 	"net/http"
 	"slices"
 
-	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"turnpike/shared/admin/api"
 	"turnpike/shared/admin/catalog"
 	"turnpike/shared/platform/apierr"
@@ -25,13 +22,9 @@ func UpdateSettings(d *deps.Deps) http.Handler {
 			if err != nil {
 				return err
 			}
-			cond, values := "attribute_not_exists(PK)", map[string]types.AttributeValue(nil)
+			unchanged := store.Absent()
 			if !s.UpdatedAt.IsZero() {
-				old, err := attributevalue.Marshal(s.UpdatedAt)
-				if err != nil {
-					return err
-				}
-				cond, values = "updated_at = :old", map[string]types.AttributeValue{":old": old}
+				unchanged = store.UnchangedSince(s.UpdatedAt)
 			}
 			stored := s.AccountApprovalRequired
 			plan, err := showDefaultPlan(ctx, d.Store, q.Tenant(), s)
@@ -55,7 +48,7 @@ func UpdateSettings(d *deps.Deps) http.Handler {
 				}
 				s.AccountApprovalRequired = stored
 			}
-			return tx.PutIf(s, cond, values, store.ErrStale).Commit(ctx)
+			return tx.PutIf(s, unchanged, store.ErrStale).Commit(ctx)
 		})
 		if errors.Is(err, store.ErrStale) {
 			return api.Result{}, apierr.Msg(http.StatusConflict, "Changed concurrently, try again").WithCause(err)

@@ -62,12 +62,7 @@ func (tn *Tenant) SeedCatalog(t testing.TB, svc int64, n int) (metrics, plans []
 		chunks = append(chunks, catalog.DirChunks(tn.ID, dir, plans)...)
 	}
 	for _, c := range chunks {
-		set := make([]string, len(c.IDs))
-		for i, id := range c.IDs {
-			set[i] = strconv.FormatInt(id, 10)
-		}
-		err := s.Tx(tn.ID).UpdateIf(c.PK, c.SK, "ADD n :n, ids :ids", "", nil, map[string]types.AttributeValue{
-			":n": &types.AttributeValueMemberN{Value: strconv.FormatInt(c.N, 10)}, ":ids": &types.AttributeValueMemberNS{Value: set}}, nil).Commit(ctx)
+		err := s.Tx(tn.ID).Upsert(c.Key, store.NewChange().Add("n", c.N).AddIDs("ids", c.IDs...)).Commit(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -17,7 +17,10 @@ type Cursor map[string]types.AttributeValue
 // Query calls as DynamoDB allows (one, unless a page exceeds 1 MB), and
 // returns the cursor after them (nil when the collection ended).
 func (s *Store) PageAt(ctx context.Context, q Query, from Cursor, perPage int, out any) (Cursor, error) {
-	in := s.input(q)
+	in, err := s.input(q)
+	if err != nil {
+		return nil, err
+	}
 	in.ExclusiveStartKey = from
 	var items []map[string]types.AttributeValue
 	for len(items) < perPage {
@@ -41,7 +44,10 @@ func (s *Store) PageAt(ctx context.Context, q Query, from Cursor, perPage int, o
 // Skip walks past the first n items, reading keys only, and returns the
 // cursor after them; false when the collection has n items or fewer.
 func (s *Store) Skip(ctx context.Context, q Query, n int) (Cursor, bool, error) {
-	in := s.input(q)
+	in, err := s.input(q)
+	if err != nil {
+		return nil, false, err
+	}
 	in.Select = types.SelectSpecificAttributes
 	in.ProjectionExpression = aws.String("PK, SK")
 	for n > 0 {

@@ -74,3 +74,6 @@ func (s *Store) NextIDs(ctx context.Context, n int) ([]int64, error) {
 	}
 	return ids, nil
 }
+
+// Read reads the item at k like Get: ErrNotFound when it does not exist.
+func (s *Store) Read(ctx context.Context, k Key, out any) error { return s.Get(ctx, k.PK, k.SK, out) }

@@ -16,12 +16,11 @@ type Query struct {
 	Index  string // "" = table, else GSI1/GSI2
 	PK     string
 	Prefix string
-	Filter string // optional FilterExpression (applied after the key range)
-	Names  map[string]string
-	Values map[string]types.AttributeValue
+	Filter Cond // optional: applied after the key range
 }
 
-func (s *Store) input(q Query) *dynamodb.QueryInput {
+func (s *Store) input(q Query) (*dynamodb.QueryInput, error) {
+	var filter *string
 	pkName, skName := "PK", "SK"
 	if q.Index != "" {
 		pkName, skName = q.Index+"PK", q.Index+"SK"
@@ -34,11 +33,19 @@ func (s *Store) input(q Query) *dynamodb.QueryInput {
 		values[":prefix"] = &types.AttributeValueMemberS{Value: q.Prefix}
 		cond += " AND begins_with(#sk, :prefix)"
 	}
-	for k, v := range q.Names {
-		names[k] = v
-	}
-	for k, v := range q.Values {
-		values[k] = v
+	if q.Filter.set() {
+		// The filter's placeholders (#0, :0, ...) never meet the key's (#pk, :pk, ...).
+		b, err := build(Cond{}, nil, q.Filter)
+		if err != nil {
+			return nil, err
+		}
+		for k, v := range b.names {
+			names[k] = v
+		}
+		for k, v := range b.values {
+			values[k] = v
+		}
+		filter = b.filter
 	}
 	in := &dynamodb.QueryInput{
 		TableName:                 aws.String(s.Entities),
@@ -51,16 +58,17 @@ func (s *Store) input(q Query) *dynamodb.QueryInput {
 	} else {
 		in.ConsistentRead = aws.Bool(true)
 	}
-	if q.Filter != "" {
-		in.FilterExpression = aws.String(q.Filter)
-	}
-	return in
+	in.FilterExpression = filter
+	return in, nil
 }
 
 // All decodes every item the query selects into out (a pointer to a slice).
 // For bounded collections only (a service's metrics, a plan's limits).
 func (s *Store) All(ctx context.Context, q Query, out any) error {
-	in := s.input(q)
+	in, err := s.input(q)
+	if err != nil {
+		return err
+	}
 	var items []map[string]types.AttributeValue
 	for {
 		res, err := s.DB.Query(ctx, in)
@@ -83,7 +91,10 @@ func (s *Store) All(ctx context.Context, q Query, out any) error {
 // returns the total number of items. Counting and skipping read keys only;
 // the page itself is one more Query.
 func (s *Store) Page(ctx context.Context, q Query, page, perPage int, out any) (total int, err error) {
-	in := s.input(q)
+	in, err := s.input(q)
+	if err != nil {
+		return 0, err
+	}
 	in.Select = types.SelectCount
 	for {
 		res, err := s.DB.Query(ctx, in)

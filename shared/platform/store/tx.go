@@ -30,77 +30,99 @@ func (s *Store) Tx(tenant int64) *Tx { return &Tx{s: s, tenant: tenant} }
 
 // Create puts a new item; if an item with its key exists, Commit returns taken.
 func (t *Tx) Create(item any, taken error) *Tx {
-	return t.put(item, "attribute_not_exists(PK)", nil, taken)
+	return t.put(item, Absent(), taken)
 }
 
 // Put writes an item unconditionally.
-func (t *Tx) Put(item any) *Tx { return t.put(item, "", nil, nil) }
+func (t *Tx) Put(item any) *Tx { return t.put(item, Cond{}, nil) }
 
 // PutIf writes an item if cond holds on the stored item; else Commit returns failed.
-func (t *Tx) PutIf(item any, cond string, values map[string]types.AttributeValue, failed error) *Tx {
-	return t.put(item, cond, values, failed)
+func (t *Tx) PutIf(item any, cond Cond, failed error) *Tx {
+	return t.put(item, cond, failed)
 }
 
-func (t *Tx) put(item any, cond string, values map[string]types.AttributeValue, fail error) *Tx {
+func (t *Tx) put(item any, cond Cond, fail error) *Tx {
 	av, err := attributevalue.MarshalMap(item)
 	if err != nil {
 		t.err = errors.Join(t.err, fmt.Errorf("store: encode item: %w", err))
 		return t
 	}
-	p := &types.Put{TableName: aws.String(t.s.Entities), Item: av}
-	if cond != "" {
-		p.ConditionExpression = aws.String(cond)
-		p.ExpressionAttributeValues = values
+	b, err := build(cond, nil, Cond{})
+	if err != nil {
+		t.err = errors.Join(t.err, err)
+		return t
 	}
-	t.items = append(t.items, types.TransactWriteItem{Put: p})
-	t.fail = append(t.fail, fail)
-	return t
+	p := &types.Put{TableName: aws.String(t.s.Entities), Item: av, ConditionExpression: b.cond,
+		ExpressionAttributeNames: b.names, ExpressionAttributeValues: b.values}
+	return t.add(types.TransactWriteItem{Put: p}, fail)
 }
 
-// Update applies an update expression to an existing item (it must exist:
-// otherwise Commit returns missing).
-func (t *Tx) Update(pk, sk, expr string, names map[string]string, values map[string]types.AttributeValue, missing error) *Tx {
-	return t.UpdateIf(pk, sk, expr, "attribute_exists(PK)", names, values, missing)
+// Update applies a change to an existing item (it must exist: otherwise
+// Commit returns missing).
+func (t *Tx) Update(k Key, ch *Change, missing error) *Tx {
+	return t.UpdateIf(k, ch, Exists(), missing)
 }
 
-// UpdateIf applies an update expression when cond holds; else Commit returns failed.
-func (t *Tx) UpdateIf(pk, sk, expr, cond string, names map[string]string, values map[string]types.AttributeValue, failed error) *Tx {
-	u := &types.Update{
-		TableName:                 aws.String(t.s.Entities),
-		Key:                       KeyOf(pk, sk),
-		UpdateExpression:          aws.String(expr),
-		ExpressionAttributeNames:  names,
-		ExpressionAttributeValues: values,
+// Upsert applies a change to an item, creating it when it does not exist
+// (counters and directories that start from nothing).
+func (t *Tx) Upsert(k Key, ch *Change) *Tx { return t.UpdateIf(k, ch, Cond{}, nil) }
+
+// Add adds n to the number attr of an existing item; otherwise Commit returns missing.
+func (t *Tx) Add(k Key, attr string, n int64, missing error) *Tx {
+	return t.Update(k, NewChange().Add(attr, n), missing)
+}
+
+// UpdateIf applies a change when cond holds; else Commit returns failed.
+func (t *Tx) UpdateIf(k Key, ch *Change, cond Cond, failed error) *Tx {
+	b, err := build(cond, ch, Cond{})
+	if err != nil {
+		t.err = errors.Join(t.err, err)
+		return t
 	}
-	if cond != "" {
-		u.ConditionExpression = aws.String(cond)
-	}
-	t.items = append(t.items, types.TransactWriteItem{Update: u})
-	t.fail = append(t.fail, failed)
-	return t
+	u := &types.Update{TableName: aws.String(t.s.Entities), Key: KeyOf(k.PK, k.SK), UpdateExpression: b.update,
+		ConditionExpression: b.cond, ExpressionAttributeNames: b.names, ExpressionAttributeValues: b.values}
+	return t.add(types.TransactWriteItem{Update: u}, failed)
 }
 
 // Delete removes an item (no error if it is absent).
 func (t *Tx) Delete(pk, sk string) *Tx {
-	t.items = append(t.items, types.TransactWriteItem{Delete: &types.Delete{TableName: aws.String(t.s.Entities), Key: KeyOf(pk, sk)}})
-	t.fail = append(t.fail, nil)
-	return t
+	return t.add(types.TransactWriteItem{Delete: &types.Delete{TableName: aws.String(t.s.Entities), Key: KeyOf(pk, sk)}}, nil)
 }
+
+// DeleteExisting removes an item that must exist; otherwise Commit returns missing.
+func (t *Tx) DeleteExisting(k Key, missing error) *Tx { return t.DeleteIf(k, Exists(), missing) }
 
 // DeleteIf removes an item when cond holds; else Commit returns failed.
-func (t *Tx) DeleteIf(pk, sk, cond string, names map[string]string, values map[string]types.AttributeValue, failed error) *Tx {
-	d := &types.Delete{TableName: aws.String(t.s.Entities), Key: KeyOf(pk, sk), ConditionExpression: aws.String(cond),
-		ExpressionAttributeNames: names, ExpressionAttributeValues: values}
-	t.items = append(t.items, types.TransactWriteItem{Delete: d})
-	t.fail = append(t.fail, failed)
-	return t
+func (t *Tx) DeleteIf(k Key, cond Cond, failed error) *Tx {
+	b, err := build(cond, nil, Cond{})
+	if err != nil {
+		t.err = errors.Join(t.err, err)
+		return t
+	}
+	d := &types.Delete{TableName: aws.String(t.s.Entities), Key: KeyOf(k.PK, k.SK), ConditionExpression: b.cond,
+		ExpressionAttributeNames: b.names, ExpressionAttributeValues: b.values}
+	return t.add(types.TransactWriteItem{Delete: d}, failed)
 }
 
-// Check adds a condition on another item without writing it.
-func (t *Tx) Check(pk, sk, cond string, names map[string]string, values map[string]types.AttributeValue, failed error) *Tx {
-	c := &types.ConditionCheck{TableName: aws.String(t.s.Entities), Key: KeyOf(pk, sk), ConditionExpression: aws.String(cond),
-		ExpressionAttributeNames: names, ExpressionAttributeValues: values}
-	t.items = append(t.items, types.TransactWriteItem{ConditionCheck: c})
+// MustExist makes the transaction depend on another item existing, without
+// writing it; otherwise Commit returns missing.
+func (t *Tx) MustExist(k Key, missing error) *Tx { return t.Require(k, Exists(), missing) }
+
+// Require makes the transaction depend on cond holding on another item,
+// without writing it; otherwise Commit returns failed.
+func (t *Tx) Require(k Key, cond Cond, failed error) *Tx {
+	b, err := build(cond, nil, Cond{})
+	if err != nil {
+		t.err = errors.Join(t.err, err)
+		return t
+	}
+	c := &types.ConditionCheck{TableName: aws.String(t.s.Entities), Key: KeyOf(k.PK, k.SK), ConditionExpression: b.cond,
+		ExpressionAttributeNames: b.names, ExpressionAttributeValues: b.values}
+	return t.add(types.TransactWriteItem{ConditionCheck: c}, failed)
+}
+
+func (t *Tx) add(item types.TransactWriteItem, failed error) *Tx {
+	t.items = append(t.items, item)
 	t.fail = append(t.fail, failed)
 	return t
 }

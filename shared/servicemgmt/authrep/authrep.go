@@ -44,7 +44,7 @@ func authHandler(d *deps.Deps, ep endpoint) http.Handler {
 		c := &call{p: p, ext: parseExtensions(r, p), ep: ep}
 		out, err := authorize(r.Context(), d, c)
 		if err != nil {
-			writeError(w, apierr.As(err), c.ext.noBody)
+			writeError(w, publicError(err), c.ext.noBody)
 			return
 		}
 		if out.counted != nil {

@@ -4,10 +4,12 @@
 package authrep
 
 import (
+	"errors"
 	"log/slog"
 	"net/http"
 
 	"turnpike/shared/platform/apierr"
+	"turnpike/shared/platform/store"
 	"turnpike/shared/platform/wire"
 	"turnpike/shared/servicemgmt/usage"
 )
@@ -19,6 +21,17 @@ func commonHeaders(w http.ResponseWriter) {
 	h := w.Header()
 	h.Set("Content-Type", ContentType)
 	cors(h)
+}
+
+// publicError is the answer an error gets: an API error as it is, a missing
+// item (store.ErrNotFound) a 404, anything else a 500 whose cause is only
+// logged. The one place the Service Management API maps a storage outcome.
+func publicError(err error) *apierr.Error {
+	var e *apierr.Error
+	if !errors.As(err, &e) && errors.Is(err, store.ErrNotFound) {
+		return apierr.NotFound().WithCause(err)
+	}
+	return apierr.As(err)
 }
 
 // writeError renders <error code="...">msg</error> (or nothing, with no_body).

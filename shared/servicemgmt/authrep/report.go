@@ -25,7 +25,7 @@ import (
 func Report(d *deps.Deps) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := acceptReport(r.Context(), d, r); err != nil {
-			writeError(w, apierr.As(err), false)
+			writeError(w, publicError(err), false)
 			return
 		}
 		commonHeaders(w)

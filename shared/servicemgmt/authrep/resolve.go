@@ -165,7 +165,7 @@ func loadService(ctx context.Context, d *deps.Deps, ca *cache, conf *config, tid
 			return nil, err
 		}
 		sc = &serviceConf{svc: svc, metrics: indexMetrics(ms)}
-	case apierr.As(err).HTTP == 404:
+	case errors.Is(err, store.ErrNotFound):
 	default:
 		return nil, err
 	}
@@ -227,10 +227,10 @@ func loadApp(ctx context.Context, d *deps.Deps, tg *target, r appRef) (*appConf,
 			switch {
 			case err == nil:
 				ac.accountEnabled = audience.AccountEnabled(acc.State)
-			case apierr.As(err).HTTP != 404: // an account being deleted leaves its applications disabled
+			case !errors.Is(err, store.ErrNotFound): // an account being deleted leaves its applications disabled
 				return nil, err
 			}
-		case apierr.As(err).HTTP != 404:
+		case !errors.Is(err, store.ErrNotFound):
 			return nil, err
 		}
 	}
@@ -245,7 +245,7 @@ func loadPlan(ctx context.Context, d *deps.Deps, tg *target, id int64) (*planCon
 		return p, nil
 	}
 	plan, err := catalog.LoadPlan(ctx, d.Store, tg.tenant, id, "")
-	if err != nil && apierr.As(err).HTTP != 404 {
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return nil, err
 	}
 	pc := &planConf{plan: plan}

@@ -17,6 +17,7 @@ import (
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/counter"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 	"turnpike/shared/platform/wire"
 )
 
@@ -151,7 +152,7 @@ func seriesOf(ctx context.Context, d *deps.Deps, q *api.Request, svc int64) (str
 				Set("friendly_name", m.FriendlyName).Set("unit", m.Unit), nil
 		}
 	}
-	return "", nil, apierr.NotFound()
+	return "", nil, store.ErrNotFound
 }
 
 // span reads since and until, aligned to the granularity's buckets.

@@ -2,13 +2,14 @@ package usage
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"time"
 
 	"turnpike/shared/admin/audience"
 	"turnpike/shared/admin/catalog"
-	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 )
 
 // tx is a reported transaction resolved against the configuration.
@@ -88,7 +89,7 @@ func findApp(ctx context.Context, d *deps.Deps, r *Report, raw RawTx, seen map[s
 	}
 	app, err := audience.LoadApplication(ctx, d.Store, r.Tenant, id)
 	if err != nil {
-		if apierr.As(err).HTTP == 404 {
+		if errors.Is(err, store.ErrNotFound) {
 			return nil, miss, nil
 		}
 		return nil, nil, err
