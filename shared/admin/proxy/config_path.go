@@ -6,7 +6,6 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/admin/catalog"
 	"turnpike/shared/model/proxy"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
@@ -24,7 +23,10 @@ func pathEnv(ctx context.Context, d *deps.Deps, q *api.Request) (int64, string, 
 	if err != nil {
 		return 0, "", err
 	}
-	if _, err := catalog.LoadService(ctx, d.Store, q.Tenant(), sid); err != nil {
+	if _, err := proxy.LoadCatalog(ctx, d.Store, q.Tenant(), sid, ""); err != nil {
+		if errors.Is(err, proxy.ErrNoProduct) {
+			return 0, "", apierr.NotFound()
+		}
 		return 0, "", err
 	}
 	env, ok := proxy.Env(q.Var("environment"))

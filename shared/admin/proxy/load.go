@@ -8,7 +8,6 @@ import (
 	"os"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/admin/catalog"
 	"turnpike/shared/model/proxy"
 	"turnpike/shared/model/tenant"
 	"turnpike/shared/platform/apierr"
@@ -41,10 +40,10 @@ func backendURL() string {
 
 // product is a path's service with its proxy (created with defaults on first use).
 type product struct {
-	svc   *catalog.Service
 	p     *proxy.Product
 	px    *proxy.Proxy
 	names map[int64]string // metric id → system name
+	token string
 }
 
 func loadProduct(ctx context.Context, d *deps.Deps, q *api.Request) (*product, error) {
@@ -52,30 +51,19 @@ func loadProduct(ctx context.Context, d *deps.Deps, q *api.Request) (*product, e
 	if err != nil {
 		return nil, err
 	}
-	svc, err := catalog.LoadService(ctx, d.Store, q.Tenant(), sid)
-	if err != nil {
-		return nil, err
-	}
 	t, err := tenant.Load(ctx, d.Store, q.Tenant())
 	if err != nil {
 		return nil, err
 	}
-	ms, err := catalog.Metrics(ctx, d.Store, q.Tenant(), sid)
+	c, err := proxy.LoadCatalog(ctx, d.Store, q.Tenant(), sid, t.Subdomain)
+	if errors.Is(err, proxy.ErrNoProduct) {
+		return nil, apierr.NotFound()
+	}
 	if err != nil {
 		return nil, err
 	}
-	pr := &product{svc: svc, names: map[int64]string{}, p: &proxy.Product{ID: svc.ID, Tenant: svc.Tenant, Name: svc.Name,
-		SystemName: svc.SystemName, Description: svc.Description, State: svc.State, BackendVersion: svc.BackendVersion,
-		DeploymentOption: svc.DeploymentOption, SupportEmail: svc.SupportEmail, TenantSubdomain: t.Subdomain,
-		CreatedAt: svc.CreatedAt, UpdatedAt: svc.UpdatedAt}}
-	var hits int64
-	for _, m := range ms {
-		pr.names[m.ID] = m.SystemName
-		if m.SystemName == "hits" && m.Parent == 0 {
-			hits = m.ID
-		}
-	}
-	if pr.px, err = proxy.Ensure(ctx, d.Store, pr.p, hits, Domain()); err != nil {
+	pr := &product{p: c.Product, names: c.Metrics, token: c.Token}
+	if pr.px, err = proxy.Ensure(ctx, d.Store, pr.p, c.Hits, Domain()); err != nil {
 		return nil, err
 	}
 	return pr, nil
@@ -98,14 +86,10 @@ func deployStaging(ctx context.Context, d *deps.Deps, pr *product) error {
 	if pr.px.APIBackend == "" {
 		return nil
 	}
-	var tokens []*catalog.ServiceToken
-	if err := d.Store.All(ctx, store.Query{PK: store.TenantPK(pr.p.Tenant), Prefix: catalog.ServiceTokenPrefix(pr.p.ID)}, &tokens); err != nil {
-		return err
-	}
-	if len(tokens) == 0 {
+	if pr.token == "" {
 		return nil
 	}
-	doc, err := proxy.Build(pr.p, pr.px, tokens[0].Value, pr.names, backendURL())
+	doc, err := proxy.Build(pr.p, pr.px, pr.token, pr.names, backendURL())
 	if err != nil {
 		return err
 	}
