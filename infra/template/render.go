@@ -75,8 +75,15 @@ func Render() []byte {
 	for _, c := range ops.Consumers() {
 		renderConsumer(&b, c)
 	}
+	for _, g := range ops.Gateways() {
+		renderGateway(&b, g)
+	}
 	b.WriteString("\nOutputs:\n  ApiUrl:\n    Description: Base URL of every Turnpike API.\n")
 	b.WriteString("    Value: !Sub https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}\n")
+	for _, g := range ops.Gateways() {
+		fmt.Fprintf(&b, "  %sUrl:\n    Description: Default endpoint of the %s's HTTP API (map a wildcard custom domain onto it).\n", apiID(g), g.Name)
+		fmt.Fprintf(&b, "    Value: !Sub https://${%s}.execute-api.${AWS::Region}.${AWS::URLSuffix}\n", apiID(g))
+	}
 	return []byte(b.String())
 }
 
@@ -97,4 +104,26 @@ func renderConsumer(b *strings.Builder, c ops.Consumer) {
 	fmt.Fprintf(b, "            Queue: !GetAtt %s.Arn\n", c.Queue)
 	b.WriteString("            BatchSize: 10\n")
 	b.WriteString("            FunctionResponseTypes: [ReportBatchItemFailures]\n")
+}
+
+// GatewayTimeout is a gateway function's timeout in seconds: under the HTTP
+// API's 30 s integration limit, with the upstream bounded below it.
+const GatewayTimeout = 29
+
+func apiID(g ops.Gateway) string { return strings.TrimSuffix(LogicalID(g.Name), "Function") + "HttpApi" }
+
+// renderGateway declares a gateway function on its own HTTP API, whose one
+// route is the catch-all $default (an event without Path and Method).
+func renderGateway(b *strings.Builder, g ops.Gateway) {
+	fmt.Fprintf(b, "\n  %s:\n    Type: AWS::Serverless::HttpApi\n", apiID(g))
+	fmt.Fprintf(b, "\n  %s:\n", LogicalID(g.Name))
+	b.WriteString("    Type: AWS::Serverless::Function\n")
+	b.WriteString("    Metadata:\n      BuildMethod: makefile\n")
+	b.WriteString("    Properties:\n")
+	fmt.Fprintf(b, "      FunctionName: !Sub ${AWS::StackName}-%s\n", g.Name)
+	fmt.Fprintf(b, "      Timeout: %d\n", GatewayTimeout)
+	b.WriteString("      MemorySize: 512\n")
+	b.WriteString("      Environment:\n        Variables:\n          GATEWAY_UPSTREAM_TIMEOUT: 25s\n")
+	b.WriteString("      Events:\n        Api:\n          Type: HttpApi\n          Properties:\n")
+	fmt.Fprintf(b, "            ApiId: !Ref %s\n", apiID(g))
 }

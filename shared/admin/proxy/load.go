@@ -16,9 +16,10 @@ import (
 )
 
 // Domain is the domain the generated public base URLs live under
-// (GATEWAY_DOMAIN; "localhost" for the local stack).
+// (GATEWAY_DOMAIN; "localhost" when unset, for the local stack; set but
+// empty, as the template leaves it without a domain, generates none).
 func Domain() string {
-	if v := os.Getenv("GATEWAY_DOMAIN"); v != "" {
+	if v, ok := os.LookupEnv("GATEWAY_DOMAIN"); ok {
 		return v
 	}
 	return "localhost"

@@ -46,6 +46,9 @@ func rawPath(ev events.APIGatewayV2HTTPRequest) string {
 func Handler(d *deps.Deps, name string) (Func, error) {
 	op, ok := ops.Find(name)
 	if !ok {
+		if g, isGateway := ops.FindGateway(name); isGateway {
+			return Proxy(g.Build(d)), nil
+		}
 		return nil, fmt.Errorf("lambdafn: no operation %q", name)
 	}
 	return Proxy(op.Handler(d)), nil
