@@ -110,7 +110,9 @@ func renderConsumer(b *strings.Builder, c ops.Consumer) {
 // API's 30 s integration limit, with the upstream bounded below it.
 const GatewayTimeout = 29
 
-func apiID(g ops.Gateway) string { return strings.TrimSuffix(LogicalID(g.Name), "Function") + "HttpApi" }
+func apiID(g ops.Gateway) string {
+	return strings.TrimSuffix(LogicalID(g.Name), "Function") + "HttpApi"
+}
 
 // renderGateway declares a gateway function on its own HTTP API, whose one
 // route is the catch-all $default (an event without Path and Method).
