@@ -14,6 +14,7 @@ test:
 	$(GO) test -count=1 -timeout 15m ./...
 	$(GO) test -run '^$$' -fuzz '^FuzzParseQuery$$' -fuzztime 10s ./shared/platform/params/
 	$(GO) test -run '^$$' -fuzz '^FuzzReportBody$$' -fuzztime 10s ./shared/servicemgmt/authrep/
+	$(GO) test -run '^$$' -fuzz '^FuzzMatch$$' -fuzztime 10s ./shared/model/proxy/
 
 # One go build for every function: linking dominates, so a single invocation is fastest.
 build:
@@ -36,6 +37,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseQuery$$' -fuzztime 60s ./shared/platform/params/
 	$(GO) test -run '^$$' -fuzz '^FuzzParseJSON$$' -fuzztime 60s ./shared/platform/params/
 	$(GO) test -run '^$$' -fuzz '^FuzzReportBody$$' -fuzztime 60s ./shared/servicemgmt/authrep/
+	$(GO) test -run '^$$' -fuzz '^FuzzMatch$$' -fuzztime 60s ./shared/model/proxy/
 
 lint:
 	@test -z "$$(gofmt -l . | grep -v '^local/node_modules' | tee /dev/stderr)"
