@@ -78,11 +78,18 @@ func Render() []byte {
 	for _, g := range ops.Gateways() {
 		renderGateway(&b, g)
 	}
+	for _, a := range ops.Authorizers() {
+		renderAuthorizer(&b, a)
+	}
 	b.WriteString("\nOutputs:\n  ApiUrl:\n    Description: Base URL of every Turnpike API.\n")
 	b.WriteString("    Value: !Sub https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}\n")
 	for _, g := range ops.Gateways() {
 		fmt.Fprintf(&b, "  %sUrl:\n    Description: Default endpoint of the %s's HTTP API (map a wildcard custom domain onto it).\n", apiID(g), g.Name)
 		fmt.Fprintf(&b, "    Value: !Sub https://${%s}.execute-api.${AWS::Region}.${AWS::URLSuffix}\n", apiID(g))
+	}
+	for _, a := range ops.Authorizers() {
+		fmt.Fprintf(&b, "  %sArn:\n    Description: Attach as a Lambda REQUEST authorizer (payload 2.0, simple responses, no caching) of an HTTP API.\n", LogicalID(a.Name))
+		fmt.Fprintf(&b, "    Value: !GetAtt %s.Arn\n", LogicalID(a.Name))
 	}
 	return []byte(b.String())
 }
@@ -128,4 +135,13 @@ func renderGateway(b *strings.Builder, g ops.Gateway) {
 	b.WriteString("      Environment:\n        Variables:\n          GATEWAY_UPSTREAM_TIMEOUT: 25s\n")
 	b.WriteString("      Events:\n        Api:\n          Type: HttpApi\n          Properties:\n")
 	fmt.Fprintf(b, "            ApiId: !Ref %s\n", apiID(g))
+}
+
+// renderAuthorizer declares an authorizer function: no event, its ARN is an output.
+func renderAuthorizer(b *strings.Builder, a ops.Authorizer) {
+	fmt.Fprintf(b, "\n  %s:\n", LogicalID(a.Name))
+	b.WriteString("    Type: AWS::Serverless::Function\n")
+	b.WriteString("    Metadata:\n      BuildMethod: makefile\n")
+	b.WriteString("    Properties:\n")
+	fmt.Fprintf(b, "      FunctionName: !Sub ${AWS::StackName}-%s\n", a.Name)
 }

@@ -48,6 +48,9 @@ func TestTemplateMatchesRegistry(t *testing.T) {
 	for _, g := range ops.Gateways() {
 		gateways[template.LogicalID(g.Name)] = true
 	}
+	for _, a := range ops.Authorizers() {
+		gateways[template.LogicalID(a.Name)] = true
+	}
 	fns := tpl.OfType("AWS::Serverless::Function")
 	if len(fns) != len(byID)+len(consumers)+len(gateways) {
 		t.Errorf("template has %d functions, registry %d operations, %d consumers and %d gateways", len(fns), len(byID), len(consumers), len(gateways))
@@ -105,7 +108,8 @@ func TestTemplateMatchesRegistry(t *testing.T) {
 		_, op := ops.Find(d.Name())
 		_, consumer := ops.FindConsumer(d.Name())
 		_, gw := ops.FindGateway(d.Name())
-		if !op && !consumer && !gw {
+		_, authorizer := ops.FindAuthorizer(d.Name())
+		if !op && !consumer && !gw && !authorizer {
 			t.Errorf("functions/%s has no operation in the registry", d.Name())
 		}
 	}

@@ -79,3 +79,16 @@ func StartConsumer(name string) {
 	}
 	lambda.Start(c.Build(d))
 }
+
+// StartAuthorizer runs a named REQUEST authorizer as a Lambda function.
+func StartAuthorizer(name string) {
+	d, err := deps.FromEnv(context.Background())
+	if err != nil {
+		log.Fatalf("%s: %v", name, err)
+	}
+	a, ok := ops.FindAuthorizer(name)
+	if !ok {
+		log.Fatalf("lambdafn: no authorizer %q", name)
+	}
+	lambda.Start(a.Build(d))
+}
