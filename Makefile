@@ -1,7 +1,6 @@
 # Turnpike: `make local` runs everything on this machine, `make test` runs every test.
 SHELL := /bin/bash
 GO ?= go
-FUNCTIONS := $(sort $(notdir $(wildcard functions/*)))
 BUILD := build
 
 .PHONY: local test build template bench fuzz lint deploy clean
@@ -16,16 +15,23 @@ test:
 	$(GO) test -run '^$$' -fuzz '^FuzzReportBody$$' -fuzztime 10s ./shared/servicemgmt/authrep/
 	$(GO) test -run '^$$' -fuzz '^FuzzMatch$$' -fuzztime 10s ./shared/model/proxy/
 
-# One go build for every function: linking dominates, so a single invocation is fastest.
+# Every function runs one binary (cmd/bootstrap; TURNPIKE_FUNCTION, set per
+# function by template.yaml, picks its operation). GOARCH=amd64 make build for
+# this machine's architecture.
+GOARCH ?= arm64
+GOBUILD = CGO_ENABLED=0 GOOS=linux $(GO) build -trimpath -tags lambda.norpc -ldflags='-s -w -buildid='
+
 build:
 	@mkdir -p $(BUILD)
-	CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build -trimpath -tags lambda.norpc -ldflags='-s -w' -o $(BUILD)/ $(addprefix ./functions/,$(FUNCTIONS))
-	@for f in $(FUNCTIONS); do mkdir -p $(BUILD)/fn/$$f && mv -f $(BUILD)/$$f $(BUILD)/fn/$$f/bootstrap; done
+	GOARCH=$(GOARCH) $(GOBUILD) -o $(BUILD)/bootstrap ./cmd/bootstrap
 
-# sam build calls build-<LogicalId> for each function (BuildMethod: makefile).
+# sam build calls build-<LogicalId> with ARTIFACTS_DIR (BuildMethod: makefile).
+# Every function shares CodeUri, runtime and metadata, so SAM builds once and
+# copies the artifact to every function. It always runs go build: Go's cache
+# makes an unchanged build fast, and a changed source always reaches the artifact.
+# Always arm64, the template's architecture, whatever GOARCH the shell exports.
 build-%Function:
-	@test -f $(BUILD)/fn/.built || { $(MAKE) build && touch $(BUILD)/fn/.built; }
-	cp $(BUILD)/fn/$(shell echo '$*' | sed -E 's/([a-z0-9])([A-Z])/\1-\2/g' | tr 'A-Z' 'a-z')/bootstrap $(ARTIFACTS_DIR)/bootstrap
+	GOARCH=arm64 $(GOBUILD) -o $(ARTIFACTS_DIR)/bootstrap ./cmd/bootstrap
 
 template:
 	$(GO) run ./infra/cmd/template

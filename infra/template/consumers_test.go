@@ -37,7 +37,7 @@ func TestConsumers(t *testing.T) {
 		if !ok || q.Type != "AWS::SQS::Queue" {
 			t.Fatalf("%s: queue %s missing", c.Name, c.Queue)
 		}
-		if vt, _ := strconv.Atoi(fmt.Sprint(q.Properties["VisibilityTimeout"])); vt < ConsumerTimeout {
+		if vt, _ := strconv.Atoi(fmt.Sprint(q.Properties["VisibilityTimeout"])); vt < 6*ConsumerTimeout {
 			t.Fatalf("%s: visibility timeout %d < function timeout %d", c.Queue, vt, ConsumerTimeout)
 		}
 		rp, _ := q.Properties["RedrivePolicy"].(map[string]any)
@@ -45,7 +45,7 @@ func TestConsumers(t *testing.T) {
 		if len(dlq) != 2 || tpl.Resources[fmt.Sprint(dlq[0])].Type != "AWS::SQS::Queue" {
 			t.Fatalf("%s: no dead-letter queue: %v", c.Queue, rp)
 		}
-		if _, err := os.Stat("../../functions/" + c.Name + "/main.go"); err != nil {
+		if _, err := os.Stat("../../events/" + c.Name + ".json"); err != nil {
 			t.Fatalf("%s: %v (run make template)", c.Name, err)
 		}
 	}

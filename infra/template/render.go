@@ -1,147 +1,350 @@
-// Package template renders template.yaml from base.yaml and the operation
-// registry: one function per operation with its canonical route as its HTTP
-// API event, and the 3scale path variants (.xml, bare) as routes of the API.
+// Package template renders template.yaml from base.yaml (parameters, globals,
+// tables) and a registry of functions: operations behind HTTP APIs, queue
+// consumers with their queues, scheduled functions and gateways. See
+// docs/design.md ("Deployment shape") for why it is shaped this way.
 package template
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"sort"
 	"strings"
 
+	"gopkg.in/yaml.v3"
+
+	"turnpike/shared/transport/lambdafn"
 	"turnpike/shared/transport/ops"
 )
 
 //go:embed base.yaml
 var base string
 
-// LogicalID is an operation's function resource name: "create-service" → "CreateServiceFunction".
-func LogicalID(name string) string {
+// Registry is what a template is generated from.
+type Registry struct {
+	Ops       []ops.Operation
+	Consumers []ops.Consumer
+	Schedules []ops.Schedule
+	Gateways  []ops.Gateway
+}
+
+// Current is the registry of shared/transport/ops.
+func Current() Registry {
+	return Registry{Ops: ops.All(), Consumers: ops.Consumers(), Schedules: ops.Schedules(), Gateways: ops.Gateways()}
+}
+
+// Limits the generator keeps every HTTP API under. API Gateway allows 300
+// routes (raisable) and 300 integrations (not raisable) per HTTP API; the
+// headroom leaves a few operations landing before a regeneration harmless.
+const (
+	RouteBudget       = 280
+	IntegrationBudget = 280
+	// MaxPrefix is the longest FunctionPrefix parameter the template accepts.
+	MaxPrefix = 16
+	// MaxName is the longest function name in the registry: <prefix>-<name> ≤ 64.
+	MaxName = 64 - MaxPrefix - 1
+)
+
+// Timeouts in seconds. A queue's visibility timeout is six times its
+// consumer's, as AWS advises for SQS event sources.
+const (
+	ConsumerTimeout = 120
+	ScheduleTimeout = 300
+	GatewayTimeout  = 29
+)
+
+// The tables of base.yaml.
+const (
+	entities = "EntitiesTable"
+	counters = "CountersTable"
+	usage    = "UsageTable"
+)
+
+// LogicalID is a function's resource name: "create-service" → "CreateServiceFunction".
+func LogicalID(name string) string { return camel(name) + "Function" }
+
+func camel(name string) string {
 	var b strings.Builder
 	for _, part := range strings.Split(name, "-") {
 		if part != "" {
 			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
 		}
 	}
-	return b.String() + "Function"
+	return b.String()
 }
 
-// Render produces template.yaml.
-func Render() []byte {
-	all := ops.All()
-	type integration struct{ method, fn string }
-	paths := map[string][]integration{}
-	for _, op := range all {
-		for _, r := range op.Routes()[1:] {
-			paths[r] = append(paths[r], integration{strings.ToLower(op.Method), LogicalID(op.Name)})
+// Render produces template.yaml for the registry of shared/transport/ops.
+func Render() []byte { return RenderRegistry(Current()) }
+
+// RenderRegistry produces a template for any registry.
+func RenderRegistry(r Registry) []byte {
+	res := map[string]any{}
+	var queues []string
+	for _, c := range r.Consumers {
+		queues = append(queues, c.Queue)
+		res[c.Queue] = map[string]any{"Type": "AWS::SQS::Queue", "Properties": map[string]any{
+			"VisibilityTimeout":      6 * ConsumerTimeout,
+			"MessageRetentionPeriod": 1209600,
+			"SqsManagedSseEnabled":   true,
+			"RedrivePolicy":          map[string]any{"deadLetterTargetArn": getAtt(c.DeadLetterQueue(), "Arn"), "maxReceiveCount": 5},
+		}}
+		res[c.DeadLetterQueue()] = map[string]any{"Type": "AWS::SQS::Queue", "Properties": map[string]any{
+			"MessageRetentionPeriod": 1209600,
+			"SqsManagedSseEnabled":   true,
+		}}
+	}
+	sort.Strings(queues)
+	queueEnv := map[string]any{}
+	for _, q := range queues {
+		queueEnv[ops.QueueURLVariable(q)] = ref(q)
+	}
+
+	// Roles: one per kind of function, so that 300 operations cost 300
+	// resources, not 600; each grants what its kind needs and no more.
+	res["ApiInvokeRole"] = role("apigateway.amazonaws.com", false, statement([]string{"lambda:InvokeFunction"},
+		sub("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${FunctionPrefix}-*")))
+	hot := []any{
+		tableAccess(entities, read...),
+		tableAccess(counters, append(append([]string{}, read...), "dynamodb:UpdateItem")...),
+	}
+	if len(queues) > 0 {
+		hot = append(hot, queueSend(queues))
+	}
+	res["ServiceManagementRole"] = role("lambda.amazonaws.com", true, hot...)
+	res["AdminRole"] = role("lambda.amazonaws.com", true,
+		tableAccess(entities, readWrite...), tableAccess(usage, readWrite...))
+	if len(r.Schedules) > 0 {
+		st := []any{tableAccess(entities, readWrite...), tableAccess(counters, readWrite...), tableAccess(usage, readWrite...)}
+		if len(queues) > 0 {
+			st = append(st, queueSend(queues))
+		}
+		res["ScheduleRole"] = role("lambda.amazonaws.com", true, st...)
+	}
+
+	var sm, admin []ops.Operation
+	for _, op := range r.Ops {
+		fn := function(op.Name, "AdminRole", map[string]any{"MASTER_ACCESS_TOKEN": ref("MasterAccessToken")})
+		if op.API() == ops.ServiceManagementAPI {
+			sm = append(sm, op)
+			fn = function(op.Name, "ServiceManagementRole", queueEnv)
+		} else {
+			admin = append(admin, op)
+		}
+		res[LogicalID(op.Name)] = fn
+	}
+	for _, c := range r.Consumers {
+		roleID := camel(c.Name) + "Role"
+		res[roleID] = role("lambda.amazonaws.com", true,
+			map[string]any{"Effect": "Allow", "Resource": getAtt(c.Queue, "Arn"), "Action": []any{
+				"sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes"}},
+			tableAccess(entities, read...),
+			tableAccess(counters, append(append([]string{}, read...), "dynamodb:UpdateItem")...),
+			tableAccess(usage, readWrite...))
+		fn := function(c.Name, roleID, nil)
+		p := props(fn)
+		p["Timeout"] = ConsumerTimeout
+		p["Events"] = map[string]any{"Queue": map[string]any{"Type": "SQS", "Properties": map[string]any{
+			"Queue": getAtt(c.Queue, "Arn"), "BatchSize": 10, "FunctionResponseTypes": []any{"ReportBatchItemFailures"}}}}
+		res[LogicalID(c.Name)] = fn
+	}
+	for _, s := range r.Schedules {
+		fn := function(s.Name, "ScheduleRole", queueEnv)
+		p := props(fn)
+		p["Timeout"] = ScheduleTimeout
+		p["Events"] = map[string]any{"Timer": map[string]any{"Type": "Schedule", "Properties": map[string]any{"Schedule": s.Rate}}}
+		res[LogicalID(s.Name)] = fn
+	}
+	outputs := map[string]any{}
+	for _, g := range r.Gateways {
+		fn := function(g.Name, "ServiceManagementRole", queueEnv)
+		p := props(fn)
+		p["Timeout"] = GatewayTimeout
+		p["FunctionUrlConfig"] = map[string]any{"AuthType": "NONE"}
+		res[LogicalID(g.Name)] = fn
+		outputs[camel(g.Name)+"Url"] = map[string]any{"Description": "URL of the " + g.Name + " gateway (a Lambda function URL).",
+			"Value": getAtt(LogicalID(g.Name)+"Url", "FunctionUrl")}
+	}
+
+	apis := Partition(admin)
+	for i, group := range apis {
+		next := ""
+		if i+1 < len(apis) {
+			next = apiID(i + 1)
+		}
+		res[apiID(i)] = httpAPI(fmt.Sprintf("Turnpike admin and master APIs, part %d of %d", i+1, len(apis)), group, next)
+		if i > 0 {
+			outputs[apiID(i)+"Url"] = map[string]any{"Description": fmt.Sprintf(
+				"Part %d of the admin API, reached through AdminApiUrl; clients need not know it.", i+1), "Value": apiURL(apiID(i))}
 		}
 	}
-	keys := make([]string, 0, len(paths))
-	for k := range paths {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var p strings.Builder
-	for _, k := range keys {
-		fmt.Fprintf(&p, "          %s:\n", k)
-		ins := paths[k]
-		sort.Slice(ins, func(i, j int) bool { return ins[i].method < ins[j].method })
-		for _, in := range ins {
-			fmt.Fprintf(&p, "            %s:\n", in.method)
-			p.WriteString("              x-amazon-apigateway-integration:\n")
-			p.WriteString("                type: aws_proxy\n")
-			p.WriteString("                httpMethod: POST\n")
-			p.WriteString("                payloadFormatVersion: \"2.0\"\n")
-			fmt.Fprintf(&p, "                uri: !GetAtt %s.Arn\n", in.fn)
-			p.WriteString("                credentials: !GetAtt FunctionRole.Arn\n")
-		}
-	}
-	if len(keys) == 0 {
-		p.WriteString("          {}\n")
-	}
+	outputs["AdminApiUrl"] = map[string]any{"Description": "Base URL of the Account Management and Master APIs (a 3scale admin portal's URL).",
+		"Value": apiURL("AdminApi")}
+	res["ServiceManagementApi"] = httpAPI("Turnpike Service Management API", sm, "")
+	outputs["ServiceManagementApiUrl"] = map[string]any{"Description": "Base URL of the Service Management API (3scale's backend URL, for gateways and plugins).",
+		"Value": apiURL("ServiceManagementApi")}
+
 	var b strings.Builder
-	b.WriteString(strings.Replace(base, "#PATHS#\n", p.String(), 1))
-	for _, op := range all {
-		fmt.Fprintf(&b, "\n  %s:\n", LogicalID(op.Name))
-		b.WriteString("    Type: AWS::Serverless::Function\n")
-		b.WriteString("    Metadata:\n      BuildMethod: makefile\n")
-		b.WriteString("    Properties:\n")
-		fmt.Fprintf(&b, "      FunctionName: !Sub ${AWS::StackName}-%s\n", op.Name)
-		b.WriteString("      Events:\n        Api:\n          Type: HttpApi\n          Properties:\n")
-		b.WriteString("            ApiId: !Ref HttpApi\n")
-		fmt.Fprintf(&b, "            Method: %s\n", op.Method)
-		fmt.Fprintf(&b, "            Path: %s\n", op.Routes()[0])
-	}
-	for _, c := range ops.Consumers() {
-		renderConsumer(&b, c)
-	}
-	for _, g := range ops.Gateways() {
-		renderGateway(&b, g)
-	}
-	for _, a := range ops.Authorizers() {
-		renderAuthorizer(&b, a)
-	}
-	b.WriteString("\nOutputs:\n  ApiUrl:\n    Description: Base URL of every Turnpike API.\n")
-	b.WriteString("    Value: !Sub https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}\n")
-	for _, g := range ops.Gateways() {
-		fmt.Fprintf(&b, "  %sUrl:\n    Description: Default endpoint of the %s's HTTP API (map a wildcard custom domain onto it).\n", apiID(g), g.Name)
-		fmt.Fprintf(&b, "    Value: !Sub https://${%s}.execute-api.${AWS::Region}.${AWS::URLSuffix}\n", apiID(g))
-	}
-	for _, a := range ops.Authorizers() {
-		fmt.Fprintf(&b, "  %sArn:\n    Description: Attach as a Lambda REQUEST authorizer (payload 2.0, simple responses, no caching) of an HTTP API.\n", LogicalID(a.Name))
-		fmt.Fprintf(&b, "    Value: !GetAtt %s.Arn\n", LogicalID(a.Name))
-	}
+	b.WriteString(strings.Replace(base, "#RESOURCES#\n", "\n"+indent(marshal(res)), 1))
+	b.WriteString("\nOutputs:\n")
+	b.WriteString(indent(marshal(outputs)))
 	return []byte(b.String())
 }
 
-// ConsumerTimeout is a queue consumer's timeout in seconds; its queue's
-// visibility timeout must be at least this (AWS advises six times as much).
-const ConsumerTimeout = 120
+var (
+	read      = []string{"dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:ConditionCheckItem"}
+	readWrite = []string{"dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:ConditionCheckItem",
+		"dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"}
+)
 
-// renderConsumer declares a queue consumer: its function with the SQS event
-// that feeds it, reporting partial batch failures.
-func renderConsumer(b *strings.Builder, c ops.Consumer) {
-	fmt.Fprintf(b, "\n  %s:\n", LogicalID(c.Name))
-	b.WriteString("    Type: AWS::Serverless::Function\n")
-	b.WriteString("    Metadata:\n      BuildMethod: makefile\n")
-	b.WriteString("    Properties:\n")
-	fmt.Fprintf(b, "      FunctionName: !Sub ${AWS::StackName}-%s\n", c.Name)
-	fmt.Fprintf(b, "      Timeout: %d\n", ConsumerTimeout)
-	b.WriteString("      Events:\n        Queue:\n          Type: SQS\n          Properties:\n")
-	fmt.Fprintf(b, "            Queue: !GetAtt %s.Arn\n", c.Queue)
-	b.WriteString("            BatchSize: 10\n")
-	b.WriteString("            FunctionResponseTypes: [ReportBatchItemFailures]\n")
+// apiID names the i-th HTTP API of the admin chain: AdminApi, AdminApi2, ...
+func apiID(i int) string {
+	if i == 0 {
+		return "AdminApi"
+	}
+	return fmt.Sprintf("AdminApi%d", i+1)
 }
 
-// GatewayTimeout is a gateway function's timeout in seconds: under the HTTP
-// API's 30 s integration limit, with the upstream bounded below it.
-const GatewayTimeout = 29
-
-func apiID(g ops.Gateway) string {
-	return strings.TrimSuffix(LogicalID(g.Name), "Function") + "HttpApi"
+func apiURL(id string) any {
+	return sub("https://${" + id + "}.execute-api.${AWS::Region}.${AWS::URLSuffix}")
 }
 
-// renderGateway declares a gateway function on its own HTTP API, whose one
-// route is the catch-all $default (an event without Path and Method).
-func renderGateway(b *strings.Builder, g ops.Gateway) {
-	fmt.Fprintf(b, "\n  %s:\n    Type: AWS::Serverless::HttpApi\n", apiID(g))
-	fmt.Fprintf(b, "\n  %s:\n", LogicalID(g.Name))
-	b.WriteString("    Type: AWS::Serverless::Function\n")
-	b.WriteString("    Metadata:\n      BuildMethod: makefile\n")
-	b.WriteString("    Properties:\n")
-	fmt.Fprintf(b, "      FunctionName: !Sub ${AWS::StackName}-%s\n", g.Name)
-	fmt.Fprintf(b, "      Timeout: %d\n", GatewayTimeout)
-	b.WriteString("      MemorySize: 512\n")
-	b.WriteString("      Environment:\n        Variables:\n          GATEWAY_UPSTREAM_TIMEOUT: 25s\n")
-	b.WriteString("      Events:\n        Api:\n          Type: HttpApi\n          Properties:\n")
-	fmt.Fprintf(b, "            ApiId: !Ref %s\n", apiID(g))
+// Partition splits operations, in route order, into groups that each fit one
+// HTTP API, with one route and one integration left for the catch-all that
+// forwards to the next API of the chain.
+func Partition(list []ops.Operation) [][]ops.Operation {
+	sorted := append([]ops.Operation(nil), list...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		if sorted[i].Path != sorted[j].Path {
+			return sorted[i].Path < sorted[j].Path
+		}
+		return sorted[i].Method < sorted[j].Method
+	})
+	var out [][]ops.Operation
+	var cur []ops.Operation
+	routes := 0
+	for _, op := range sorted {
+		n := len(op.Routes())
+		if len(cur) > 0 && (routes+n > RouteBudget-1 || len(cur)+1 > IntegrationBudget-1) {
+			out = append(out, cur)
+			cur, routes = nil, 0
+		}
+		cur = append(cur, op)
+		routes += n
+	}
+	if len(cur) > 0 || len(out) == 0 {
+		out = append(out, cur)
+	}
+	return out
 }
 
-// renderAuthorizer declares an authorizer function: no event, its ARN is an output.
-func renderAuthorizer(b *strings.Builder, a ops.Authorizer) {
-	fmt.Fprintf(b, "\n  %s:\n", LogicalID(a.Name))
-	b.WriteString("    Type: AWS::Serverless::Function\n")
-	b.WriteString("    Metadata:\n      BuildMethod: makefile\n")
-	b.WriteString("    Properties:\n")
-	fmt.Fprintf(b, "      FunctionName: !Sub ${AWS::StackName}-%s\n", a.Name)
+// httpAPI declares an HTTP API whose routes are the operations' routes and
+// their 3scale variants, all variants of an operation sharing one integration;
+// unmatched requests go to next (another API of the chain) when it is set.
+func httpAPI(title string, list []ops.Operation, next string) map[string]any {
+	paths := map[string]any{}
+	integrations := map[string]any{}
+	for _, op := range list {
+		id := LogicalID(op.Name)
+		integrations[id] = map[string]any{"type": "aws_proxy", "httpMethod": "POST", "payloadFormatVersion": "2.0",
+			"uri": getAtt(id, "Arn"), "credentials": getAtt("ApiInvokeRole", "Arn")}
+		for _, r := range op.Routes() {
+			m, _ := paths[r].(map[string]any)
+			if m == nil {
+				m = map[string]any{}
+				paths[r] = m
+			}
+			m[strings.ToLower(op.Method)] = map[string]any{"x-amazon-apigateway-integration": map[string]any{
+				"$ref": "#/components/x-amazon-apigateway-integrations/" + id}}
+		}
+	}
+	if next != "" {
+		integrations["Next"] = map[string]any{"type": "http_proxy", "httpMethod": "ANY", "payloadFormatVersion": "1.0",
+			"uri": sub("https://${" + next + "}.execute-api.${AWS::Region}.${AWS::URLSuffix}/{proxy}")}
+		paths["/{proxy+}"] = map[string]any{"x-amazon-apigateway-any-method": map[string]any{
+			"x-amazon-apigateway-integration": map[string]any{"$ref": "#/components/x-amazon-apigateway-integrations/Next"}}}
+	}
+	body := map[string]any{"openapi": "3.0.1", "info": map[string]any{"title": title, "version": "1.0"}, "paths": paths}
+	if len(integrations) > 0 {
+		body["components"] = map[string]any{"x-amazon-apigateway-integrations": integrations}
+	}
+	return map[string]any{"Type": "AWS::Serverless::HttpApi", "Properties": map[string]any{"DefinitionBody": body}}
+}
+
+// function declares a function of the shared binary; FunctionName keeps it
+// within Lambda's 64 characters whatever the stack's name.
+func function(name, roleID string, env map[string]any) map[string]any {
+	vars := map[string]any{lambdafn.FunctionVariable: name}
+	for k, v := range env {
+		vars[k] = v
+	}
+	return map[string]any{"Type": "AWS::Serverless::Function", "Metadata": map[string]any{"BuildMethod": "makefile"},
+		"Properties": map[string]any{
+			"FunctionName": sub("${FunctionPrefix}-" + name),
+			"Role":         getAtt(roleID, "Arn"),
+			"Environment":  map[string]any{"Variables": vars},
+		}}
+}
+
+func props(resource map[string]any) map[string]any { return resource["Properties"].(map[string]any) }
+
+// role declares an IAM role; a function's role may write its own logs.
+func role(service string, logs bool, statements ...any) map[string]any {
+	if logs {
+		statements = append(statements,
+			statement([]string{"logs:CreateLogGroup"}, sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${FunctionPrefix}-*")),
+			statement([]string{"logs:CreateLogStream", "logs:PutLogEvents"},
+				sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${FunctionPrefix}-*:log-stream:*")))
+	}
+	return map[string]any{"Type": "AWS::IAM::Role", "Properties": map[string]any{
+		"AssumeRolePolicyDocument": map[string]any{"Version": "2012-10-17", "Statement": []any{map[string]any{
+			"Effect": "Allow", "Principal": map[string]any{"Service": []any{service}}, "Action": "sts:AssumeRole"}}},
+		"Policies": []any{map[string]any{"PolicyName": "turnpike", "PolicyDocument": map[string]any{
+			"Version": "2012-10-17", "Statement": statements}}},
+	}}
+}
+
+func statement(actions []string, resources ...any) map[string]any {
+	a := make([]any, len(actions))
+	for i, x := range actions {
+		a[i] = x
+	}
+	return map[string]any{"Effect": "Allow", "Action": a, "Resource": resources}
+}
+
+// tableAccess grants actions on a table and its indexes.
+func tableAccess(table string, actions ...string) map[string]any {
+	return statement(actions, getAtt(table, "Arn"), sub("${"+table+".Arn}/index/*"))
+}
+
+func queueSend(queues []string) map[string]any {
+	var arns []any
+	for _, q := range queues {
+		arns = append(arns, getAtt(q, "Arn"))
+	}
+	return statement([]string{"sqs:SendMessage"}, arns...)
+}
+
+func ref(name string) any          { return map[string]any{"Ref": name} }
+func getAtt(name, attr string) any { return map[string]any{"Fn::GetAtt": []any{name, attr}} }
+func sub(s string) any             { return map[string]any{"Fn::Sub": s} }
+
+func marshal(v any) string {
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(v); err != nil {
+		panic(err) // maps of strings, numbers and lists always encode
+	}
+	return buf.String()
+}
+
+func indent(s string) string {
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(s, "\n") {
+		if line != "" && line != "\n" {
+			b.WriteString("  ")
+		}
+		b.WriteString(line)
+	}
+	return b.String()
 }

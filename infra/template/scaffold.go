@@ -1,26 +1,43 @@
 package template
 
 import (
+	"bytes"
 	"encoding/json"
-	"fmt"
+	"net/url"
 	"strings"
 
 	"turnpike/shared/transport/ops"
 )
 
-// Main is the whole main.go of an operation's function: a composition root.
-func Main(op ops.Operation) []byte {
-	return []byte(fmt.Sprintf(`// Command %s is the Lambda function of %s %s.
-package main
+// The credentials of the sample events. The local stack's tests seed a store
+// in which they work (local/rie), so the samples exercise the
+// success path; `sam local invoke` against a real stack needs real ones.
+const (
+	SampleMasterToken = "sample-master-access-token-0123456789abcdef"
+	SampleAccessToken = "sample-admin-access-token-0123456789abcdef"
+	SampleProviderKey = "sample-provider-key-0123456789"
+	SampleUserKey     = "sample-user-key-0123456789"
+)
 
-import "turnpike/shared/transport/lambdafn"
-
-func main() { lambdafn.Start(%q) }
-`, op.Name, op.Method, op.Path, op.Name))
+// sampleQuery is the query string a client of the operation's API sends.
+func sampleQuery(op ops.Operation) string {
+	switch {
+	case strings.HasPrefix(op.Path, "/master/api/"):
+		return "access_token=" + SampleMasterToken
+	case op.API() == ops.AdminAPI:
+		return "access_token=" + SampleAccessToken
+	case op.Method == "GET" && strings.HasPrefix(op.Path, "/transactions/"):
+		return "provider_key=" + SampleProviderKey + "&user_key=" + SampleUserKey + "&usage%5Bhits%5D=1"
+	case op.Method == "POST" && op.Path == "/transactions.xml":
+		return "provider_key=" + SampleProviderKey + "&transactions%5B0%5D%5Buser_key%5D=" + SampleUserKey +
+			"&transactions%5B0%5D%5Busage%5D%5Bhits%5D=1"
+	}
+	return ""
 }
 
 // SampleEvent is an API Gateway HTTP API (payload 2.0) event for the
-// operation's canonical route, with example path values and no credentials.
+// operation's canonical route, with example path values and the sample
+// credentials of its API.
 func SampleEvent(op ops.Operation) []byte {
 	route := op.Routes()[0]
 	path := route
@@ -36,7 +53,7 @@ func SampleEvent(op ops.Operation) []byte {
 		"version":         "2.0",
 		"routeKey":        op.Method + " " + route,
 		"rawPath":         path,
-		"rawQueryString":  "",
+		"rawQueryString":  sampleQuery(op),
 		"headers":         map[string]string{"host": "api.example.com", "user-agent": "curl/8.0", "content-type": "application/x-www-form-urlencoded"},
 		"pathParameters":  params,
 		"isBase64Encoded": false,
@@ -51,19 +68,24 @@ func SampleEvent(op ops.Operation) []byte {
 	if len(params) == 0 {
 		delete(ev, "pathParameters")
 	}
-	b, _ := json.MarshalIndent(ev, "", "  ")
-	return append(b, '\n')
+	if q, _ := url.ParseQuery(sampleQuery(op)); len(q) > 0 {
+		qs := map[string]string{}
+		for k := range q {
+			qs[k] = q.Get(k)
+		}
+		ev["queryStringParameters"] = qs
+	}
+	return marshalEvent(ev)
 }
 
-// ConsumerMain is the main.go of a queue consumer's function.
-func ConsumerMain(c ops.Consumer) []byte {
-	return []byte(fmt.Sprintf(`// Command %s is the Lambda function consuming %s.
-package main
-
-import "turnpike/shared/transport/lambdafn"
-
-func main() { lambdafn.StartConsumer(%q) }
-`, c.Name, c.Queue, c.Name))
+// marshalEvent writes an event as Lambda delivers it (no HTML escaping of "&").
+func marshalEvent(ev any) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(ev) // maps of strings and numbers always encode
+	return b.Bytes()
 }
 
 // SampleSQSEvent is an SQS event with one message, as Lambda delivers it.

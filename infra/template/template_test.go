@@ -11,6 +11,7 @@ import (
 	"turnpike"
 	"turnpike/infra/cfn"
 	"turnpike/infra/template"
+	"turnpike/shared/transport/lambdafn"
 	"turnpike/shared/transport/ops"
 )
 
@@ -32,87 +33,85 @@ func TestTemplateIsGenerated(t *testing.T) {
 	}
 }
 
-// Every function in the template has a handler, every handler a function, with
-// the same method and path; every function has its main and its sample event.
+// Every function of the registry is a function of the template running the
+// shared binary under its own name; every operation's routes are routes of
+// one HTTP API, invoking its function; every operation has its sample event.
 func TestTemplateMatchesRegistry(t *testing.T) {
 	tpl := parse(t)
-	byID := map[string]ops.Operation{}
-	for _, op := range ops.All() {
-		byID[template.LogicalID(op.Name)] = op
-	}
-	consumers := map[string]bool{}
-	for _, c := range ops.Consumers() {
-		consumers[template.LogicalID(c.Name)] = true
-	}
-	gateways := map[string]bool{}
-	for _, g := range ops.Gateways() {
-		gateways[template.LogicalID(g.Name)] = true
-	}
-	for _, a := range ops.Authorizers() {
-		gateways[template.LogicalID(a.Name)] = true
-	}
-	fns := tpl.OfType("AWS::Serverless::Function")
-	if len(fns) != len(byID)+len(consumers)+len(gateways) {
-		t.Errorf("template has %d functions, registry %d operations, %d consumers and %d gateways", len(fns), len(byID), len(consumers), len(gateways))
-	}
-	for _, id := range fns {
-		if consumers[id] || gateways[id] {
-			continue // queue consumers: see consumers_test.go; gateways have their own catch-all API
-		}
-		op, ok := byID[id]
-		if !ok {
-			t.Errorf("function %s has no operation in the registry", id)
+	names := map[string]bool{}
+	for _, n := range functionNames(template.Current()) {
+		names[n] = true
+		fn, ok := tpl.Resources[template.LogicalID(n)]
+		if !ok || fn.Type != "AWS::Serverless::Function" {
+			t.Errorf("%s: no function %s in template.yaml", n, template.LogicalID(n))
 			continue
 		}
-		ev := tpl.Resources[id].Properties["Events"].(map[string]any)["Api"].(map[string]any)
-		props := ev["Properties"].(map[string]any)
-		if ev["Type"] != "HttpApi" || props["Method"] != op.Method || props["Path"] != op.Routes()[0] {
-			t.Errorf("function %s: event %v, registry %s %s", id, props, op.Method, op.Path)
+		env, _ := fn.Properties["Environment"].(map[string]any)["Variables"].(map[string]any)
+		if env[lambdafn.FunctionVariable] != n {
+			t.Errorf("%s: %s = %v", n, lambdafn.FunctionVariable, env[lambdafn.FunctionVariable])
 		}
 	}
-	// The variant routes of the HTTP API point at the right functions.
-	paths := tpl.Resources["HttpApi"].Properties["DefinitionBody"].(map[string]any)["paths"].(map[string]any)
-	want := 0
-	for id, op := range byID {
-		for _, r := range op.Routes()[1:] {
-			want++
-			m, _ := paths[r].(map[string]any)
-			in, _ := m[strings.ToLower(op.Method)].(map[string]any)
-			integ, _ := in["x-amazon-apigateway-integration"].(map[string]any)
-			uri, _ := integ["uri"].(map[string]any)
-			if uri == nil || uri["Fn::GetAtt"].([]any)[0] != id || integ["payloadFormatVersion"] != "2.0" {
-				t.Errorf("route %s %s does not invoke %s: %v", op.Method, r, id, integ)
+	if fns := tpl.OfType("AWS::Serverless::Function"); len(fns) != len(names) {
+		t.Errorf("template has %d functions, the registry %d", len(fns), len(names))
+	}
+	routes := map[string]string{} // "GET /path" → integration
+	for _, id := range tpl.OfType("AWS::Serverless::HttpApi") {
+		body := tpl.Resources[id].Properties["DefinitionBody"].(map[string]any)
+		for path, m := range body["paths"].(map[string]any) {
+			for method, v := range m.(map[string]any) {
+				ref, _ := v.(map[string]any)["x-amazon-apigateway-integration"].(map[string]any)["$ref"].(string)
+				key := strings.ToUpper(method) + " " + path
+				if _, dup := routes[key]; dup && path != "/{proxy+}" {
+					t.Errorf("route %s is in two APIs", key)
+				}
+				routes[key] = ref[strings.LastIndex(ref, "/")+1:]
 			}
 		}
 	}
-	got := 0
-	for _, m := range paths {
-		got += len(m.(map[string]any))
-	}
-	if got != want {
-		t.Errorf("the HTTP API declares %d variant routes, the registry %d", got, want)
-	}
+	want := 0
 	for _, op := range ops.All() {
-		main, err := os.ReadFile(filepath.Join(root, "functions", op.Name, "main.go"))
-		if err != nil {
-			t.Errorf("operation %s has no functions/%s/main.go: run `make template`", op.Name, op.Name)
-		} else if !strings.Contains(string(main), `lambdafn.Start("`+op.Name+`")`) {
-			t.Errorf("functions/%s/main.go does not start operation %q", op.Name, op.Name)
+		for _, r := range op.Routes() {
+			want++
+			if got := routes[op.Method+" "+r]; got != template.LogicalID(op.Name) {
+				t.Errorf("route %s %s invokes %q, want %s", op.Method, r, got, template.LogicalID(op.Name))
+			}
 		}
 		if _, err := os.Stat(filepath.Join(root, "events", op.Name+".json")); err != nil {
-			t.Errorf("operation %s has no sample event events/%s.json", op.Name, op.Name)
+			t.Errorf("operation %s has no sample event events/%s.json: run `make template`", op.Name, op.Name)
 		}
 	}
-	dirs, _ := os.ReadDir(filepath.Join(root, "functions"))
-	for _, d := range dirs {
-		_, op := ops.Find(d.Name())
-		_, consumer := ops.FindConsumer(d.Name())
-		_, gw := ops.FindGateway(d.Name())
-		_, authorizer := ops.FindAuthorizer(d.Name())
-		if !op && !consumer && !gw && !authorizer {
-			t.Errorf("functions/%s has no operation in the registry", d.Name())
-		}
+	if got := len(routes) - strings.Count(strings.Join(keys(routes), ","), "/{proxy+}"); got != want {
+		t.Errorf("the HTTP APIs declare %d routes, the registry %d", got, want)
 	}
+	if _, err := os.Stat(filepath.Join(root, "functions")); err == nil {
+		t.Errorf("functions/ exists: every function runs the one binary of cmd/bootstrap; remove functions/")
+	}
+}
+
+func keys(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// functionNames lists the names of every function of a registry.
+func functionNames(r template.Registry) []string {
+	var out []string
+	for _, op := range r.Ops {
+		out = append(out, op.Name)
+	}
+	for _, c := range r.Consumers {
+		out = append(out, c.Name)
+	}
+	for _, s := range r.Schedules {
+		out = append(out, s.Name)
+	}
+	for _, g := range r.Gateways {
+		out = append(out, g.Name)
+	}
+	return out
 }
 
 // What API Gateway would refuse at deploy time: conflicting variable names at
@@ -142,8 +141,10 @@ func TestRoutesAreDeployable(t *testing.T) {
 				}
 			}
 		}
-		if len("turnpike-prod-"+op.Name) > 64 {
-			t.Errorf("%s: function name too long for Lambda", op.Name)
+	}
+	for _, n := range functionNames(template.Current()) {
+		if len(n) > template.MaxName {
+			t.Errorf("%s: longer than %d characters: <prefix>-%s would exceed Lambda's 64", n, template.MaxName, n)
 		}
 	}
 }
@@ -201,59 +202,6 @@ func TestReferencesResolve(t *testing.T) {
 				t.Errorf("%s refers to %s, which is not a table", k, ref)
 			}
 		}
-	}
-}
-
-// CloudFormation allows 500 resources per stack; count what SAM expands to.
-func TestResourceBudget(t *testing.T) {
-	tpl := parse(t)
-	count := 0
-	roles := 0
-	for name, r := range tpl.Resources {
-		switch r.Type {
-		case "AWS::Serverless::Function":
-			count++ // the function; its role is the shared one
-			if _, own := r.Properties["Role"]; own {
-				t.Errorf("%s has its own role: every function shares FunctionRole", name)
-			}
-			if _, own := r.Properties["Policies"]; own {
-				t.Errorf("%s has its own policies: SAM would create a role for it", name)
-			}
-			events, _ := r.Properties["Events"].(map[string]any)
-			for _, e := range events {
-				switch e.(map[string]any)["Type"] {
-				case "HttpApi":
-					count++ // one Lambda permission per event
-				case "SQS":
-					count++ // event source mapping
-				case "Schedule", "ScheduleV2":
-					count += 2 // rule and permission
-				}
-			}
-		case "AWS::Serverless::HttpApi":
-			count += 2 // API and its $default stage
-		case "AWS::IAM::Role":
-			roles++
-			count++
-		default:
-			count++
-		}
-	}
-	if roles != 1 {
-		t.Errorf("want exactly one IAM role, found %d", roles)
-	}
-	t.Logf("%d CloudFormation resources after SAM expansion (limit 500)", count)
-	if count > 450 {
-		t.Errorf("%d resources leave too little room under CloudFormation's 500", count)
-	}
-	g := tpl.Globals["Function"].(map[string]any)
-	for k, want := range map[string]any{"Runtime": "provided.al2023", "Handler": "bootstrap"} {
-		if g[k] != want {
-			t.Errorf("Globals.Function.%s = %v, want %v", k, g[k], want)
-		}
-	}
-	if a, _ := g["Architectures"].([]any); len(a) != 1 || a[0] != "arm64" {
-		t.Errorf("Globals.Function.Architectures = %v, want [arm64]", g["Architectures"])
 	}
 }
 

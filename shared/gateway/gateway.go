@@ -72,7 +72,7 @@ func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}()
 	ctx := r.Context()
-	p, err := g.find(ctx, requestHost(r.Host))
+	p, err := g.find(ctx, requestHost(publicHost(r)))
 	if err != nil {
 		slog.Error("gateway: config", "err", err)
 		w.WriteHeader(http.StatusServiceUnavailable)
@@ -96,6 +96,17 @@ func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		debugHeaders(w.Header(), p, d)
 	}
 	g.forward(w, r, body, p)
+}
+
+// publicHost is the host the client called: X-Forwarded-Host when a CDN in
+// front of the function URL carries it there (a function URL only answers to
+// its own Host), else Host. Either is the client's to choose.
+func publicHost(r *http.Request) string {
+	if h := r.Header.Get("X-Forwarded-Host"); h != "" {
+		h, _, _ = strings.Cut(h, ",")
+		return strings.TrimSpace(h)
+	}
+	return r.Host
 }
 
 // decision is what the gateway decided before forwarding.

@@ -1,6 +1,6 @@
 // Command template writes template.yaml from the operation registry and
-// scaffolds what a new operation needs: functions/<name>/main.go and
-// events/<name>.json (existing files are left alone).
+// scaffolds each new function's sample event, events/<name>.json (existing
+// files are left alone). Every function runs the one binary of cmd/bootstrap.
 package main
 
 import (
@@ -20,11 +20,9 @@ func main() {
 		log.Fatal(err)
 	}
 	for _, op := range ops.All() {
-		writeNew(filepath.Join("functions", op.Name, "main.go"), template.Main(op))
 		writeNew(filepath.Join("events", op.Name+".json"), template.SampleEvent(op))
 	}
 	for _, c := range ops.Consumers() {
-		writeNew(filepath.Join("functions", c.Name, "main.go"), template.ConsumerMain(c))
 		writeNew(filepath.Join("events", c.Name+".json"), template.SampleSQSEvent(c, usage.SampleMessage))
 	}
 }

@@ -15,14 +15,17 @@ import (
 	"turnpike/shared/platform/store"
 )
 
-// Domain is the domain the generated public base URLs live under
-// (GATEWAY_DOMAIN; "localhost" when unset, for the local stack; set but
-// empty, as the template leaves it without a domain, generates none).
+// Domain is the domain the generated public base URLs live under:
+// GATEWAY_DOMAIN, else "localhost" on the local stack, else none (hosted
+// products then get no generated public base URLs).
 func Domain() string {
 	if v, ok := os.LookupEnv("GATEWAY_DOMAIN"); ok {
 		return v
 	}
-	return "localhost"
+	if Policy().AllowPrivate {
+		return "localhost"
+	}
+	return ""
 }
 
 // Policy is what the environment accepts as base URLs: GATEWAY_ALLOW_PRIVATE=1

@@ -79,5 +79,7 @@ func SplitReport(r *Report) ([]string, error) {
 	return out, nil
 }
 
-// SampleMessage is an example body, for the sample event of the consumer.
-const SampleMessage = `{"report":{"t":2,"v":4,"at":1795860000000,"x":[{"a":"3a5b71c2","u":[["hits","1"]],"c":"200"}]}}`
+// SampleMessage is an example body, for the sample event of the consumer: a
+// report for the application of the sample user key, in tenant 1 and its
+// default service 4 as a fresh store numbers them (local/rie seeds them).
+const SampleMessage = `{"report":{"t":1,"v":4,"at":1795860000000,"x":[{"k":"sample-user-key-0123456789","u":[["hits","1"]],"c":"200"}]}}`

@@ -6,12 +6,10 @@ package lambdafn
 import (
 	"context"
 	"fmt"
-	"log"
 	"net/http"
 	"net/url"
 
 	"github.com/aws/aws-lambda-go/events"
-	"github.com/aws/aws-lambda-go/lambda"
 	"github.com/awslabs/aws-lambda-go-api-proxy/httpadapter"
 
 	"turnpike/shared/platform/deps"
@@ -46,49 +44,7 @@ func rawPath(ev events.APIGatewayV2HTTPRequest) string {
 func Handler(d *deps.Deps, name string) (Func, error) {
 	op, ok := ops.Find(name)
 	if !ok {
-		if g, isGateway := ops.FindGateway(name); isGateway {
-			return Proxy(g.Build(d)), nil
-		}
 		return nil, fmt.Errorf("lambdafn: no operation %q", name)
 	}
 	return Proxy(op.Handler(d)), nil
-}
-
-// Start runs a named operation as a Lambda function: the whole main of a function.
-func Start(name string) {
-	d, err := deps.FromEnv(context.Background())
-	if err != nil {
-		log.Fatalf("%s: %v", name, err)
-	}
-	fn, err := Handler(d, name)
-	if err != nil {
-		log.Fatal(err)
-	}
-	lambda.Start(fn)
-}
-
-// StartConsumer runs a named queue consumer as a Lambda function.
-func StartConsumer(name string) {
-	d, err := deps.FromEnv(context.Background())
-	if err != nil {
-		log.Fatalf("%s: %v", name, err)
-	}
-	c, ok := ops.FindConsumer(name)
-	if !ok {
-		log.Fatalf("lambdafn: no consumer %q", name)
-	}
-	lambda.Start(c.Build(d))
-}
-
-// StartAuthorizer runs a named REQUEST authorizer as a Lambda function.
-func StartAuthorizer(name string) {
-	d, err := deps.FromEnv(context.Background())
-	if err != nil {
-		log.Fatalf("%s: %v", name, err)
-	}
-	a, ok := ops.FindAuthorizer(name)
-	if !ok {
-		log.Fatalf("lambdafn: no authorizer %q", name)
-	}
-	lambda.Start(a.Build(d))
 }

@@ -1,29 +1,32 @@
 package ops
 
 import (
-	"context"
 	"net/http"
-
-	"github.com/aws/aws-lambda-go/events"
+	"sort"
 
 	"turnpike/shared/gateway"
 	"turnpike/shared/platform/deps"
 )
 
-// Gateway is a function serving API traffic rather than an operation: it
-// gets its own HTTP API whose only route is the catch-all $default, and
-// picks what to serve by the request's Host.
+// Gateway is a function that takes every request of its own HTTP API (the
+// catch-all $default route): an API gateway in front of a provider's API, whose
+// paths are the provider's, not Turnpike's.
 type Gateway struct {
-	Name  string // function directory under functions/ and the template's function name
+	Name  string // function name (the FUNCTION variable of the shared binary)
 	Build func(*deps.Deps) http.Handler
 }
 
+// gateways lists every gateway function; each gets its own HTTP API.
 var gateways = []Gateway{
 	{"gateway", gateway.Handler},
 }
 
-// Gateways lists the gateway functions.
-func Gateways() []Gateway { return append([]Gateway(nil), gateways...) }
+// Gateways lists every gateway function, sorted by name.
+func Gateways() []Gateway {
+	out := append([]Gateway(nil), gateways...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
 
 // FindGateway returns a gateway function by name.
 func FindGateway(name string) (Gateway, bool) {
@@ -33,31 +36,4 @@ func FindGateway(name string) (Gateway, bool) {
 		}
 	}
 	return Gateway{}, false
-}
-
-// AuthorizerFunc is an API Gateway HTTP API REQUEST authorizer (payload 2.0, simple responses).
-type AuthorizerFunc func(context.Context, events.APIGatewayV2CustomAuthorizerV2Request) (events.APIGatewayV2CustomAuthorizerSimpleResponse, error)
-
-// Authorizer is a function a provider attaches to an API of their own on API
-// Gateway: it has no route; the template exports its ARN.
-type Authorizer struct {
-	Name  string
-	Build func(*deps.Deps) AuthorizerFunc
-}
-
-var authorizers = []Authorizer{
-	{"gateway-authorizer", func(d *deps.Deps) AuthorizerFunc { return gateway.New(d, gateway.OptionsFromEnv()).Authorize }},
-}
-
-// Authorizers lists the authorizer functions.
-func Authorizers() []Authorizer { return append([]Authorizer(nil), authorizers...) }
-
-// FindAuthorizer returns an authorizer function by name.
-func FindAuthorizer(name string) (Authorizer, bool) {
-	for _, a := range authorizers {
-		if a.Name == name {
-			return a, true
-		}
-	}
-	return Authorizer{}, false
 }

@@ -1,6 +1,0 @@
-// Command create-limit is the Lambda function of POST /admin/api/application_plans/{plan_id}/metrics/{metric_id}/limits.json.
-package main
-
-import "turnpike/shared/transport/lambdafn"
-
-func main() { lambdafn.Start("create-limit") }

@@ -1,6 +1,0 @@
-// Command decustomize-application-plan is the Lambda function of PUT /admin/api/accounts/{account_id}/applications/{application_id}/decustomize_plan.json.
-package main
-
-import "turnpike/shared/transport/lambdafn"
-
-func main() { lambdafn.Start("decustomize-application-plan") }

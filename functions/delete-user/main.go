@@ -1,6 +1,0 @@
-// Command delete-user is the Lambda function of DELETE /admin/api/accounts/{account_id}/users/{id}.
-package main
-
-import "turnpike/shared/transport/lambdafn"
-
-func main() { lambdafn.Start("delete-user") }

@@ -1,6 +1,0 @@
-// Command read-application-plan is the Lambda function of GET /admin/api/services/{service_id}/application_plans/{plan_id}.
-package main
-
-import "turnpike/shared/transport/lambdafn"
-
-func main() { lambdafn.Start("read-application-plan") }

@@ -1,6 +1,0 @@
-// Command suspend-user is the Lambda function of PUT /admin/api/accounts/{account_id}/users/{id}/suspend.json.
-package main
-
-import "turnpike/shared/transport/lambdafn"
-
-func main() { lambdafn.Start("suspend-user") }

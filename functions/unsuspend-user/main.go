@@ -1,6 +1,0 @@
-// Command unsuspend-user is the Lambda function of PUT /admin/api/accounts/{account_id}/users/{id}/unsuspend.json.
-package main
-
-import "turnpike/shared/transport/lambdafn"
-
-func main() { lambdafn.Start("unsuspend-user") }

@@ -1,6 +1,0 @@
-// Command update-application-plan is the Lambda function of PUT /admin/api/services/{service_id}/application_plans/{plan_id}.
-package main
-
-import "turnpike/shared/transport/lambdafn"
-
-func main() { lambdafn.Start("update-application-plan") }

@@ -1,0 +1,302 @@
+package rie
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+
+	"turnpike"
+	"turnpike/infra/cfn"
+	"turnpike/infra/template"
+	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/platform/credential"
+	"turnpike/shared/transport/lambdafn"
+	"turnpike/shared/transport/ops"
+)
+
+// rieModule is AWS's Lambda Runtime Interface Emulator, built from the module proxy.
+const rieModule = "github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie@v0.0.0-20261030222936-bef5c4ba774d"
+
+// Every function of template.yaml runs the shared binary, built for this
+// machine, under the real Lambda runtime API (the Runtime Interface
+// Emulator), with the environment the template gives it, and answers its
+// sample event from events/; the samples' credentials are seeded, so the
+// operations pass authentication and the listings and authrep succeed.
+func TestFunctionsUnderRuntimeEmulator(t *testing.T) {
+	env := testenv.Get(t)
+	rie := buildRIE(t)
+	dir := t.TempDir()
+	build := exec.Command("make", "-s", "build", "GOARCH="+runtime.GOARCH, "BUILD="+dir)
+	build.Dir = filepath.Join("..", "..")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("make build: %v\n%s", err, out)
+	}
+	bootstrap := filepath.Join(dir, "bootstrap")
+	tn := seedSampleCredentials(t, env)
+
+	tpl, err := cfn.Parse(turnpike.Template)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := env.Server.Deps.Store
+	refs := map[string]string{"EntitiesTable": s.Entities, "CountersTable": s.Counters, "UsageTable": s.Usage,
+		"MasterAccessToken": template.SampleMasterToken, "UsageQueue": env.Server.Deps.Usage.URL}
+	base := []string{"DYNAMODB_ENDPOINT=" + env.Server.Stack.DynamoDBEndpoint, "SQS_ENDPOINT=" + env.Server.Stack.SQSEndpoint,
+		"AWS_REGION=us-east-1", "AWS_ACCESS_KEY_ID=local", "AWS_SECRET_ACCESS_KEY=local", "PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME")}
+	globals := tpl.Globals["Function"].(map[string]any)["Environment"].(map[string]any)["Variables"].(map[string]any)
+
+	type result struct {
+		name, kind  string
+		status      int
+		body        string
+		init        string
+		err         error
+		credentials bool
+	}
+	var jobs []result
+	for _, id := range tpl.OfType("AWS::Serverless::Function") {
+		vars := tpl.Resources[id].Properties["Environment"].(map[string]any)["Variables"].(map[string]any)
+		jobs = append(jobs, result{name: fmt.Sprint(vars[lambdafn.FunctionVariable])})
+	}
+	sort.Slice(jobs, func(i, j int) bool { return jobs[i].name < jobs[j].name })
+
+	run := func(r *result) {
+		fn := tpl.Resources[template.LogicalID(r.name)]
+		vars := fn.Properties["Environment"].(map[string]any)["Variables"].(map[string]any)
+		environ := append([]string(nil), base...)
+		for _, m := range []map[string]any{globals, vars} {
+			for k, v := range m {
+				val, err := resolve(v, refs)
+				if err != nil {
+					r.err = fmt.Errorf("%s: %w", k, err)
+					return
+				}
+				environ = append(environ, k+"="+val)
+			}
+		}
+		event, err := os.ReadFile(filepath.Join("..", "..", "events", r.name+".json"))
+		if err != nil {
+			r.err = err
+			return
+		}
+		r.credentials = bytes.Contains(event, []byte("sample-"))
+		out, log, err := invoke(rie, bootstrap, environ, event)
+		if err != nil {
+			r.err = fmt.Errorf("%v\n%s", err, log)
+			return
+		}
+		// The emulator's REPORT line carries no real init duration; its INIT REPORT does.
+		if m := regexp.MustCompile(`INIT REPORT\(durationMs: ([0-9.]+)\)`).FindStringSubmatch(log); m != nil {
+			r.init = m[1] + " ms"
+		}
+		if _, isConsumer := ops.FindConsumer(r.name); isConsumer {
+			r.kind = "consumer"
+			var res struct {
+				BatchItemFailures []any `json:"batchItemFailures"`
+			}
+			if err := json.Unmarshal(out, &res); err != nil || len(res.BatchItemFailures) > 0 || bytes.Contains(out, []byte("errorMessage")) {
+				r.err = fmt.Errorf("consumer answered %s\n%s", out, log)
+			}
+			return
+		}
+		r.kind = "http"
+		var res struct {
+			StatusCode int    `json:"statusCode"`
+			Body       string `json:"body"`
+		}
+		if err := json.Unmarshal(out, &res); err != nil || res.StatusCode == 0 {
+			r.err = fmt.Errorf("not an HTTP API response: %s\n%s", out, log)
+			return
+		}
+		r.status, r.body = res.StatusCode, res.Body
+	}
+	// One emulator at a time: each run is a process start, an init and one
+	// call, about a fifth of a second; a run that loses a port it picked to
+	// another process is tried once more.
+	for i := range jobs {
+		run(&jobs[i])
+		if jobs[i].err != nil || jobs[i].init == "" {
+			jobs[i] = result{name: jobs[i].name}
+			run(&jobs[i])
+		}
+	}
+
+	info, _ := os.Stat(bootstrap)
+	t.Logf("shared binary (%s/%s): %d bytes", runtime.GOOS, runtime.GOARCH, info.Size())
+	ok2xx := 0
+	for _, r := range jobs {
+		t.Logf("%-40s %-8s status %3d  init %s", r.name, r.kind, r.status, r.init)
+		switch {
+		case r.err != nil:
+			t.Errorf("%s: %v", r.name, r.err)
+		case r.kind == "http" && (r.status < 200 || r.status >= 500):
+			t.Errorf("%s: status %d: %s", r.name, r.status, r.body)
+		case r.kind == "http" && r.credentials && (r.status == 401 || r.status == 403):
+			t.Errorf("%s: the sample's credentials were refused (%d): %s", r.name, r.status, r.body)
+		case r.init == "":
+			t.Errorf("%s: the emulator reported no init duration", r.name)
+		}
+		if r.status >= 200 && r.status < 300 {
+			ok2xx++
+		}
+		// The admin API's listings and finds, and the hot path's authrep,
+		// authorize and report succeed with the seeded credentials.
+		op, isOp := ops.Find(r.name)
+		succeeds := isOp && op.Method == "GET" && !strings.Contains(op.Path, "{") && op.API() == ops.AdminAPI
+		succeeds = succeeds || r.name == "authrep" || r.name == "authorize" || r.name == "report"
+		if succeeds && r.err == nil && (r.status < 200 || r.status >= 300) {
+			t.Errorf("%s: with the sample's credentials, answered %d: %s", r.name, r.status, r.body)
+		}
+	}
+	t.Logf("%d of %d functions answered 2xx", ok2xx, len(jobs))
+	// The consumer applied the sample report: a report it could not resolve
+	// would have left an integration error on the service.
+	res := tn.Do(t, "GET", "/admin/api/services/"+testenv.S(tn.DefaultService)+"/errors.json", nil)
+	if errs, _ := res.JSON(t)["errors"].([]any); res.Status != 200 || len(errs) > 0 {
+		t.Errorf("the usage consumer did not apply the sample report: integration errors %d %s", res.Status, res)
+	}
+}
+
+// resolve turns a template environment value into its local value.
+func resolve(v any, refs map[string]string) (string, error) {
+	switch x := v.(type) {
+	case string:
+		return x, nil
+	case map[string]any:
+		if r, ok := x["Ref"].(string); ok {
+			if val, ok := refs[r]; ok {
+				return val, nil
+			}
+			return "", fmt.Errorf("no local value for !Ref %s", r)
+		}
+	}
+	return "", fmt.Errorf("unsupported value %v", v)
+}
+
+// buildRIE builds the emulator once per machine, in the user's cache.
+func buildRIE(t *testing.T) string {
+	t.Helper()
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = os.TempDir()
+	}
+	bin := filepath.Join(cache, "turnpike", "rie-"+rieModule[strings.LastIndex(rieModule, "-")+1:])
+	path := filepath.Join(bin, "aws-lambda-rie")
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	cmd := exec.Command("go", "install", rieModule)
+	cmd.Env = append(os.Environ(), "GOBIN="+bin, "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("building the Runtime Interface Emulator (go install %s; needs the Go module proxy): %v\n%s", rieModule, err, out)
+	}
+	return path
+}
+
+// invoke starts the emulator with the function's binary and environment,
+// sends one event and returns the answer and the emulator's log.
+func invoke(rie, bootstrap string, environ []string, event []byte) ([]byte, string, error) {
+	addr, err := freeAddr()
+	if err != nil {
+		return nil, "", err
+	}
+	runtimeAPI, err := freeAddr() // the default, 127.0.0.1:9001, would be shared by concurrent emulators
+	if err != nil {
+		return nil, "", err
+	}
+	var log bytes.Buffer
+	cmd := exec.Command(rie, "--runtime-interface-emulator-address", addr, "--runtime-api-address", runtimeAPI, bootstrap)
+	cmd.Env = environ
+	cmd.Stdout, cmd.Stderr = &log, &log
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // the emulator's child, the function, goes with it
+	if err := cmd.Start(); err != nil {
+		return nil, "", err
+	}
+	defer func() {
+		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		_ = cmd.Wait()
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	endpoint := "http://" + addr + "/2015-03-31/functions/function/invocations"
+	for {
+		req, _ := http.NewRequestWithContext(ctx, "POST", endpoint, bytes.NewReader(event))
+		res, err := http.DefaultClient.Do(req)
+		if err == nil {
+			var out bytes.Buffer
+			_, err = out.ReadFrom(res.Body)
+			res.Body.Close()
+			return out.Bytes(), log.String(), err
+		}
+		if ctx.Err() != nil {
+			return nil, log.String(), fmt.Errorf("the emulator did not answer on %s: %w", addr, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func freeAddr() (string, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer l.Close()
+	return l.Addr().String(), nil
+}
+
+// seedSampleCredentials makes the credentials of events/ valid in the local
+// store: a tenant whose admin token and provider key are the samples', and an
+// application of its default service whose user key is the sample's.
+func seedSampleCredentials(t *testing.T, env *testenv.Env) *testenv.Tenant {
+	t.Helper()
+	tn := env.NewTenant(t)
+	if tn.ID != 1 || tn.DefaultService != 4 {
+		t.Fatalf("the sample SQS event reports for tenant 1, service 4; a fresh store made tenant %d, service %d", tn.ID, tn.DefaultService)
+	}
+	ctx := context.Background()
+	s := env.Server.Deps.Store
+	k := credential.TokenKey(tn.Token)
+	var tok credential.TokenItem
+	if err := s.Get(ctx, k.PK, k.SK, &tok); err != nil {
+		t.Fatal(err)
+	}
+	tok.Key = credential.TokenKey(template.SampleAccessToken)
+	pk := credential.ProviderKeyItem{Key: credential.ProviderKeyKey(template.SampleProviderKey), Tenant: tn.ID}
+	for _, item := range []any{&tok, &pk} {
+		av, err := attributevalue.MarshalMap(item)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.DB.PutItem(ctx, &dynamodb.PutItemInput{TableName: aws.String(s.Entities), Item: av}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	plan := tn.Create(t, "/admin/api/services/"+testenv.S(tn.DefaultService)+"/application_plans.json", "application_plan",
+		url.Values{"name": {"sample"}, "state_event": {"publish"}})
+	acc := tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {"Sample"}, "username": {"sample"},
+		"email": {"sample@example.com"}, "password": {"a-long-enough-password"}})
+	app := tn.Create(t, "/admin/api/accounts/"+testenv.S(testenv.ID(acc))+"/applications.json", "application",
+		url.Values{"plan_id": {testenv.S(testenv.ID(plan))}, "name": {"sample"}, "user_key": {template.SampleUserKey}})
+	if app["user_key"] != template.SampleUserKey {
+		t.Fatalf("seeded application: %v", app)
+	}
+	return tn
+}
