@@ -81,12 +81,12 @@ func run(ctx context.Context, d *deps.Deps, q *Request, spec Spec, h Handler, au
 	if err := auth(ctx, d, q); err != nil {
 		return Result{}, err
 	}
+	if q.R.Method != http.MethodGet && q.R.Method != http.MethodHead && !q.Who.CanWrite() {
+		return Result{}, apierr.NoPermission()
+	}
 	if spec.JSONOnly && q.Format == XML {
 		// Credentials first, then the format, as 3scale's JSON-only controllers answer.
 		return Result{}, apierr.Msg(http.StatusNotAcceptable, "Only JSON is supported here")
-	}
-	if q.R.Method != http.MethodGet && q.R.Method != http.MethodHead && !q.Who.CanWrite() {
-		return Result{}, apierr.NoPermission()
 	}
 	for _, k := range []string{"access_token", "provider_key", "api_key", "format"} {
 		q.Params.Delete(k)
