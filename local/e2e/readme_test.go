@@ -10,7 +10,7 @@ import (
 	"turnpike/shared/localdev/testenv"
 )
 
-var readmeBlock = regexp.MustCompile("(?s)<!-- (quickstart|catalog|bizops|tenants) -->\n```bash\n(.*?)```")
+var readmeBlock = regexp.MustCompile("(?s)<!-- (quickstart|catalog|bizops|tenants|gateway) -->\n```bash\n(.*?)```")
 
 // The README's scripts — quickstart, catalog, bizops, tenants — pasted in order into
 // one bash against the local stack, print what the README says they print.
@@ -29,7 +29,8 @@ func TestReadmeScripts(t *testing.T) {
 		script.WriteString(b[2])
 	}
 	cmd := exec.Command("bash", "-euo", "pipefail", "-c", script.String())
-	cmd.Env = append(os.Environ(), "TURNPIKE="+env.URL, "MASTER_ACCESS_TOKEN="+testenv.MasterToken)
+	cmd.Env = append(os.Environ(), "TURNPIKE="+env.URL, "MASTER_ACCESS_TOKEN="+testenv.MasterToken,
+		"GATEWAY="+env.GatewayURL, "ECHO_API="+env.EchoURL)
 	out, err := cmd.CombinedOutput()
 	text := string(out)
 	if err != nil {
@@ -44,6 +45,7 @@ func TestReadmeScripts(t *testing.T) {
 		"created globex-admin.turnpike.local: approved", "state: suspended\nadmin API: 403", "state: approved\nadmin API: 200",
 		"scheduled: 200", "state: scheduled_for_deletion, deletion date: 20", "would erase 1 tenant, 1 service",
 		"purged: true", "after the purge: 404", "audit: Globex purged by master access token",
+		"call #5: 200\ncall #6: 429", "v2: 403", "unmapped: 404", "no key: 403", "\nAuthentication failed\n", "promoted version 1",
 	}
 	for _, w := range want {
 		if !strings.Contains(text, w) {

@@ -52,6 +52,8 @@ func writeXMLField(b *bytes.Buffer, key string, v any) {
 		return // links are a JSON-only concept
 	case *Obj:
 		x.writeXML(b)
+	case Raw:
+		b.WriteString("<" + key + ">" + Escape(x.XML) + "</" + key + ">")
 	case []*Obj:
 		b.WriteString("<" + key + ">")
 		for _, it := range x {
