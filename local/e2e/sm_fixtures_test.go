@@ -42,7 +42,12 @@ type smOpts struct {
 
 func newSM(t *testing.T, o smOpts) *sm {
 	t.Helper()
-	env := testenv.Get(t)
+	return newSMOn(t, testenv.Get(t), o)
+}
+
+// newSMOn builds the fixture on a given stack.
+func newSMOn(t *testing.T, env *testenv.Env, o smOpts) *sm {
+	t.Helper()
 	tn := env.NewTenant(t)
 	if o.backendVersion == "" {
 		o.backendVersion = "2"

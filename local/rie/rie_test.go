@@ -294,6 +294,7 @@ func seedSampleCredentials(t *testing.T, env *testenv.Env) *testenv.Tenant {
 		t.Fatal(err)
 	}
 	tok.Key = credential.TokenKey(template.SampleAccessToken)
+	tok.Scopes = append(tok.Scopes, credential.ScopeStats) // the /stats samples use it too
 	pk := credential.ProviderKeyItem{Key: credential.ProviderKeyKey(template.SampleProviderKey), Tenant: tn.ID}
 	for _, item := range []any{&tok, &pk} {
 		av, err := attributevalue.MarshalMap(item)

@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+	"time"
 
 	"turnpike/shared/model/tenant"
 	"turnpike/shared/platform/apierr"
@@ -21,6 +22,10 @@ import (
 // MaxBody bounds a request body; API Gateway itself stops at 10 MB.
 const MaxBody = 1 << 20
 
+// Deadline bounds one admin request's storage work: a DynamoDB that does not
+// answer gives a 503 instead of holding the caller until the function times out.
+const Deadline = 8 * time.Second
+
 // Handler is one operation's logic.
 type Handler func(ctx context.Context, q *Request) (Result, error)
 
@@ -29,6 +34,11 @@ type Spec struct {
 	Wrapper string // parameter wrapper name ("service"); "" for none
 	// JSONOnly operations answer XML requests with 406, as 3scale's JSON-only controllers do.
 	JSONOnly bool
+	// Scope is the access token scope the operation needs; "" means
+	// account_management. The /stats routes need "stats", as in 3scale.
+	Scope string
+	// DefaultJSON serves JSON when the path has no extension (3scale's JSON-only account-level routes).
+	DefaultJSON bool
 }
 
 // Admin serves an Account Management API operation: the tenant is the one
@@ -42,21 +52,24 @@ func Master(d *deps.Deps, spec Spec, h Handler) http.Handler {
 	return serve(d, spec, JSON, h, authenticateMaster)
 }
 
-type authenticator func(ctx context.Context, d *deps.Deps, q *Request) error
+type authenticator func(ctx context.Context, d *deps.Deps, q *Request, scope string) error
 
 func serve(d *deps.Deps, spec Spec, def Format, h Handler, auth authenticator) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		f := def
+		if spec.DefaultJSON {
+			f = JSON
+		}
 		switch route.Ext(r) {
 		case "json":
 			f = JSON
 		case "xml":
 			f = XML
-		case "":
-			f = def
 		}
 		q := &Request{R: r, Format: f, Now: d.Now(), Wrapper: spec.Wrapper}
-		res, err := run(r.Context(), d, q, spec, h, auth)
+		ctx, cancel := context.WithTimeout(r.Context(), Deadline)
+		defer cancel()
+		res, err := run(ctx, d, q, spec, h, auth)
 		if err != nil {
 			writeError(w, f, Public(err))
 			return
@@ -75,15 +88,19 @@ func run(ctx context.Context, d *deps.Deps, q *Request, spec Spec, h Handler, au
 	if q.Params, err = readParams(q.R); err != nil {
 		return Result{}, err
 	}
-	if err := auth(ctx, d, q); err != nil {
+	scope := spec.Scope
+	if scope == "" {
+		scope = credential.ScopeAccountManagement
+	}
+	if err := auth(ctx, d, q, scope); err != nil {
 		return Result{}, err
+	}
+	if q.R.Method != http.MethodGet && q.R.Method != http.MethodHead && !q.Who.CanWrite() {
+		return Result{}, apierr.NoPermission()
 	}
 	if spec.JSONOnly && q.Format == XML {
 		// Credentials first, then the format, as 3scale's JSON-only controllers answer.
 		return Result{}, apierr.Msg(http.StatusNotAcceptable, "Only JSON is supported here")
-	}
-	if q.R.Method != http.MethodGet && q.R.Method != http.MethodHead && !q.Who.CanWrite() {
-		return Result{}, apierr.NoPermission()
 	}
 	for _, k := range []string{"access_token", "provider_key", "api_key", "format"} {
 		q.Params.Delete(k)
@@ -173,7 +190,7 @@ func credentials(q *Request, names ...string) string {
 	return ""
 }
 
-func authenticateAdmin(ctx context.Context, d *deps.Deps, q *Request) error {
+func authenticateAdmin(ctx context.Context, d *deps.Deps, q *Request, scope string) error {
 	var who *credential.Principal
 	if tok := credentials(q, "access_token"); tok != "" {
 		p, err := credential.LookupToken(ctx, d.Store, tok, q.Now)
@@ -196,7 +213,7 @@ func authenticateAdmin(ctx context.Context, d *deps.Deps, q *Request) error {
 	if who == nil || who.Tenant == 0 {
 		return apierr.AccessDenied()
 	}
-	if !who.HasScope(credential.ScopeAccountManagement) {
+	if !who.HasScope(scope) {
 		return apierr.NoPermission()
 	}
 	t, err := tenant.Load(ctx, d.Store, who.Tenant)
@@ -221,7 +238,7 @@ func authenticateAdmin(ctx context.Context, d *deps.Deps, q *Request) error {
 // authenticateMaster accepts the master access token (access_token, or HTTP
 // Basic) or the master's provider key (api_key), never one in place of the
 // other; with ROOT_DOMAIN set, only on the master host.
-func authenticateMaster(ctx context.Context, d *deps.Deps, q *Request) error {
+func authenticateMaster(ctx context.Context, d *deps.Deps, q *Request, _ string) error {
 	if d.RootDomain != "" && host(q.R) != "master."+d.RootDomain {
 		return &apierr.Error{HTTP: http.StatusForbidden, Kind: apierr.KindEmpty, Public: "not the master host"}
 	}

@@ -27,7 +27,7 @@ func ListFailures(d *deps.Deps) http.Handler {
 				Set("error", f.Error).
 				Set("url", f.URL).
 				JSON("event", f.Event).
-				XML("event", wire.Raw(stripHeader(f.Event)))
+				XML("event", wire.RawXML(stripHeader(f.Event)))
 		}
 		return api.Listed(&wire.List{Name: "webhooks-failures", Items: items}), nil
 	})

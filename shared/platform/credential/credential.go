@@ -66,6 +66,9 @@ const (
 	ScopePolicyRegistry    = "policy_registry"
 )
 
+// ScopeStats is the scope of the analytics (/stats) routes.
+const ScopeStats = "stats"
+
 // Principal is who a request acts as.
 type Principal struct {
 	Tenant      int64

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"turnpike/shared/platform/confcache"
 	"turnpike/shared/platform/counter"
 	"turnpike/shared/platform/queue"
 	"turnpike/shared/platform/store"
@@ -18,6 +19,9 @@ type Deps struct {
 	Store *store.Store
 	// Counters is the exact usage counter engine; one per process, it remembers period stamps.
 	Counters *counter.Engine
+	// Config is the process's cache of tenant configuration for the
+	// Service Management hot path, shared by the handlers built from these deps.
+	Config *confcache.Cache
 	// MasterToken is the master administrator's access token (MASTER_ACCESS_TOKEN).
 	MasterToken string
 	// RootDomain (ROOT_DOMAIN) is the domain tenants' hosts live under:
@@ -29,6 +33,10 @@ type Deps struct {
 	// Usage is the queue of reports and of the history of what authrep counted
 	// (USAGE_QUEUE_URL); nil when not configured.
 	Usage *queue.Queue
+	// ReportRecheck, when set, shortens how long reported transactions dated
+	// ahead wait before they are looked at again: the local stack sets it,
+	// since its tests move the clock faster than SQS delays run.
+	ReportRecheck time.Duration
 	// Webhooks configures the delivery of webhook events.
 	Webhooks Webhooks
 }
@@ -67,6 +75,6 @@ func FromEnv(ctx context.Context) (*Deps, error) {
 
 // New assembles Deps around a store.
 func New(s *store.Store, masterToken string) *Deps {
-	return &Deps{Store: s, Counters: &counter.Engine{DB: s.DB, Table: s.Counters}, MasterToken: masterToken, Now: time.Now,
+	return &Deps{Store: s, Counters: &counter.Engine{DB: s.DB, Table: s.Counters}, Config: confcache.New(), MasterToken: masterToken, Now: time.Now,
 		Webhooks: Webhooks{RetryDelay: time.Minute, Timeout: 10 * time.Second}}
 }

@@ -121,6 +121,13 @@ type Link struct{ Rel, Href string }
 // Links renders as 3scale's "links" array (JSON only).
 type Links []Link
 
+// Raw is a value rendered as given: JSON verbatim, XML as escaped text
+// (3scale renders some nested documents, such as a proxy's policies, as text in XML).
+type Raw struct {
+	JSON []byte
+	XML  string
+}
+
 // Time renders a timestamp the way 3scale does: ISO-8601, second precision, UTC.
 func Time(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z") }
 

@@ -23,8 +23,8 @@ func (o *Obj) XMLDoc() []byte {
 	return b.Bytes()
 }
 
-// Raw is an XML fragment written as it is, inside its field's element (XML only).
-type Raw string
+// RawXML is an XML fragment written as it is, inside its field's element (XML only).
+type RawXML string
 
 // XMLElement renders the resource as an element, without the document header:
 // for embedding in another document.
@@ -67,8 +67,10 @@ func writeXMLField(b *bytes.Buffer, key string, v any) {
 		return // links are a JSON-only concept
 	case *Obj:
 		x.writeXML(b)
-	case Raw:
+	case RawXML:
 		b.WriteString("<" + key + ">" + string(x) + "</" + key + ">")
+	case Raw:
+		b.WriteString("<" + key + ">" + Escape(x.XML) + "</" + key + ">")
 	case []*Obj:
 		b.WriteString("<" + key + ">")
 		for _, it := range x {

@@ -71,7 +71,9 @@ func ListErrors(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		list := &wire.List{Name: "errors", Page: &wire.Page{Number: int(page), PerPage: int(perPage), Total: len(items)}}
-		from := int((page - 1) * perPage)
+		// Any page number is taken: past the kept errors every page is empty
+		// (bounded before multiplying, so a huge page cannot overflow).
+		from := int((min(page, MaxErrors+1) - 1) * perPage)
 		for i := from; i < len(items) && i < from+int(perPage); i++ {
 			it := items[i]
 			list.Items = append(list.Items, wire.NewObj("error").

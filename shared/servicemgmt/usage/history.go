@@ -12,6 +12,7 @@ import (
 	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/counter"
+	"turnpike/shared/platform/credential"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 	"turnpike/shared/platform/wire"
@@ -55,7 +56,7 @@ const maxBuckets = 1000
 // "2XX"), granularity (hour … year, eternity; default day) and the range
 // since … until (dates or times, UTC; default the current bucket).
 func historyHandler(d *deps.Deps, scope string, find func(context.Context, *api.Request) (int64, int64, error)) http.Handler {
-	return api.Admin(d, api.Spec{JSONOnly: true}, func(ctx context.Context, q *api.Request) (api.Result, error) {
+	return api.Admin(d, api.Spec{JSONOnly: true, Scope: credential.ScopeStats}, func(ctx context.Context, q *api.Request) (api.Result, error) {
 		id, svc, err := find(ctx, q)
 		if err != nil {
 			return api.Result{}, err
