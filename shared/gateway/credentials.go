@@ -24,7 +24,7 @@ func readCredentials(r *http.Request, body []byte, p *product) (credentials, boo
 	px := p.doc.Proxy
 	v2 := p.doc.BackendVersion == "2"
 	var c credentials
-	look := func(name string) (string, bool) { return "", false }
+	var look func(name string) (string, bool)
 	switch px.CredentialsLocation {
 	case "headers":
 		look = func(name string) (string, bool) { return header(r, name) }

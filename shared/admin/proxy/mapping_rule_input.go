@@ -18,10 +18,10 @@ const maxPosition = 1<<31 - 1
 
 // ruleInput is a create or update of a mapping rule: the fields sent.
 type ruleInput struct {
-	rule            proxy.Rule
-	position        int64
-	hasPos, hasRule bool
-	set             map[string]bool
+	rule     proxy.Rule
+	position int64
+	hasPos   bool
+	set      map[string]bool
 }
 
 // readRule reads the writable fields over r (the current rule, or a new one)
