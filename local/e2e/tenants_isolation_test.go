@@ -73,7 +73,14 @@ func newIsoTenant(t *testing.T, env *testenv.Env) *isoTenant {
 	x.ids["access_token"] = testenv.S(num(t, items(t, r, "access_tokens", "access_token")[0], "id"))
 	wantBody(t, env.Do(t, "GET", "/transactions/authrep.xml", url.Values{"provider_key": {tn.ProviderKey},
 		"service_id": {x.ids["service"]}, "user_key": {"the-same-user-key"}, "usage[hits]": {"1"}}), 200, "<authorized>true</authorized>")
-	awaitUsage(t, tn, testenv.ID(app), 1)
+	awaitUsage(t, env, tn, testenv.ID(app), 1)
+	// The gateway's configuration: the service's first mapping rule and its
+	// sandbox configuration.
+	x.ids["mapping_rule"] = id(items(t, tn.Do(t, "GET", s+"/proxy/mapping_rules.json", nil), "mapping_rules", "mapping_rule")[0])
+	// Setting the API backend deploys version 1 to the sandbox.
+	status(t, tn.Do(t, "PATCH", s+"/proxy.json", url.Values{"api_backend": {env.EchoURL}}), 200)
+	// {environment} follows configs (proxy_configs); {version} follows the filled-in environment.
+	x.ids["config"], x.ids["proxy_config"], x.ids["sandbox"] = "sandbox", "sandbox", "1"
 	x.ids["event"], x.hookSecret = deliveredEvent(t, tn, a)
 	return x
 }
@@ -146,7 +153,8 @@ func (x *isoTenant) params() url.Values {
 	return url.Values{"service_id": {x.ids["service"]}, "account_id": {x.ids["account"]}, "application_id": {x.ids["application"]},
 		"plan_id": {x.ids["application_plan"]}, "user_key": {"the-same-user-key"}, "app_id": {"same-app-id"},
 		"user_id": {x.ids["user"]}, "username": {"dev"}, "metric_id": {x.ids["metric"]}, "usage[hits]": {"1"},
-		"provider_id": {x.ids["provider"]}, "id": {x.ids["account"]}}
+		"provider_id": {x.ids["provider"]}, "id": {x.ids["account"]},
+		"to": {"production"}, "proxy[api_test_path]": {"/"}} // a valid promote and proxy update, so only the tenant can refuse them
 }
 
 // smParams name A's service and application in a Service Management call.
@@ -177,7 +185,9 @@ func TestIsolationEveryOperation(t *testing.T) {
 	secrets := []string{a.tn.ProviderKey, a.tn.Token, a.serviceToken, a.ro, a.hookSecret}
 	tried := 0
 	for _, op := range ops.All() {
-		named := strings.Contains(op.Path, "{")
+		// An environment names no object of a tenant: the account's proxy
+		// configs of an environment are the caller's own.
+		named := strings.Contains(strings.ReplaceAll(op.Path, "{environment}", "sandbox"), "{")
 		var attempts []url.Values
 		switch {
 		case strings.HasPrefix(op.Path, "/master/"):
@@ -255,9 +265,13 @@ func TestIsolationTokenPermissions(t *testing.T) {
 				t.Errorf("%s with a ro token: %d %s", op.Name, r.Status, r.Body)
 			}
 		}
-		r := env.Do(t, op.Method, a.path(op), url.Values{"access_token": {a.noScope}})
+		tok := a.noScope // has stats and policy_registry, not account_management
+		if strings.HasPrefix(op.Path, "/stats/") {
+			tok = a.ro // account_management only
+		}
+		r := env.Do(t, op.Method, a.path(op), url.Values{"access_token": {tok}})
 		if r.Status != 403 || !strings.Contains(r.String(), "does not have the correct permissions") {
-			t.Errorf("%s with a token without account_management: %d %s", op.Name, r.Status, r.Body)
+			t.Errorf("%s with a token without its scope: %d %s", op.Name, r.Status, r.Body)
 		}
 	}
 	if !reflect.DeepEqual(tableItems(t, env, a.tn.ID), before) {

@@ -56,9 +56,9 @@ func ListAccountProxyConfigs(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		total := len(cs)
-		from := int((page - 1) * per)
-		if from > total {
-			from = total
+		from := total // a page past the end, however large its number (no overflow)
+		if page-1 <= int64(total)/per {
+			from = min(int((page-1)*per), total)
 		}
 		to := from + int(per)
 		if to > total {
