@@ -12,7 +12,7 @@ import (
 
 var readmeBlock = regexp.MustCompile("(?s)<!-- (quickstart|catalog|bizops|tenants|gateway) -->\n```bash\n(.*?)```")
 
-// The README's scripts — quickstart, catalog, bizops, tenants — pasted in order into
+// The README's scripts — quickstart, catalog, bizops, tenants, gateway — pasted in order into
 // one bash against the local stack, print what the README says they print.
 func TestReadmeScripts(t *testing.T) {
 	env := testenv.Get(t)
@@ -21,8 +21,8 @@ func TestReadmeScripts(t *testing.T) {
 		t.Fatal(err)
 	}
 	blocks := readmeBlock.FindAllStringSubmatch(string(readme), -1)
-	if len(blocks) != 4 {
-		t.Fatalf("README.md has %d of its 4 scripts", len(blocks))
+	if len(blocks) != 5 {
+		t.Fatalf("README.md has %d of its 5 scripts", len(blocks))
 	}
 	var script strings.Builder
 	for _, b := range blocks {
