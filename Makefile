@@ -3,18 +3,17 @@ SHELL := /bin/bash
 GO ?= go
 BUILD := build
 
-.PHONY: local test build template bench fuzz lint deploy clean
+.PHONY: local test build template bench fuzz lint deploy clean purge
 
 local:
 	$(GO) run ./local
 
-test:
-	$(GO) vet ./...
+test: lint
 	$(GO) test -count=1 -timeout 15m ./...
 	$(GO) test -run '^$$' -fuzz '^FuzzParseQuery$$' -fuzztime 10s ./shared/platform/params/
 	$(GO) test -run '^$$' -fuzz '^FuzzReportBody$$' -fuzztime 10s ./shared/servicemgmt/authrep/
 
-# Every function runs one binary (cmd/bootstrap; TURNPIKE_FUNCTION, set per
+# Every function runs one binary (functions/bootstrap; TURNPIKE_FUNCTION, set per
 # function by template.yaml, picks its operation). GOARCH=amd64 make build for
 # this machine's architecture.
 GOARCH ?= arm64
@@ -22,7 +21,7 @@ GOBUILD = CGO_ENABLED=0 GOOS=linux $(GO) build -trimpath -tags lambda.norpc -ldf
 
 build:
 	@mkdir -p $(BUILD)
-	GOARCH=$(GOARCH) $(GOBUILD) -o $(BUILD)/bootstrap ./cmd/bootstrap
+	GOARCH=$(GOARCH) $(GOBUILD) -o $(BUILD)/bootstrap ./functions/bootstrap
 
 # sam build calls build-<LogicalId> with ARTIFACTS_DIR (BuildMethod: makefile).
 # Every function shares CodeUri, runtime and metadata, so SAM builds once and
@@ -30,10 +29,14 @@ build:
 # makes an unchanged build fast, and a changed source always reaches the artifact.
 # Always arm64, the template's architecture, whatever GOARCH the shell exports.
 build-%Function:
-	GOARCH=arm64 $(GOBUILD) -o $(ARTIFACTS_DIR)/bootstrap ./cmd/bootstrap
+	GOARCH=arm64 $(GOBUILD) -o $(ARTIFACTS_DIR)/bootstrap ./functions/bootstrap
 
 template:
 	$(GO) run ./infra/cmd/template
+
+# Erase now the tenants the daily purge would erase (PURGE_FLAGS=-dry-run to only report).
+purge:
+	$(GO) run ./infra/cmd/purge $(PURGE_FLAGS)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./local/bench/
@@ -43,9 +46,13 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseJSON$$' -fuzztime 60s ./shared/platform/params/
 	$(GO) test -run '^$$' -fuzz '^FuzzReportBody$$' -fuzztime 60s ./shared/servicemgmt/authrep/
 
+# gofmt skips local/node_modules (npm packages, not ours); staticcheck is a tool
+# dependency in go.mod, so a fresh clone needs nothing installed by hand.
 lint:
-	@test -z "$$(gofmt -l . | grep -v '^local/node_modules' | tee /dev/stderr)"
+	@test -z "$$(find . -path ./local/node_modules -prune -o -path ./.local -prune -o -name '*.go' -print | xargs gofmt -l | tee /dev/stderr)"
 	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
+	$(GO) mod tidy -diff
 
 deploy:
 	sam build && sam deploy --guided

@@ -65,11 +65,20 @@ func run() error {
 	hs := &http.Server{Handler: srv.Handler, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
+	srv.StartSchedules(ctx, time.Hour) // the daily purge of tenants, among others
+	if err := os.WriteFile(filepath.Join(data, "dynamodb_endpoint"), []byte(srv.Stack.DynamoDBEndpoint), 0o644); err != nil {
+		return err
+	}
 	fmt.Printf("turnpike: master access token: %s\n", token)
+	fmt.Printf("turnpike: master provider key (api_key): %s\n", credential.MasterProviderKey(token))
 	fmt.Printf("turnpike: ready on http://%s (in %.1fs); Ctrl-C stops\n", addr, time.Since(start).Seconds())
 	select {
 	case <-ctx.Done():
 		fmt.Println("\nturnpike: stopping")
+	case err := <-srv.Stack.Exited():
+		// Serving on without DynamoDB or SQS would only answer 503s.
+		hs.Close()
+		return fmt.Errorf("%w\nturnpike: stopped; run make local again", err)
 	case err := <-errc:
 		if !errors.Is(err, http.ErrServerClosed) {
 			return err

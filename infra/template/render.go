@@ -111,8 +111,11 @@ func RenderRegistry(r Registry) []byte {
 		hot = append(hot, queueSend(queues))
 	}
 	res["ServiceManagementRole"] = role("lambda.amazonaws.com", true, hot...)
+	// BatchWriteItem on the counters: the master's immediate purge erases a
+	// tenant's counter items (and nothing else of the admin API writes them).
 	res["AdminRole"] = role("lambda.amazonaws.com", true,
-		tableAccess(entities, readWrite...), tableAccess(usage, readWrite...))
+		tableAccess(entities, readWrite...), statement([]string{"dynamodb:BatchWriteItem"}, getAtt(counters, "Arn")),
+		tableAccess(usage, readWrite...))
 	if len(r.Schedules) > 0 {
 		st := []any{tableAccess(entities, readWrite...), tableAccess(counters, readWrite...), tableAccess(usage, readWrite...)}
 		if len(queues) > 0 {

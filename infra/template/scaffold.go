@@ -106,3 +106,12 @@ func SampleSQSEvent(c ops.Consumer, body string) []byte {
 	b, _ := json.MarshalIndent(ev, "", "  ")
 	return append(b, '\n')
 }
+
+// SampleScheduledEvent is the EventBridge event a schedule delivers.
+func SampleScheduledEvent(s ops.Schedule) []byte {
+	ev := map[string]any{"version": "0", "id": "53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa", "detail-type": "Scheduled Event",
+		"source": "aws.events", "account": "123456789012", "time": "2026-11-30T03:00:00Z", "region": "us-east-1",
+		"resources": []string{"arn:aws:events:us-east-1:123456789012:rule/turnpike-" + s.Name}, "detail": map[string]any{}}
+	b, _ := json.MarshalIndent(ev, "", "  ")
+	return append(b, '\n')
+}

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/admin/audience"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/audience"
 )
 
 func TestAccountRead(t *testing.T) {
@@ -15,11 +15,11 @@ func TestAccountRead(t *testing.T) {
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
 	acc := accDev(t, tn)
-	id := testenv.S(accID(acc["id"]))
+	id := testenv.S(num(t, acc, "id"))
 	for _, path := range []string{"/admin/api/accounts/" + id + ".json", "/admin/api/accounts/" + id + ".json?x=1"} {
 		r := tn.Do(t, "GET", path, nil)
-		accStatus(t, r, 200)
-		got := accObj(t, r, "account")
+		status(t, r, 200)
+		got := obj(t, r, "account")
 		if got["org_name"] != acc["org_name"] || got["state"] != "approved" || got["created_at"] != acc["created_at"] {
 			t.Fatalf("read: %s", r.Body)
 		}
@@ -27,7 +27,7 @@ func TestAccountRead(t *testing.T) {
 	// XML, with extension or bare.
 	for _, path := range []string{"/admin/api/accounts/" + id + ".xml", "/admin/api/accounts/" + id} {
 		r := tn.Do(t, "GET", path, nil)
-		accStatus(t, r, 200)
+		status(t, r, 200)
 		var x struct {
 			ID    int64    `xml:"id"`
 			Users []string `xml:"users>user>username"`
@@ -45,17 +45,14 @@ func TestAccountRead(t *testing.T) {
 	}{{tn, "/admin/api/accounts/999999999.json"}, {tn, "/admin/api/accounts/abc.json"}, {tn, "/admin/api/accounts/-1.json"},
 		{other, "/admin/api/accounts/" + id + ".json"}} {
 		r := c.tn.Do(t, "GET", c.path, nil)
-		accStatus(t, r, 404)
-		if r.String() != `{"status":"Not found"}` {
-			t.Fatalf("%s: %s", c.path, r.Body)
-		}
+		exactly(t, r, 404, `{"status":"Not found"}`)
 	}
 	r := other.Do(t, "GET", "/admin/api/accounts/"+id+".xml", nil)
 	if r.Status != 404 || len(r.Body) != 0 {
 		t.Fatalf("XML 404 has no body: %d %s", r.Status, r.Body)
 	}
 	r = env.Do(t, "GET", "/admin/api/accounts/"+id+".json", url.Values{"access_token": {"wrong"}})
-	accStatus(t, r, 403)
+	status(t, r, 403)
 }
 
 func TestAccountList(t *testing.T) {
@@ -64,39 +61,39 @@ func TestAccountList(t *testing.T) {
 	tn := env.NewTenant(t)
 	var ids []int64
 	for i := 0; i < 5; i++ {
-		ids = append(ids, accID(accDev(t, tn)["id"]))
+		ids = append(ids, num(t, accDev(t, tn), "id"))
 	}
 	r := tn.Do(t, "GET", "/admin/api/accounts.json", nil)
-	accStatus(t, r, 200)
-	items := accItems(t, r, "accounts", "account")
-	if len(items) != 5 || r.JSON(t)["metadata"] != nil {
+	status(t, r, 200)
+	got := items(t, r, "accounts", "account")
+	if len(got) != 5 || r.JSON(t)["metadata"] != nil {
 		t.Fatalf("list: %s", r.Body)
 	}
-	for i, it := range items {
-		if accID(it["id"]) != ids[i] {
+	for i, it := range got {
+		if num(t, it, "id") != ids[i] {
 			t.Fatalf("order: %s", r.Body)
 		}
 	}
 	// Pages, with metadata since there is more than one.
 	r = tn.Do(t, "GET", "/admin/api/accounts.json", url.Values{"page": {"2"}, "per_page": {"2"}})
-	items = accItems(t, r, "accounts", "account")
-	meta := r.JSON(t)["metadata"].(map[string]any)
-	if len(items) != 2 || accID(items[0]["id"]) != ids[2] || meta["total_entries"] != 5.0 || meta["total_pages"] != 3.0 ||
+	got = items(t, r, "accounts", "account")
+	meta := obj(t, r, "metadata")
+	if len(got) != 2 || num(t, got[0], "id") != ids[2] || meta["total_entries"] != 5.0 || meta["total_pages"] != 3.0 ||
 		meta["current_page"] != 2.0 || meta["per_page"] != 2.0 {
 		t.Fatalf("page 2: %s", r.Body)
 	}
 	r = tn.Do(t, "GET", "/admin/api/accounts.json", url.Values{"page": {"3"}, "per_page": {"2"}})
-	if items = accItems(t, r, "accounts", "account"); len(items) != 1 || accID(items[0]["id"]) != ids[4] {
+	if got = items(t, r, "accounts", "account"); len(got) != 1 || num(t, got[0], "id") != ids[4] {
 		t.Fatalf("page 3: %s", r.Body)
 	}
 	r = tn.Do(t, "GET", "/admin/api/accounts.json", url.Values{"page": {"9"}, "per_page": {"2"}})
-	if items = accItems(t, r, "accounts", "account"); len(items) != 0 {
+	if got = items(t, r, "accounts", "account"); len(got) != 0 {
 		t.Fatalf("page 9: %s", r.Body)
 	}
 	// Out-of-range values fall back to the defaults.
 	for _, q := range []url.Values{{"per_page": {"0"}}, {"per_page": {"1000"}}, {"page": {"x"}, "per_page": {"y"}}, {"page": {"-3"}}} {
 		r = tn.Do(t, "GET", "/admin/api/accounts.json", q)
-		if items = accItems(t, r, "accounts", "account"); len(items) != 5 {
+		if got = items(t, r, "accounts", "account"); len(got) != 5 {
 			t.Fatalf("%v: %s", q, r.Body)
 		}
 	}
@@ -115,20 +112,20 @@ func TestAccountList(t *testing.T) {
 		t.Fatalf("XML list: %s", r.Body)
 	}
 	// Filtered by state.
-	accStatus(t, tn.Do(t, "PUT", "/admin/api/accounts/"+testenv.S(ids[1])+"/make_pending.json", nil), 200)
-	accStatus(t, tn.Do(t, "PUT", "/admin/api/accounts/"+testenv.S(ids[3])+"/make_pending.json", nil), 200)
+	status(t, tn.Do(t, "PUT", "/admin/api/accounts/"+testenv.S(ids[1])+"/make_pending.json", nil), 200)
+	status(t, tn.Do(t, "PUT", "/admin/api/accounts/"+testenv.S(ids[3])+"/make_pending.json", nil), 200)
 	r = tn.Do(t, "GET", "/admin/api/accounts.json", url.Values{"state": {"pending"}})
-	items = accItems(t, r, "accounts", "account")
-	if len(items) != 2 || accID(items[0]["id"]) != ids[1] || accID(items[1]["id"]) != ids[3] {
+	got = items(t, r, "accounts", "account")
+	if len(got) != 2 || num(t, got[0], "id") != ids[1] || num(t, got[1], "id") != ids[3] {
 		t.Fatalf("pending: %s", r.Body)
 	}
 	r = tn.Do(t, "GET", "/admin/api/accounts.json", url.Values{"state": {"approved"}, "per_page": {"2"}})
-	if items = accItems(t, r, "accounts", "account"); len(items) != 2 || r.JSON(t)["metadata"].(map[string]any)["total_entries"] != 3.0 {
+	if got = items(t, r, "accounts", "account"); len(got) != 2 || obj(t, r, "metadata")["total_entries"] != 3.0 {
 		t.Fatalf("approved: %s", r.Body)
 	}
 	for _, state := range []string{"rejected", "nonsense"} {
 		r = tn.Do(t, "GET", "/admin/api/accounts.json", url.Values{"state": {state}})
-		if items = accItems(t, r, "accounts", "account"); len(items) != 0 {
+		if got = items(t, r, "accounts", "account"); len(got) != 0 {
 			t.Fatalf("%s: %s", state, r.Body)
 		}
 	}
@@ -144,37 +141,37 @@ func TestAccountFind(t *testing.T) {
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
 	a, b := accDev(t, tn), accDev(t, tn)
-	aUser := accUsers(t, tn, accID(a["id"]))[0]
-	bUser := accUsers(t, tn, accID(b["id"]))[0]
+	aUser := accUsers(t, tn, num(t, a, "id"))[0]
+	bUser := accUsers(t, tn, num(t, b, "id"))[0]
 	find := func(q url.Values) *testenv.Response { return tn.Do(t, "GET", "/admin/api/accounts/find.json", q) }
 	for _, q := range []url.Values{
-		{"username": {aUser["username"].(string)}},
-		{"username": {strings.ToUpper(aUser["username"].(string))}},
-		{"email": {aUser["email"].(string)}},
-		{"user_id": {testenv.S(accID(aUser["id"]))}},
-		{"username": {aUser["username"].(string)}, "email": {bUser["email"].(string)}}, // username first
-		{"user_id": {testenv.S(accID(aUser["id"]))}, "email": {bUser["email"].(string)}},
+		{"username": {text(t, aUser, "username")}},
+		{"username": {strings.ToUpper(text(t, aUser, "username"))}},
+		{"email": {text(t, aUser, "email")}},
+		{"user_id": {testenv.S(num(t, aUser, "id"))}},
+		{"username": {text(t, aUser, "username")}, "email": {text(t, bUser, "email")}}, // username first
+		{"user_id": {testenv.S(num(t, aUser, "id"))}, "email": {text(t, bUser, "email")}},
 	} {
 		r := find(q)
-		accStatus(t, r, 200)
-		if accID(accObj(t, r, "account")["id"]) != accID(a["id"]) {
+		status(t, r, 200)
+		if num(t, obj(t, r, "account"), "id") != num(t, a, "id") {
 			t.Fatalf("%v found %s", q, r.Body)
 		}
 	}
 	for _, q := range []url.Values{{}, {"username": {"nobody"}}, {"email": {"nobody@example.com"}}, {"user_id": {"x"}},
-		{"user_id": {"999999999"}}, {"username": {""}}, {"email": {""}}, {"user_id": {testenv.S(accID(a["id"]))}}} {
-		accStatus(t, find(q), 404)
+		{"user_id": {"999999999"}}, {"username": {""}}, {"email": {""}}, {"user_id": {testenv.S(num(t, a, "id"))}}} {
+		status(t, find(q), 404)
 	}
-	r := tn.Do(t, "GET", "/admin/api/accounts/find.xml", url.Values{"email": {bUser["email"].(string)}})
+	r := tn.Do(t, "GET", "/admin/api/accounts/find.xml", url.Values{"email": {text(t, bUser, "email")}})
 	var x struct {
 		ID int64 `xml:"id"`
 	}
 	accXML(t, r, &x)
-	if x.ID != accID(b["id"]) {
+	if x.ID != num(t, b, "id") {
 		t.Fatalf("XML find: %s", r.Body)
 	}
 	// Another tenant's users are not found.
-	accStatus(t, env.NewTenant(t).Do(t, "GET", "/admin/api/accounts/find.json", url.Values{"username": {aUser["username"].(string)}}), 404)
+	status(t, env.NewTenant(t).Do(t, "GET", "/admin/api/accounts/find.json", url.Values{"username": {text(t, aUser, "username")}}), 404)
 }
 
 func TestAccountUpdate(t *testing.T) {
@@ -182,27 +179,27 @@ func TestAccountUpdate(t *testing.T) {
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
 	acc := accDev(t, tn)
-	path := "/admin/api/accounts/" + testenv.S(accID(acc["id"]))
+	path := "/admin/api/accounts/" + testenv.S(num(t, acc, "id"))
 	r := tn.Do(t, "PUT", path+".json", url.Values{"org_name": {"Renamed"}, "annotations[tier]": {"gold"}, "annotations[crm]": {"7"},
 		"monthly_billing_enabled": {"false"}})
-	accStatus(t, r, 200)
-	got := accObj(t, r, "account")
+	status(t, r, 200)
+	got := obj(t, r, "account")
 	if got["org_name"] != "Renamed" || got["monthly_billing_enabled"] != false || got["monthly_charging_enabled"] != true ||
-		got["annotations"].(map[string]any)["tier"] != "gold" || got["updated_at"] == nil {
+		inner(t, got, "annotations")["tier"] != "gold" || got["updated_at"] == nil {
 		t.Fatalf("update: %s", r.Body)
 	}
 	// Wrapped params, a JSON body; a blank annotation removes it; fields not sent stay.
 	r = accJSON(t, env, "PUT", path+".json", tn.Token, map[string]any{"account": map[string]any{"annotations": map[string]string{"tier": ""},
 		"monthly_charging_enabled": false}})
-	accStatus(t, r, 200)
-	got = accObj(t, r, "account")
-	notes := got["annotations"].(map[string]any)
+	status(t, r, 200)
+	got = obj(t, r, "account")
+	notes := inner(t, got, "annotations")
 	if got["org_name"] != "Renamed" || notes["tier"] != nil || notes["crm"] != "7" || got["monthly_charging_enabled"] != false ||
 		got["monthly_billing_enabled"] != false {
 		t.Fatalf("JSON update: %s", r.Body)
 	}
 	r = tn.Do(t, "PUT", path+".xml", url.Values{"account[org_name]": {"Renamed & Co"}})
-	accStatus(t, r, 200)
+	status(t, r, 200)
 	if !strings.Contains(r.String(), "<org_name>Renamed &amp; Co</org_name>") || !strings.Contains(r.String(), "<annotations><crm>7</crm></annotations>") {
 		t.Fatalf("XML update: %s", r.Body)
 	}
@@ -216,21 +213,18 @@ func TestAccountUpdate(t *testing.T) {
 		{url.Values{"annotations[1bad]": {"x"}}, "annotations"},
 		{url.Values{"org_name": {strings.Repeat("x", 256)}}, "org_name"},
 	} {
-		accFieldError(t, tn.Do(t, "PUT", path+".json", c.form), c.field)
+		fieldError(t, tn.Do(t, "PUT", path+".json", c.form), 422, c.field)
 	}
 	// Failed updates changed nothing.
-	if accObj(t, tn.Do(t, "GET", path+".json", nil), "account")["org_name"] != "Renamed & Co" {
+	if obj(t, tn.Do(t, "GET", path+".json", nil), "account")["org_name"] != "Renamed & Co" {
 		t.Fatal("a failed update wrote")
 	}
-	accStatus(t, tn.Do(t, "PUT", "/admin/api/accounts/999999999.json", url.Values{"org_name": {"x"}}), 404)
+	status(t, tn.Do(t, "PUT", "/admin/api/accounts/999999999.json", url.Values{"org_name": {"x"}}), 404)
 	// A ro token reads but does not write.
 	ro := accToken(t, env, tn, "ro", "account_management")
-	accStatus(t, env.Do(t, "GET", path+".json", url.Values{"access_token": {ro}}), 200)
+	status(t, env.Do(t, "GET", path+".json", url.Values{"access_token": {ro}}), 200)
 	r = env.Do(t, "PUT", path+".json", url.Values{"access_token": {ro}, "org_name": {"Nope"}})
-	accStatus(t, r, 403)
-	if r.String() != `{"error":"Your access token does not have the correct permissions"}` {
-		t.Fatalf("ro write: %s", r.Body)
-	}
+	exactly(t, r, 403, `{"error":"Your access token does not have the correct permissions"}`)
 }
 
 // Concurrent updates of different annotations both land (optimistic writes retry).
@@ -238,14 +232,14 @@ func TestAccountConcurrentUpdates(t *testing.T) {
 	t.Parallel()
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
-	path := "/admin/api/accounts/" + testenv.S(accID(accDev(t, tn)["id"])) + ".json"
+	path := "/admin/api/accounts/" + testenv.S(num(t, accDev(t, tn), "id")) + ".json"
 	codes := accParallel(8, func(i int) int {
 		return tn.Do(t, "PUT", path, url.Values{"annotations[k" + testenv.S(int64(i)) + "]": {"v"}}).Status
 	})
 	if codes[200] != 8 {
 		t.Fatalf("codes %v", codes)
 	}
-	notes := accObj(t, tn.Do(t, "GET", path, nil), "account")["annotations"].(map[string]any)
+	notes := obj(t, tn.Do(t, "GET", path, nil), "account", "annotations")
 	if len(notes) != 8 {
 		t.Fatalf("annotations lost: %v", notes)
 	}
@@ -262,22 +256,22 @@ func TestAccountDelete(t *testing.T) {
 	tn.Create(t, accPath+"/messages.json", "message", url.Values{"subject": {"hello"}})
 	tn.Create(t, accPath+"/invitations.json", "invitation", url.Values{"email": {"invited@example.com"}})
 	plan := accPlan(t, env, tn, false)
-	accStatus(t, tn.Do(t, "PUT", accPath+"/change_plan.json", url.Values{"plan_id": {testenv.S(plan)}}), 200)
+	status(t, tn.Do(t, "PUT", accPath+"/change_plan.json", url.Values{"plan_id": {testenv.S(plan)}}), 200)
 
 	r := tn.Do(t, "DELETE", accPath+".json", nil)
-	accStatus(t, r, 200)
+	status(t, r, 200)
 	if len(r.Body) != 0 {
 		t.Fatalf("delete body: %s", r.Body)
 	}
-	accStatus(t, tn.Do(t, "GET", accPath+".json", nil), 404)
-	accStatus(t, tn.Do(t, "DELETE", accPath+".json", nil), 404)
-	accStatus(t, tn.Do(t, "GET", "/admin/api/accounts/find.json", url.Values{"username": {users[0]["username"].(string)}}), 404)
+	status(t, tn.Do(t, "GET", accPath+".json", nil), 404)
+	status(t, tn.Do(t, "DELETE", accPath+".json", nil), 404)
+	status(t, tn.Do(t, "GET", "/admin/api/accounts/find.json", url.Values{"username": {text(t, users[0], "username")}}), 404)
 	// Nothing of the account is left: items, claims, contracts.
 	if accExists(t, env, audience.ApplicationKey(tn.ID, app.ID)) {
 		t.Fatal("the application survived")
 	}
 	for _, k := range []struct{ kind, v string }{{audience.ClaimUserKey, app.UserKey}, {audience.ClaimUsername, "member1"},
-		{audience.ClaimEmail, "member1@example.com"}, {audience.ClaimUsername, users[0]["username"].(string)}} {
+		{audience.ClaimEmail, "member1@example.com"}, {audience.ClaimUsername, text(t, users[0], "username")}} {
 		if accExists(t, env, audience.ClaimKey(tn.ID, k.kind, k.v)) {
 			t.Fatalf("claim %s %s survived", k.kind, k.v)
 		}
@@ -289,8 +283,8 @@ func TestAccountDelete(t *testing.T) {
 		t.Fatalf("account plan still has %d contracts", n)
 	}
 	// The names are free again.
-	tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {"Again"}, "username": {users[0]["username"].(string)},
-		"email": {users[0]["email"].(string)}})
+	tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {"Again"}, "username": {text(t, users[0], "username")},
+		"email": {text(t, users[0], "email")}})
 	r = tn.Do(t, "DELETE", accPath+".xml", nil)
 	if r.Status != 404 || len(r.Body) != 0 {
 		t.Fatalf("XML delete of a deleted account: %d %s", r.Status, r.Body)
@@ -303,15 +297,15 @@ func TestAccountDeleteLarge(t *testing.T) {
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
 	acc := accDev(t, tn)
-	path := "/admin/api/accounts/" + testenv.S(accID(acc["id"]))
+	path := "/admin/api/accounts/" + testenv.S(num(t, acc, "id"))
 	for i := 0; i < 40; i++ { // 4 writes each: 160 > one transaction
 		name := testenv.Unique("bulk")
 		tn.Create(t, path+"/users.json", "user", url.Values{"username": {name}, "email": {name + "@example.com"}})
 	}
-	accStatus(t, tn.Do(t, "DELETE", path+".json", nil), 200)
-	accStatus(t, tn.Do(t, "GET", path+".json", nil), 404)
-	accStatus(t, tn.Do(t, "GET", path+"/users.json", nil), 404)
-	users, err := audience.AccountUsers(context.Background(), env.Server.Deps.Store, tn.ID, accID(acc["id"]))
+	status(t, tn.Do(t, "DELETE", path+".json", nil), 200)
+	status(t, tn.Do(t, "GET", path+".json", nil), 404)
+	status(t, tn.Do(t, "GET", path+"/users.json", nil), 404)
+	users, err := audience.AccountUsers(context.Background(), env.Server.Deps.Store, tn.ID, num(t, acc, "id"))
 	if err != nil || len(users) != 0 {
 		t.Fatalf("%d users left (%v)", len(users), err)
 	}
@@ -325,14 +319,14 @@ func TestAccountPagesFollowChanges(t *testing.T) {
 	tn := env.NewTenant(t)
 	var ids []int64
 	for i := 0; i < 7; i++ {
-		ids = append(ids, accID(accDev(t, tn)["id"]))
+		ids = append(ids, num(t, accDev(t, tn), "id"))
 	}
 	walk := func(state string) []int64 {
 		var got []int64
 		for page := 1; page <= 5; page++ {
 			r := tn.Do(t, "GET", "/admin/api/accounts.json", url.Values{"state": {state}, "page": {testenv.S(int64(page))}, "per_page": {"2"}})
-			for _, a := range accItems(t, r, "accounts", "account") {
-				got = append(got, accID(a["id"]))
+			for _, a := range items(t, r, "accounts", "account") {
+				got = append(got, num(t, a, "id"))
 			}
 		}
 		return got
@@ -352,9 +346,9 @@ func TestAccountPagesFollowChanges(t *testing.T) {
 		t.Fatalf("walk: %v, want %v", got, ids)
 	}
 	// Remove the first, move the second away from "approved", add one.
-	accStatus(t, tn.Do(t, "DELETE", "/admin/api/accounts/"+testenv.S(ids[0])+".json", nil), 200)
-	accStatus(t, tn.Do(t, "PUT", "/admin/api/accounts/"+testenv.S(ids[1])+"/reject.json", nil), 200)
-	ids = append(ids[1:], accID(accDev(t, tn)["id"]))
+	status(t, tn.Do(t, "DELETE", "/admin/api/accounts/"+testenv.S(ids[0])+".json", nil), 200)
+	status(t, tn.Do(t, "PUT", "/admin/api/accounts/"+testenv.S(ids[1])+"/reject.json", nil), 200)
+	ids = append(ids[1:], num(t, accDev(t, tn), "id"))
 	if got := walk(""); !same(got, ids) {
 		t.Fatalf("walk after changes: %v, want %v", got, ids)
 	}
@@ -363,8 +357,8 @@ func TestAccountPagesFollowChanges(t *testing.T) {
 	}
 	// Out of order: page 3 first.
 	r := tn.Do(t, "GET", "/admin/api/accounts.json", url.Values{"state": {"approved"}, "page": {"3"}, "per_page": {"2"}})
-	items := accItems(t, r, "accounts", "account")
-	if len(items) != 2 || accID(items[0]["id"]) != ids[5] {
+	items := items(t, r, "accounts", "account")
+	if len(items) != 2 || num(t, items[0], "id") != ids[5] {
 		t.Fatalf("page 3: %s", r.Body)
 	}
 }

@@ -18,26 +18,26 @@ func TestDefaultAccountPlanApproval(t *testing.T) {
 	approval := func() any {
 		t.Helper()
 		r := tn.Do(t, "GET", "/admin/api/settings.json", nil)
-		accStatus(t, r, 200)
-		return accObj(t, r, "settings")["account_approval_required"]
+		status(t, r, 200)
+		return obj(t, r, "settings")["account_approval_required"]
 	}
 	putApproval := func(v bool) {
 		t.Helper()
 		r := accJSON(t, env, "PUT", "/admin/api/settings.json", tn.Token, map[string]any{"account_approval_required": v})
-		accStatus(t, r, 200)
-		if accObj(t, r, "settings")["account_approval_required"] != v {
+		status(t, r, 200)
+		if obj(t, r, "settings")["account_approval_required"] != v {
 			t.Fatalf("PUT answers %s", r.Body)
 		}
 	}
 	signup := func() (int64, string) {
 		acc := accDev(t, tn)
-		return accID(acc["id"]), acc["state"].(string)
+		return num(t, acc, "id"), text(t, acc, "state")
 	}
 	boughtPlan := func(acc int64) int64 {
 		t.Helper()
 		r := tn.Do(t, "GET", "/admin/api/accounts/"+testenv.S(acc)+"/plan.json", nil)
-		accStatus(t, r, 200)
-		return accID(accObj(t, r, "account_plan")["id"])
+		status(t, r, 200)
+		return num(t, obj(t, r, "account_plan"), "id")
 	}
 	planPath := func(id int64) string { return "/admin/api/account_plans/" + testenv.S(id) }
 
@@ -47,8 +47,8 @@ func TestDefaultAccountPlanApproval(t *testing.T) {
 		t.Fatal("stored setting not kept")
 	}
 	// With one, it is the plan's flag.
-	a := accID(tn.Create(t, "/admin/api/account_plans.json", "account_plan", url.Values{"name": {"Open"}, "approval_required": {"false"}})["id"])
-	accStatus(t, tn.Do(t, "PUT", planPath(a)+"/default.json", nil), 200)
+	a := num(t, tn.Create(t, "/admin/api/account_plans.json", "account_plan", url.Values{"name": {"Open"}, "approval_required": {"false"}}), "id")
+	status(t, tn.Do(t, "PUT", planPath(a)+"/default.json", nil), 200)
 	if approval() != false {
 		t.Fatal("settings do not show the default account plan's flag")
 	}
@@ -58,7 +58,7 @@ func TestDefaultAccountPlanApproval(t *testing.T) {
 	}
 	// Writing the setting writes the plan.
 	putApproval(true)
-	if p := accObj(t, tn.Do(t, "GET", planPath(a)+".json", nil), "account_plan"); p["approval_required"] != true {
+	if p := obj(t, tn.Do(t, "GET", planPath(a)+".json", nil), "account_plan"); p["approval_required"] != true {
 		t.Fatalf("the default account plan was not changed: %v", p)
 	}
 	second, state := signup()
@@ -66,24 +66,24 @@ func TestDefaultAccountPlanApproval(t *testing.T) {
 		t.Fatalf("signup on a plan requiring approval: state %s", state)
 	}
 	// Changing the plan shows in the settings.
-	accStatus(t, tn.Do(t, "PUT", planPath(a)+".json", url.Values{"approval_required": {"false"}}), 200)
+	status(t, tn.Do(t, "PUT", planPath(a)+".json", url.Values{"approval_required": {"false"}}), 200)
 	if approval() != false {
 		t.Fatal("settings do not follow the plan")
 	}
 	// A plan in use cannot be deleted; contracts follow change_plan and account deletion.
-	accStatus(t, tn.Do(t, "DELETE", planPath(a)+".json", nil), 403)
-	b := accID(tn.Create(t, "/admin/api/account_plans.json", "account_plan", url.Values{"name": {"Other"}})["id"])
-	accStatus(t, tn.Do(t, "PUT", "/admin/api/accounts/"+testenv.S(first)+"/change_plan.json", url.Values{"plan_id": {testenv.S(b)}}), 200)
+	status(t, tn.Do(t, "DELETE", planPath(a)+".json", nil), 403)
+	b := num(t, tn.Create(t, "/admin/api/account_plans.json", "account_plan", url.Values{"name": {"Other"}}), "id")
+	status(t, tn.Do(t, "PUT", "/admin/api/accounts/"+testenv.S(first)+"/change_plan.json", url.Values{"plan_id": {testenv.S(b)}}), 200)
 	if accContracts(t, env, tn, a) != 1 || accContracts(t, env, tn, b) != 1 {
 		t.Fatalf("change_plan: contracts %d and %d", accContracts(t, env, tn, a), accContracts(t, env, tn, b))
 	}
-	accStatus(t, tn.Do(t, "DELETE", planPath(a)+".json", nil), 403)
-	accStatus(t, tn.Do(t, "DELETE", "/admin/api/accounts/"+testenv.S(second)+".json", nil), 200)
+	status(t, tn.Do(t, "DELETE", planPath(a)+".json", nil), 403)
+	status(t, tn.Do(t, "DELETE", "/admin/api/accounts/"+testenv.S(second)+".json", nil), 200)
 	if accContracts(t, env, tn, a) != 0 {
 		t.Fatal("the deleted account still counts")
 	}
-	accStatus(t, tn.Do(t, "DELETE", planPath(a)+".json", nil), 200)
-	accStatus(t, tn.Do(t, "DELETE", planPath(b)+".json", nil), 403)
+	status(t, tn.Do(t, "DELETE", planPath(a)+".json", nil), 200)
+	status(t, tn.Do(t, "DELETE", planPath(b)+".json", nil), 403)
 	// No default account plan any more: the stored setting, untouched meanwhile, applies again.
 	if approval() != true {
 		t.Fatal("the stored setting was lost")
@@ -92,7 +92,7 @@ func TestDefaultAccountPlanApproval(t *testing.T) {
 	if state != "created" {
 		t.Fatalf("signup without any account plan: state %s", state)
 	}
-	accStatus(t, tn.Do(t, "GET", "/admin/api/accounts/"+testenv.S(third)+"/plan.json", nil), 404)
+	status(t, tn.Do(t, "GET", "/admin/api/accounts/"+testenv.S(third)+"/plan.json", nil), 404)
 	putApproval(false)
 	if _, state := signup(); state != "approved" {
 		t.Fatalf("state %s", state)
@@ -108,8 +108,8 @@ func TestAccountPlanContractsUnderConcurrency(t *testing.T) {
 	var accs []int64
 	for i := 0; i < 8; i++ {
 		name := testenv.Unique("racer")
-		accs = append(accs, accID(tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {name}, "username": {name},
-			"account_plan_id": {testenv.S(a)}})["id"]))
+		accs = append(accs, num(t, tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {name}, "username": {name},
+			"account_plan_id": {testenv.S(a)}}), "id"))
 	}
 	codes := accParallel(2*len(accs), func(i int) int {
 		path := "/admin/api/accounts/" + testenv.S(accs[i/2])
@@ -125,7 +125,7 @@ func TestAccountPlanContractsUnderConcurrency(t *testing.T) {
 	for _, id := range accs {
 		r := tn.Do(t, "GET", "/admin/api/accounts/"+testenv.S(id)+"/plan.json", nil)
 		if r.Status == 200 {
-			left[accID(accObj(t, r, "account_plan")["id"])]++
+			left[num(t, obj(t, r, "account_plan"), "id")]++
 		}
 	}
 	if accContracts(t, env, tn, a) != left[a] || accContracts(t, env, tn, b) != left[b] {

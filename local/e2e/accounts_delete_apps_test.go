@@ -5,9 +5,9 @@ import (
 	"net/url"
 	"testing"
 
-	"turnpike/shared/admin/audience"
-	"turnpike/shared/admin/catalog"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/audience"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/store"
 )
 
@@ -24,7 +24,7 @@ func TestAccountDeleteRemovesApplications(t *testing.T) {
 		url.Values{"period": {"day"}, "value": {"10"}})
 	plain := w.newApp(t, w.acc, w.plan, nil)
 	customized := w.newApp(t, w.acc, w.plan, nil)
-	custom := testenv.ID(appsObj(t, w.expect(t, 200, "PUT", w.app(w.acc, testenv.ID(customized))+"/customize_plan.json", nil), "application_plan"))
+	custom := testenv.ID(obj(t, send(t, w.tn, 200, "PUT", w.app(w.acc, testenv.ID(customized))+"/customize_plan.json", nil), "application_plan"))
 	if limits, err := catalog.Limits(ctx, s, w.tn.ID, custom); err != nil || len(limits) != 1 {
 		t.Fatalf("custom plan limits: %v %v", limits, err)
 	}
@@ -52,16 +52,16 @@ func TestAccountDeleteRemovesApplications(t *testing.T) {
 	if w.contracts(t, svcSP) != 1 || w.contracts(t, otherSP) != 0 {
 		t.Fatalf("service plans keep %d and %d contracts", w.contracts(t, svcSP), w.contracts(t, otherSP))
 	}
-	w.expect(t, 200, "DELETE", "/admin/api/services/"+testenv.S(w.svc)+"/application_plans/"+testenv.S(w.plan)+".json", nil)
-	w.expect(t, 200, "DELETE", "/admin/api/services/"+testenv.S(other)+"/service_plans/"+testenv.S(otherSP)+".json", nil)
+	send(t, w.tn, 200, "DELETE", "/admin/api/services/"+testenv.S(w.svc)+"/application_plans/"+testenv.S(w.plan)+".json", nil)
+	send(t, w.tn, 200, "DELETE", "/admin/api/services/"+testenv.S(other)+"/service_plans/"+testenv.S(otherSP)+".json", nil)
 	// The custom plan went with its limits.
-	w.expect(t, 404, "GET", "/admin/api/services/"+testenv.S(w.svc)+"/application_plans/"+testenv.S(custom)+".json", nil)
+	send(t, w.tn, 404, "GET", "/admin/api/services/"+testenv.S(w.svc)+"/application_plans/"+testenv.S(custom)+".json", nil)
 	if limits, err := catalog.Limits(ctx, s, w.tn.ID, custom); err != nil || len(limits) != 0 {
 		t.Fatalf("custom plan limits left: %v %v", limits, err)
 	}
 	// Listings and their counters show the other developer's application alone.
 	for _, f := range []url.Values{nil, {"service_id": {testenv.S(w.svc)}}, {"state": {"live"}}} {
-		l := appsItems(t, w.expect(t, 200, "GET", "/admin/api/applications.json", f), "applications", "application")
+		l := items(t, send(t, w.tn, 200, "GET", "/admin/api/applications.json", f), "applications", "application")
 		if len(l) != 1 || testenv.ID(l[0]) != testenv.ID(kept) {
 			t.Fatalf("applications %v: %v", f, l)
 		}
@@ -77,7 +77,7 @@ func TestAccountDeleteRemovesApplications(t *testing.T) {
 	}
 	// The user keys are free again.
 	for _, a := range []map[string]any{plain, customized} {
-		w.newApp(t, keeper, keeperPlan, url.Values{"user_key": {a["user_key"].(string)}})
+		w.newApp(t, keeper, keeperPlan, url.Values{"user_key": {text(t, a, "user_key")}})
 	}
 }
 
@@ -91,13 +91,13 @@ func TestApplicationDeleteLeavesSubscription(t *testing.T) {
 	if n := w.subscription(t, w.acc, w.svc).Apps; n != 2 {
 		t.Fatalf("subscription counts %d applications", n)
 	}
-	w.expect(t, 200, "DELETE", w.app(w.acc, testenv.ID(a))+".json", nil)
-	w.expect(t, 200, "DELETE", w.app(w.acc, testenv.ID(b))+".json", nil)
+	send(t, w.tn, 200, "DELETE", w.app(w.acc, testenv.ID(a))+".json", nil)
+	send(t, w.tn, 200, "DELETE", w.app(w.acc, testenv.ID(b))+".json", nil)
 	sub := w.subscription(t, w.acc, w.svc)
 	if sub.Apps != 0 {
 		t.Fatalf("subscription counts %d applications", sub.Apps)
 	}
-	w.expect(t, 200, "DELETE", w.subs(w.acc)+"/"+testenv.S(sub.ID)+".json", nil)
+	send(t, w.tn, 200, "DELETE", w.subs(w.acc)+"/"+testenv.S(sub.ID)+".json", nil)
 	if n := w.contracts(t, w.plan); n != 0 {
 		t.Fatalf("%d contracts", n)
 	}
@@ -117,13 +117,13 @@ func TestAccountDeleteManyApplications(t *testing.T) {
 		}
 		w.newApp(t, w.acc, plan, nil)
 	}
-	w.expect(t, 200, "DELETE", "/admin/api/accounts/"+testenv.S(w.acc)+".json", nil)
+	send(t, w.tn, 200, "DELETE", "/admin/api/accounts/"+testenv.S(w.acc)+".json", nil)
 	for _, plan := range []int64{w.plan, second, w.defaultServicePlan(t, w.svc), w.defaultServicePlan(t, svc2)} {
 		if n := w.contracts(t, plan); n != 0 {
 			t.Fatalf("plan %d keeps %d contracts", plan, n)
 		}
 	}
-	if l := appsItems(t, w.expect(t, 200, "GET", "/admin/api/applications.json", nil), "applications", "application"); len(l) != 0 {
+	if l := items(t, send(t, w.tn, 200, "GET", "/admin/api/applications.json", nil), "applications", "application"); len(l) != 0 {
 		t.Fatalf("%d applications left", len(l))
 	}
 	w.assertCounters(t)
@@ -138,22 +138,21 @@ func TestCustomPlansLeaveTogether(t *testing.T) {
 		var plans []int64
 		for i := 0; i < 3; i++ {
 			a := w.newApp(t, acc, w.plan, nil)
-			p := appsObj(t, w.expect(t, 200, "PUT", w.app(acc, testenv.ID(a))+"/customize_plan.json", nil), "application_plan")
+			p := obj(t, send(t, w.tn, 200, "PUT", w.app(acc, testenv.ID(a))+"/customize_plan.json", nil), "application_plan")
 			plans = append(plans, testenv.ID(p))
-			w.expect(t, 200, "PUT", w.app(acc, testenv.ID(a))+"/suspend.json", nil)
+			send(t, w.tn, 200, "PUT", w.app(acc, testenv.ID(a))+"/suspend.json", nil)
 		}
 		return plans
 	}
 	gone := customized(w.acc)
-	w.expect(t, 200, "DELETE", "/admin/api/accounts/"+testenv.S(w.acc)+".json", nil)
+	send(t, w.tn, 200, "DELETE", "/admin/api/accounts/"+testenv.S(w.acc)+".json", nil)
 	other := w.developer(t)
 	gone = append(gone, customized(other)...)
-	w.expect(t, 200, "DELETE", w.subs(other)+"/"+testenv.S(w.subscription(t, other, w.svc).ID)+".json", nil)
+	send(t, w.tn, 200, "DELETE", w.subs(other)+"/"+testenv.S(w.subscription(t, other, w.svc).ID)+".json", nil)
 	for _, p := range gone {
-		w.expect(t, 404, "GET", "/admin/api/services/"+testenv.S(w.svc)+"/application_plans/"+testenv.S(p)+".json", nil)
+		send(t, w.tn, 404, "GET", "/admin/api/services/"+testenv.S(w.svc)+"/application_plans/"+testenv.S(p)+".json", nil)
 	}
-	if plans := appsItems(t, w.expect(t, 200, "GET", "/admin/api/services/"+testenv.S(w.svc)+"/application_plans.json", nil),
-		"plans", "application_plan"); len(plans) != 1 {
+	if plans := items(t, send(t, w.tn, 200, "GET", "/admin/api/services/"+testenv.S(w.svc)+"/application_plans.json", nil), "plans", "application_plan"); len(plans) != 1 {
 		t.Fatalf("%d plans listed", len(plans))
 	}
 	if n := w.contracts(t, w.plan); n != 0 {

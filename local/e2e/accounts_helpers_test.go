@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"turnpike/shared/admin/catalog"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/store"
 )
 
@@ -30,49 +30,8 @@ func accDev(t testing.TB, tn *testenv.Tenant) map[string]any {
 func accUsers(t testing.TB, tn *testenv.Tenant, account int64) []map[string]any {
 	t.Helper()
 	r := tn.Do(t, "GET", "/admin/api/accounts/"+testenv.S(account)+"/users.json", nil)
-	accStatus(t, r, 200)
-	return accItems(t, r, "users", "user")
-}
-
-// accItems unwraps a JSON collection {"users":[{"user":{...}}]}.
-func accItems(t testing.TB, r *testenv.Response, plural, single string) []map[string]any {
-	t.Helper()
-	list, ok := r.JSON(t)[plural].([]any)
-	if !ok {
-		t.Fatalf("no %q list in %s", plural, r.Body)
-	}
-	out := make([]map[string]any, len(list))
-	for i, it := range list {
-		out[i] = it.(map[string]any)[single].(map[string]any)
-	}
-	return out
-}
-
-// accObj unwraps a JSON object {"account":{...}}.
-func accObj(t testing.TB, r *testenv.Response, wrapper string) map[string]any {
-	t.Helper()
-	obj, ok := r.JSON(t)[wrapper].(map[string]any)
-	if !ok {
-		t.Fatalf("no %q in %s", wrapper, r.Body)
-	}
-	return obj
-}
-
-func accStatus(t testing.TB, r *testenv.Response, want int) {
-	t.Helper()
-	if r.Status != want {
-		t.Fatalf("status %d, want %d: %s", r.Status, want, r.Body)
-	}
-}
-
-// accFieldError expects a 422 {"errors":{field:[...]}}.
-func accFieldError(t testing.TB, r *testenv.Response, field string) {
-	t.Helper()
-	accStatus(t, r, 422)
-	errs, ok := r.JSON(t)["errors"].(map[string]any)
-	if !ok || errs[field] == nil {
-		t.Fatalf("want errors.%s in %s", field, r.Body)
-	}
+	status(t, r, 200)
+	return items(t, r, "users", "user")
 }
 
 // accXML decodes an XML body into v, failing on malformed XML.
@@ -90,8 +49,8 @@ func accXML(t testing.TB, r *testenv.Response, v any) {
 func accState(t testing.TB, tn *testenv.Tenant, account int64) string {
 	t.Helper()
 	r := tn.Do(t, "GET", "/admin/api/accounts/"+testenv.S(account)+".json", nil)
-	accStatus(t, r, 200)
-	return accObj(t, r, "account")["state"].(string)
+	status(t, r, 200)
+	return text(t, obj(t, r, "account"), "state")
 }
 
 // accPlan stores an account plan directly: the account plans API belongs to
@@ -166,13 +125,11 @@ func accParallel(n int, f func(i int) int) map[int]int {
 	return out
 }
 
-func accID(v any) int64 { return int64(v.(float64)) }
-
 // accToken creates a personal access token of the tenant's admin.
 func accToken(t testing.TB, env *testenv.Env, tn *testenv.Tenant, permission string, scopes ...string) string {
 	t.Helper()
 	r := accJSON(t, env, "POST", "/admin/api/personal/access_tokens.json", tn.Token,
 		map[string]any{"token": map[string]any{"name": testenv.Unique("token"), "permission": permission, "scopes": scopes}})
-	accStatus(t, r, 201)
-	return accObj(t, r, "access_token")["value"].(string)
+	status(t, r, 201)
+	return text(t, obj(t, r, "access_token"), "value")
 }

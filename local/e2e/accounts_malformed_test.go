@@ -15,9 +15,9 @@ func TestAccountsMalformedInput(t *testing.T) {
 	t.Parallel()
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
-	accN := accID(accDev(t, tn)["id"])
+	accN := num(t, accDev(t, tn), "id")
 	acc := testenv.S(accN)
-	user := testenv.S(accID(accUsers(t, tn, accN)[0]["id"]))
+	user := testenv.S(num(t, accUsers(t, tn, accN)[0], "id"))
 	names := []string{"signup", "portal-signup", "list-accounts", "find-account", "read-account", "update-account", "delete-account",
 		"approve-account", "reject-account", "make-account-pending", "suspend-account", "resume-account", "schedule-account-deletion",
 		"change-account-plan", "fetch-account-plan", "list-users", "create-user", "read-user", "update-user", "delete-user",

@@ -22,7 +22,7 @@ func newSignupWorld(t *testing.T) *signupWorld {
 	w := &signupWorld{appsWorld: &appsWorld{env: env, tn: env.NewTenant(t)}}
 	w.svcA = w.service(t, nil)
 	w.planA = w.appPlan(t, w.svcA, nil)
-	w.expect(t, 200, "PUT", "/admin/api/services/"+testenv.S(w.svcA)+"/application_plans/"+testenv.S(w.planA)+"/default.json", nil)
+	send(t, w.tn, 200, "PUT", "/admin/api/services/"+testenv.S(w.svcA)+"/application_plans/"+testenv.S(w.planA)+"/default.json", nil)
 	w.svcB = w.service(t, nil)
 	w.planB = w.appPlan(t, w.svcB, url.Values{"approval_required": {"true"}})
 	w.spB = testenv.ID(w.tn.Create(t, "/admin/api/services/"+testenv.S(w.svcB)+"/service_plans.json", "service_plan",
@@ -45,8 +45,8 @@ func (w *signupWorld) signup(t *testing.T, path string, extra url.Values) *teste
 func (w *signupWorld) subscriptions(t *testing.T, acc int64) map[int64]int64 {
 	t.Helper()
 	out := map[int64]int64{}
-	for _, s := range appsItems(t, w.expect(t, 200, "GET", w.subs(acc)+".json", nil), "service_subscriptions", "service_subscription") {
-		out[int64(s["service_id"].(float64))] = int64(s["plan_id"].(float64))
+	for _, s := range items(t, send(t, w.tn, 200, "GET", w.subs(acc)+".json", nil), "service_subscriptions", "service_subscription") {
+		out[num(t, s, "service_id")] = num(t, s, "plan_id")
 	}
 	return out
 }
@@ -62,28 +62,28 @@ func TestSignupContracts(t *testing.T) {
 	// A service plan of B: a subscription to B on it, none to the default service
 	// (no default application plan); A by its default application plan.
 	r := w.signup(t, "/admin/api/signup.json", url.Values{"service_plan_id": {testenv.S(w.spB)}})
-	accStatus(t, r, 201)
-	acc := accObj(t, r, "account")
+	status(t, r, 201)
+	acc := obj(t, r, "account")
 	if _, ok := acc["applications"]; ok || acc["state"] != "approved" {
 		t.Fatalf("the JSON answer is the account alone: %s", r.Body)
 	}
-	first := accID(acc["id"])
+	first := num(t, acc, "id")
 	if subs := w.subscriptions(t, first); len(subs) != 2 || subs[w.svcA] != defA || subs[w.svcB] != w.spB {
 		t.Fatalf("subscriptions %v", subs)
 	}
 	apps := w.accountApps(t, first)
 	if len(apps) != 1 || apps[0]["name"] != "API signup" || apps[0]["description"] != "API signup" ||
-		int64(apps[0]["plan_id"].(float64)) != w.planA || apps[0]["state"] != "live" || apps[0]["enabled"] != true {
+		num(t, apps[0], "plan_id") != w.planA || apps[0]["state"] != "live" || apps[0]["enabled"] != true {
 		t.Fatalf("applications %v", apps)
 	}
 	// The application is a real one.
 	status(t, w.env.Do(t, "GET", "/transactions/authrep.xml", url.Values{"provider_key": {w.tn.ProviderKey},
-		"service_id": {testenv.S(w.svcA)}, "user_key": {apps[0]["user_key"].(string)}, "usage[hits]": {"1"}}), 200)
+		"service_id": {testenv.S(w.svcA)}, "user_key": {text(t, apps[0], "user_key")}, "usage[hits]": {"1"}}), 200)
 
 	// An application plan of B, in XML: B on its default service plan with a
 	// pending application (the plan requires approval), and A as before.
 	r = w.signup(t, "/admin/api/signup.xml", url.Values{"application_plan_id": {testenv.S(w.planB)}})
-	accStatus(t, r, 201)
+	status(t, r, 201)
 	var x struct {
 		ID    int64 `xml:"id"`
 		Plans []struct {
@@ -117,8 +117,8 @@ func TestSignupContracts(t *testing.T) {
 	}
 	// Both: one subscription and one application on B.
 	r = w.signup(t, "/admin/api/signup.json", url.Values{"service_plan_id": {testenv.S(w.spB)}, "application_plan_id": {testenv.S(w.planB)}})
-	accStatus(t, r, 201)
-	third := accID(accObj(t, r, "account")["id"])
+	status(t, r, 201)
+	third := num(t, obj(t, r, "account"), "id")
 	if subs := w.subscriptions(t, third); len(subs) != 2 || subs[w.svcB] != w.spB || len(w.accountApps(t, third)) != 2 {
 		t.Fatalf("subscriptions %v", subs)
 	}
@@ -128,11 +128,10 @@ func TestSignupContracts(t *testing.T) {
 			t.Fatalf("plan %d has %d contracts, want %d", plan, n, want)
 		}
 	}
-	w.expect(t, 403, "DELETE", "/admin/api/services/"+testenv.S(w.svcA)+"/application_plans/"+testenv.S(w.planA)+".json", nil)
+	send(t, w.tn, 403, "DELETE", "/admin/api/services/"+testenv.S(w.svcA)+"/application_plans/"+testenv.S(w.planA)+".json", nil)
 	w.assertCounters(t)
 	// The applications are listed tenant-wide and by service.
-	if l := appsItems(t, w.expect(t, 200, "GET", "/admin/api/applications.json", url.Values{"service_id": {testenv.S(w.svcB)}}),
-		"applications", "application"); len(l) != 2 {
+	if l := items(t, send(t, w.tn, 200, "GET", "/admin/api/applications.json", url.Values{"service_id": {testenv.S(w.svcB)}}), "applications", "application"); len(l) != 2 {
 		t.Fatalf("applications of B: %d", len(l))
 	}
 }
@@ -158,13 +157,13 @@ func TestSignupContractsRefused(t *testing.T) {
 			t.Fatalf("%s: %d %s", name, r.Status, r.Body)
 		}
 	}
-	accFieldError(t, w.signup(t, "/admin/api/signup.json", url.Values{"service_plan_id": {"premium"}}), "service_plan_id")
+	fieldError(t, w.signup(t, "/admin/api/signup.json", url.Values{"service_plan_id": {"premium"}}), 422, "service_plan_id")
 	// A custom plan belongs to its application.
-	app := w.accountApps(t, accID(accObj(t, w.signup(t, "/admin/api/signup.json", nil), "account")["id"]))[0]
-	custom := appsObj(t, w.expect(t, 200, "PUT", w.app(int64(app["account_id"].(float64)), testenv.ID(app))+"/customize_plan.json", nil), "application_plan")
-	accStatus(t, w.signup(t, "/admin/api/signup.json", url.Values{"application_plan_id": {testenv.S(testenv.ID(custom))}}), 404)
+	app := w.accountApps(t, num(t, obj(t, w.signup(t, "/admin/api/signup.json", nil), "account"), "id"))[0]
+	custom := obj(t, send(t, w.tn, 200, "PUT", w.app(num(t, app, "account_id"), testenv.ID(app))+"/customize_plan.json", nil), "application_plan")
+	status(t, w.signup(t, "/admin/api/signup.json", url.Values{"application_plan_id": {testenv.S(testenv.ID(custom))}}), 404)
 	// Nothing was written by the refusals: the name is free, the plans count one account.
-	accStatus(t, w.signup(t, "/admin/api/signup.json", url.Values{"username": {"refused"}}), 201)
+	status(t, w.signup(t, "/admin/api/signup.json", url.Values{"username": {"refused"}}), 201)
 	if n := w.contracts(t, w.defaultServicePlan(t, w.svcA)); n != 2 {
 		t.Fatalf("%d contracts", n)
 	}
@@ -182,18 +181,18 @@ func TestSignupContractsTooMany(t *testing.T) {
 	for i := 0; i < 10; i++ {
 		svc := w.service(t, nil)
 		plan := w.appPlan(t, svc, nil)
-		w.expect(t, 200, "PUT", "/admin/api/services/"+testenv.S(svc)+"/application_plans/"+testenv.S(plan)+"/default.json", nil)
+		send(t, w.tn, 200, "PUT", "/admin/api/services/"+testenv.S(svc)+"/application_plans/"+testenv.S(plan)+"/default.json", nil)
 	}
 	form := url.Values{"org_name": {"Many"}, "username": {"many"}, "email": {"many@example.com"}}
-	accFieldError(t, w.tn.Do(t, "POST", "/admin/api/signup.json", form), "plans")
-	if n := len(appsItems(t, w.expect(t, 200, "GET", "/admin/api/applications.json", nil), "applications", "application")); n != 0 {
+	fieldError(t, w.tn.Do(t, "POST", "/admin/api/signup.json", form), 422, "plans")
+	if n := len(items(t, send(t, w.tn, 200, "GET", "/admin/api/applications.json", nil), "applications", "application")); n != 0 {
 		t.Fatalf("%d applications written", n)
 	}
 	// With one service fewer it fits.
-	svcs := appsItems(t, w.expect(t, 200, "GET", "/admin/api/services.json", nil), "services", "service")
-	w.expect(t, 200, "DELETE", "/admin/api/services/"+strconv.FormatInt(testenv.ID(svcs[len(svcs)-1]), 10)+".json", nil)
+	svcs := items(t, send(t, w.tn, 200, "GET", "/admin/api/services.json", nil), "services", "service")
+	send(t, w.tn, 200, "DELETE", "/admin/api/services/"+strconv.FormatInt(testenv.ID(svcs[len(svcs)-1]), 10)+".json", nil)
 	acc := w.tn.Create(t, "/admin/api/signup.json", "account", form)
-	if n := len(w.accountApps(t, accID(acc["id"]))); n != 9 {
+	if n := len(w.accountApps(t, num(t, acc, "id"))); n != 9 {
 		t.Fatalf("%d applications", n)
 	}
 }
@@ -201,5 +200,5 @@ func TestSignupContractsTooMany(t *testing.T) {
 // accountApps lists an account's applications.
 func (w *appsWorld) accountApps(t *testing.T, acc int64) []map[string]any {
 	t.Helper()
-	return appsItems(t, w.expect(t, 200, "GET", w.apps(acc)+".json", nil), "applications", "application")
+	return items(t, send(t, w.tn, 200, "GET", w.apps(acc)+".json", nil), "applications", "application")
 }

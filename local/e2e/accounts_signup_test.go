@@ -14,23 +14,23 @@ func TestSignupWithPasswordIsApproved(t *testing.T) {
 	tn := env.NewTenant(t)
 	r := tn.Do(t, "POST", "/admin/api/signup.json", url.Values{"org_name": {"Acme"}, "username": {"alice"},
 		"email": {"alice@example.com"}, "password": {accPassword}, "annotations[crm]": {"42"}})
-	accStatus(t, r, 201)
-	acc := accObj(t, r, "account")
+	status(t, r, 201)
+	acc := obj(t, r, "account")
 	if acc["state"] != "approved" || acc["org_name"] != "Acme" || acc["credit_card_stored"] != false ||
 		acc["monthly_billing_enabled"] != true || acc["monthly_charging_enabled"] != true {
 		t.Fatalf("account: %s", r.Body)
 	}
-	if acc["annotations"].(map[string]any)["crm"] != "42" {
+	if inner(t, acc, "annotations")["crm"] != "42" {
 		t.Fatalf("annotations: %s", r.Body)
 	}
 	if _, ok := acc["users"]; ok {
 		t.Fatalf("JSON nests no users: %s", r.Body)
 	}
-	links := acc["links"].([]any)
-	if len(links) != 2 || !strings.HasSuffix(links[0].(map[string]any)["href"].(string), "/admin/api/accounts/"+testenv.S(accID(acc["id"]))) {
-		t.Fatalf("links: %v", links)
+	lk := links(t, acc)
+	if len(lk) != 2 || !strings.HasSuffix(text(t, lk[0], "href"), "/admin/api/accounts/"+testenv.S(num(t, acc, "id"))) {
+		t.Fatalf("links: %v", lk)
 	}
-	users := accUsers(t, tn, accID(acc["id"]))
+	users := accUsers(t, tn, num(t, acc, "id"))
 	if len(users) != 1 || users[0]["state"] != "active" || users[0]["role"] != "admin" || users[0]["username"] != "alice" {
 		t.Fatalf("users: %v", users)
 	}
@@ -42,7 +42,7 @@ func TestSignupXML(t *testing.T) {
 	tn := env.NewTenant(t)
 	r := tn.Do(t, "POST", "/admin/api/signup.xml", url.Values{"account[org_name]": {"Acme XML"}, "account[username]": {"bob"},
 		"account[email]": {"bob@example.com"}, "account[password]": {accPassword}})
-	accStatus(t, r, 201)
+	status(t, r, 201)
 	var x struct {
 		ID      int64     `xml:"id"`
 		State   string    `xml:"state"`
@@ -80,13 +80,13 @@ func TestMinimalSignupWaitsForActivation(t *testing.T) {
 	if acc["state"] != "created" {
 		t.Fatalf("state %v", acc["state"])
 	}
-	id := accID(acc["id"])
+	id := num(t, acc, "id")
 	users := accUsers(t, tn, id)
 	if users[0]["state"] != "pending" || users[0]["email"] != nil {
 		t.Fatalf("user: %v", users[0])
 	}
-	r := tn.Do(t, "PUT", "/admin/api/accounts/"+testenv.S(id)+"/users/"+testenv.S(accID(users[0]["id"]))+"/activate.json", nil)
-	accStatus(t, r, 200)
+	r := tn.Do(t, "PUT", "/admin/api/accounts/"+testenv.S(id)+"/users/"+testenv.S(num(t, users[0], "id"))+"/activate.json", nil)
+	status(t, r, 200)
 	if accState(t, tn, id) != "approved" {
 		t.Fatal("activating the first user approves the account when no approval is required")
 	}
@@ -98,17 +98,17 @@ func TestSignupHonoursApprovalSetting(t *testing.T) {
 	t.Parallel()
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
-	accStatus(t, accJSON(t, env, "PUT", "/admin/api/settings.json", tn.Token, map[string]any{"account_approval_required": true}), 200)
+	status(t, accJSON(t, env, "PUT", "/admin/api/settings.json", tn.Token, map[string]any{"account_approval_required": true}), 200)
 	acc := accDev(t, tn)
 	if acc["state"] != "created" {
 		t.Fatalf("state %v", acc["state"])
 	}
-	id := accID(acc["id"])
+	id := num(t, acc, "id")
 	u := accUsers(t, tn, id)[0]
 	if u["state"] != "pending" {
 		t.Fatalf("user %v", u)
 	}
-	accStatus(t, tn.Do(t, "PUT", "/admin/api/accounts/"+testenv.S(id)+"/users/"+testenv.S(accID(u["id"]))+"/activate.json", nil), 200)
+	status(t, tn.Do(t, "PUT", "/admin/api/accounts/"+testenv.S(id)+"/users/"+testenv.S(num(t, u, "id"))+"/activate.json", nil), 200)
 	if s := accState(t, tn, id); s != "pending" {
 		t.Fatalf("state after activation: %s", s)
 	}
@@ -130,7 +130,7 @@ func TestSignupWithAccountPlan(t *testing.T) {
 		if n := accContracts(t, env, tn, plan); n != 1 {
 			t.Fatalf("plan %d has %d contracts", plan, n)
 		}
-		r := tn.Do(t, "GET", "/admin/api/accounts/"+testenv.S(accID(acc["id"]))+".xml", nil)
+		r := tn.Do(t, "GET", "/admin/api/accounts/"+testenv.S(num(t, acc, "id"))+".xml", nil)
 		if !strings.Contains(r.String(), "<plans><plan><id>"+testenv.S(plan)+"</id>") || !strings.Contains(r.String(), "<type>account_plan</type>") {
 			t.Fatalf("XML plans: %s", r.Body)
 		}
@@ -138,12 +138,12 @@ func TestSignupWithAccountPlan(t *testing.T) {
 	// Not an account plan of this tenant: 404, as 3scale.
 	for _, id := range []string{"999999999", testenv.S(tn.DefaultService)} {
 		r := tn.Do(t, "POST", "/admin/api/signup.json", url.Values{"org_name": {"x"}, "username": {testenv.Unique("u")}, "account_plan_id": {id}})
-		accStatus(t, r, 404)
+		status(t, r, 404)
 	}
 	other := env.NewTenant(t)
 	r := other.Do(t, "POST", "/admin/api/signup.json", url.Values{"org_name": {"x"}, "username": {"otheruser"}, "account_plan_id": {testenv.S(open)}})
-	accStatus(t, r, 404)
-	accFieldError(t, tn.Do(t, "POST", "/admin/api/signup.json", url.Values{"org_name": {"x"}, "username": {"abcdef"}, "account_plan_id": {"one"}}), "account_plan_id")
+	status(t, r, 404)
+	fieldError(t, tn.Do(t, "POST", "/admin/api/signup.json", url.Values{"org_name": {"x"}, "username": {"abcdef"}, "account_plan_id": {"one"}}), 422, "account_plan_id")
 }
 
 func TestSignupValidation(t *testing.T) {
@@ -174,18 +174,15 @@ func TestSignupValidation(t *testing.T) {
 	for i, c := range cases {
 		r := tn.Do(t, "POST", "/admin/api/signup.json", c.form)
 		for _, f := range c.fields {
-			accFieldError(t, r, f)
+			fieldError(t, r, 422, f)
 		}
-		if len(r.JSON(t)["errors"].(map[string]any)) != len(c.fields) {
+		if len(obj(t, r, "errors")) != len(c.fields) {
 			t.Errorf("case %d: %s", i, r.Body)
 		}
 	}
 	// XML errors are full messages.
 	r := tn.Do(t, "POST", "/admin/api/signup.xml", url.Values{"org_name": {"x"}, "username": {"taken"}})
-	accStatus(t, r, 422)
-	if r.String() != `<?xml version="1.0" encoding="UTF-8"?><errors><error>Username has already been taken</error></errors>` {
-		t.Fatalf("XML errors: %s", r.Body)
-	}
+	exactly(t, r, 422, `<?xml version="1.0" encoding="UTF-8"?><errors><error>Username has already been taken</error></errors>`)
 	// Nothing was written by the failed signups: the names are still free.
 	tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {"x"}, "username": {"fine"}, "email": {"fine@example.com"}})
 }
@@ -200,24 +197,21 @@ func TestPortalSignup(t *testing.T) {
 		return url.Values{"org_name": {name}, "username": {name}, "email": {name + "@example.com"}, "password": {accPassword}}
 	}
 	acc := tn.Create(t, "/admin/api/portal/signup.json", "account", form("portal1"))
-	if acc["state"] != "approved" || accUsers(t, tn, accID(acc["id"]))[0]["state"] != "active" {
+	if acc["state"] != "approved" || accUsers(t, tn, num(t, acc, "id"))[0]["state"] != "active" {
 		t.Fatalf("portal signup: %v", acc)
 	}
 	r := tn.Do(t, "POST", "/admin/api/portal/signup.json", url.Values{"org_name": {"x"}, "username": {"portal2"}})
-	accFieldError(t, r, "email")
-	accFieldError(t, r, "password")
+	fieldError(t, r, 422, "email")
+	fieldError(t, r, 422, "password")
 
-	accStatus(t, accJSON(t, env, "PUT", "/admin/api/settings.json", tn.Token, map[string]any{"account_approval_required": true}), 200)
+	status(t, accJSON(t, env, "PUT", "/admin/api/settings.json", tn.Token, map[string]any{"account_approval_required": true}), 200)
 	acc = tn.Create(t, "/admin/api/portal/signup.json", "account", form("portal3"))
 	if acc["state"] != "pending" {
 		t.Fatalf("with approval: %v", acc["state"])
 	}
-	accStatus(t, accJSON(t, env, "PUT", "/admin/api/settings.json", tn.Token, map[string]any{"signups_enabled": false}), 200)
+	status(t, accJSON(t, env, "PUT", "/admin/api/settings.json", tn.Token, map[string]any{"signups_enabled": false}), 200)
 	r = tn.Do(t, "POST", "/admin/api/portal/signup.json", form("portal4"))
-	accStatus(t, r, 403)
-	if r.String() != `{"error":"Signups are disabled"}` {
-		t.Fatalf("disabled: %s", r.Body)
-	}
+	exactly(t, r, 403, `{"error":"Signups are disabled"}`)
 	// The provider's own signup express still works.
 	tn.Create(t, "/admin/api/signup.json", "account", form("portal5"))
 }
@@ -242,7 +236,7 @@ func TestSignupUniquenessUnderConcurrency(t *testing.T) {
 		t.Fatalf("same email: %v", codes)
 	}
 	r := tn.Do(t, "GET", "/admin/api/accounts.json", nil)
-	if n := len(accItems(t, r, "accounts", "account")); n != 2 {
+	if n := len(items(t, r, "accounts", "account")); n != 2 {
 		t.Fatalf("%d accounts, want 2", n)
 	}
 }

@@ -14,7 +14,7 @@ func accReach(t *testing.T, tn *testenv.Tenant, state string) int64 {
 	t.Helper()
 	name := testenv.Unique("st")
 	acc := tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {name}, "username": {name}})
-	id := accID(acc["id"]) // "created": no password
+	id := num(t, acc, "id") // "created": no password
 	steps := map[string][]string{
 		"created":                {},
 		"pending":                {"make_pending"},
@@ -24,7 +24,7 @@ func accReach(t *testing.T, tn *testenv.Tenant, state string) int64 {
 		"scheduled_for_deletion": {"approve", "schedule_for_deletion"},
 	}[state]
 	for _, ev := range steps {
-		accStatus(t, tn.Do(t, "PUT", "/admin/api/accounts/"+testenv.S(id)+"/"+ev+".json", nil), 200)
+		status(t, tn.Do(t, "PUT", "/admin/api/accounts/"+testenv.S(id)+"/"+ev+".json", nil), 200)
 	}
 	if got := accState(t, tn, id); got != state {
 		t.Fatalf("reached %s, want %s", got, state)
@@ -53,12 +53,12 @@ func TestAccountStateMachine(t *testing.T) {
 			path := "/admin/api/accounts/" + testenv.S(id) + "/" + event + ".json"
 			r := tn.Do(t, "PUT", path, nil)
 			if to, ok := m[from]; ok {
-				accStatus(t, r, 200)
-				if got := accObj(t, r, "account")["state"]; got != to {
+				status(t, r, 200)
+				if got := obj(t, r, "account")["state"]; got != to {
 					t.Fatalf("%s from %s: %v, want %s", event, from, got, to)
 				}
 			} else {
-				accFieldError(t, r, "state")
+				fieldError(t, r, 422, "state")
 				if want := `{"errors":{"state":["cannot transition via \"` + event + `\""]}}`; r.String() != want {
 					t.Fatalf("%s from %s: %s", event, from, r.Body)
 				}
@@ -77,20 +77,17 @@ func TestAccountStateXMLAndListing(t *testing.T) {
 	id := accReach(t, tn, "pending")
 	path := "/admin/api/accounts/" + testenv.S(id)
 	r := tn.Do(t, "PUT", path+"/approve.xml", nil)
-	accStatus(t, r, 200)
+	status(t, r, 200)
 	if !strings.Contains(r.String(), "<state>approved</state>") {
 		t.Fatalf("XML approve: %s", r.Body)
 	}
 	r = tn.Do(t, "PUT", path+"/approve", nil) // bare = XML
-	accStatus(t, r, 422)
-	if r.String() != `<?xml version="1.0" encoding="UTF-8"?><errors><error>State cannot transition via &quot;approve&quot;</error></errors>` {
-		t.Fatalf("XML refusal: %s", r.Body)
-	}
+	exactly(t, r, 422, `<?xml version="1.0" encoding="UTF-8"?><errors><error>State cannot transition via &quot;approve&quot;</error></errors>`)
 	// Listing by state follows every change.
 	listed := func(state string) bool {
 		r := tn.Do(t, "GET", "/admin/api/accounts.json", url.Values{"state": {state}})
-		for _, a := range accItems(t, r, "accounts", "account") {
-			if accID(a["id"]) == id {
+		for _, a := range items(t, r, "accounts", "account") {
+			if num(t, a, "id") == id {
 				return true
 			}
 		}
@@ -102,8 +99,8 @@ func TestAccountStateXMLAndListing(t *testing.T) {
 	// Scheduled for deletion: a deletion date 15 days on; XML drops the billing flags.
 	before := time.Now().UTC().Add(-time.Second)
 	r = tn.Do(t, "PUT", path+"/schedule_for_deletion.json", nil)
-	acc := accObj(t, r, "account")
-	date, err := time.Parse(time.RFC3339, acc["deletion_date"].(string))
+	acc := obj(t, r, "account")
+	date, err := time.Parse(time.RFC3339, text(t, acc, "deletion_date"))
 	if err != nil || date.Before(before.Add(15*24*time.Hour)) || date.After(time.Now().Add(15*24*time.Hour+time.Second)) {
 		t.Fatalf("deletion_date: %s", r.Body)
 	}
@@ -115,11 +112,11 @@ func TestAccountStateXMLAndListing(t *testing.T) {
 		t.Fatalf("XML of a scheduled account: %s", r.Body)
 	}
 	r = tn.Do(t, "PUT", path+"/resume.json", nil)
-	if acc = accObj(t, r, "account"); acc["state"] != "approved" || acc["deletion_date"] != nil {
+	if acc = obj(t, r, "account"); acc["state"] != "approved" || acc["deletion_date"] != nil {
 		t.Fatalf("resume: %s", r.Body)
 	}
-	accStatus(t, tn.Do(t, "PUT", "/admin/api/accounts/999999999/approve.json", nil), 404)
-	accStatus(t, tn.Do(t, "PUT", "/admin/api/accounts/x/approve.json", nil), 404)
+	status(t, tn.Do(t, "PUT", "/admin/api/accounts/999999999/approve.json", nil), 404)
+	status(t, tn.Do(t, "PUT", "/admin/api/accounts/x/approve.json", nil), 404)
 }
 
 // Concurrent approvals of one pending account: exactly one succeeds.

@@ -15,7 +15,7 @@ func TestAccountsXML(t *testing.T) {
 	tn := env.NewTenant(t)
 	xmlState := func(r *testenv.Response, root string) string {
 		t.Helper()
-		accStatus(t, r, 200)
+		status(t, r, 200)
 		var x struct {
 			State string `xml:"state"`
 		}
@@ -26,7 +26,7 @@ func TestAccountsXML(t *testing.T) {
 		return x.State
 	}
 	// Account events, bare paths (XML).
-	acc := testenv.S(accID(accDev(t, tn)["id"]))
+	acc := testenv.S(num(t, accDev(t, tn), "id"))
 	for _, step := range []struct{ event, state string }{{"reject", "rejected"}, {"make_pending", "pending"}, {"suspend", "suspended"},
 		{"resume", "approved"}, {"schedule_for_deletion", "scheduled_for_deletion"}, {"resume", "approved"}} {
 		if got := xmlState(tn.Do(t, "PUT", "/admin/api/accounts/"+acc+"/"+step.event, nil), "account"); got != step.state {
@@ -36,7 +36,7 @@ func TestAccountsXML(t *testing.T) {
 	// Users.
 	base := "/admin/api/accounts/" + acc + "/users"
 	r := tn.Do(t, "POST", base+".xml", url.Values{"username": {"xml_user"}, "email": {"xml_user@example.com"}})
-	accStatus(t, r, 201)
+	status(t, r, 201)
 	var u struct {
 		ID int64 `xml:"id"`
 	}
@@ -45,13 +45,13 @@ func TestAccountsXML(t *testing.T) {
 	for _, step := range []struct{ event, field, want string }{{"activate", "<state>", "active"}, {"suspend", "<state>", "suspended"},
 		{"unsuspend", "<state>", "active"}, {"admin", "<role>", "admin"}, {"member", "<role>", "member"}} {
 		r := tn.Do(t, "PUT", base+"/"+id+"/"+step.event+".xml", nil)
-		accStatus(t, r, 200)
+		status(t, r, 200)
 		if !strings.Contains(r.String(), step.field+step.want+"<") {
 			t.Fatalf("%s: %s", step.event, r.Body)
 		}
 	}
 	r = tn.Do(t, "PUT", base+"/"+id+"/unsuspend.xml", nil)
-	accStatus(t, r, 422)
+	status(t, r, 422)
 	if !strings.Contains(r.String(), "<errors><error>State cannot transition via") {
 		t.Fatalf("XML refusal: %s", r.Body)
 	}
@@ -61,10 +61,10 @@ func TestAccountsXML(t *testing.T) {
 	}
 	// Invitations: withdraw and accept in XML.
 	inv := tn.Do(t, "POST", "/admin/api/accounts/"+acc+"/invitations.xml", url.Values{"email": {"xml_inv@example.com"}})
-	accStatus(t, inv, 201)
+	status(t, inv, 201)
 	token := accInvitationTokenFor(t, tn, "xml_inv@example.com")
 	r = tn.Do(t, "POST", "/admin/api/invitations/accept.xml", url.Values{"invitation_token": {token}, "username": {"xml_inv"}, "password": {accPassword}})
-	accStatus(t, r, 201)
+	status(t, r, 201)
 	if !strings.Contains(r.String(), "<username>xml_inv</username>") || !strings.Contains(r.String(), "<role>member</role>") {
 		t.Fatalf("XML accept: %s", r.Body)
 	}
@@ -79,7 +79,7 @@ func TestAccountsXML(t *testing.T) {
 	// Portal signup, and deleting an account, in XML.
 	r = tn.Do(t, "POST", "/admin/api/portal/signup.xml", url.Values{"org_name": {"Portal XML"}, "username": {"portal_xml"},
 		"email": {"portal_xml@example.com"}, "password": {accPassword}})
-	accStatus(t, r, 201)
+	status(t, r, 201)
 	if !strings.Contains(r.String(), "<state>approved</state>") || !strings.Contains(r.String(), "<users><user>") {
 		t.Fatalf("XML portal signup: %s", r.Body)
 	}

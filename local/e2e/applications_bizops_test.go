@@ -19,17 +19,16 @@ func TestBizopsAddDeveloperWithApplication(t *testing.T) {
 		"username": {dev}, "email": {dev + "@acme.example"}, "password": {"a-long-enough-password"}}))
 	app := w.tn.Create(t, "/admin/api/accounts/"+testenv.S(acc)+"/applications.json", "application",
 		url.Values{"plan_id": {testenv.S(w.plan)}, "name": {"Acme mobile"}, "description": {"iOS and Android clients"}})
-	if !hex32.MatchString(app["user_key"].(string)) || app["state"] != "live" || app["org_name"] != "Acme Corp" {
+	if !hex32.MatchString(text(t, app, "user_key")) || app["state"] != "live" || app["org_name"] != "Acme Corp" {
 		t.Fatalf("application: %v", app)
 	}
-	subs := appsItems(t, w.expect(t, 200, "GET", "/admin/api/accounts/"+testenv.S(acc)+"/service_subscriptions.json", nil),
-		"service_subscriptions", "service_subscription")
-	if len(subs) != 1 || int64(subs[0]["service_id"].(float64)) != w.svc {
+	subs := items(t, send(t, w.tn, 200, "GET", "/admin/api/accounts/"+testenv.S(acc)+"/service_subscriptions.json", nil), "service_subscriptions", "service_subscription")
+	if len(subs) != 1 || num(t, subs[0], "service_id") != w.svc {
 		t.Fatalf("subscriptions: %v", subs)
 	}
 	// The key works at once.
 	r := w.env.Do(t, "GET", "/transactions/authrep.xml", url.Values{"provider_key": {w.tn.ProviderKey},
-		"service_id": {testenv.S(w.svc)}, "user_key": {app["user_key"].(string)}})
+		"service_id": {testenv.S(w.svc)}, "user_key": {text(t, app, "user_key")}})
 	if r.Status != 200 {
 		t.Fatalf("authrep: %d %s", r.Status, r.Body)
 	}
@@ -45,14 +44,14 @@ func TestBizopsApprovePendingApplications(t *testing.T) {
 	}
 	live := testenv.ID(w.newApp(t, w.acc, w.plan, nil))
 	// The snippet: list pending applications, accept each.
-	for _, a := range appsItems(t, w.expect(t, 200, "GET", "/admin/api/applications.json", url.Values{"state": {"pending"}}), "applications", "application") {
-		acc, app := int64(a["account_id"].(float64)), testenv.ID(a)
-		w.expect(t, 200, "PUT", w.app(acc, app)+"/accept.json", nil)
+	for _, a := range items(t, send(t, w.tn, 200, "GET", "/admin/api/applications.json", url.Values{"state": {"pending"}}), "applications", "application") {
+		acc, app := num(t, a, "account_id"), testenv.ID(a)
+		send(t, w.tn, 200, "PUT", w.app(acc, app)+"/accept.json", nil)
 	}
-	if n := len(w.expect(t, 200, "GET", "/admin/api/applications.json", url.Values{"state": {"pending"}})["applications"].([]any)); n != 0 {
+	if n := len(items(t, send(t, w.tn, 200, "GET", "/admin/api/applications.json", url.Values{"state": {"pending"}}), "applications", "application")); n != 0 {
 		t.Fatalf("%d applications still pending", n)
 	}
-	live2 := appsIDs(appsItems(t, w.expect(t, 200, "GET", "/admin/api/applications.json", url.Values{"state": {"live"}}), "applications", "application"))
+	live2 := ids(t, items(t, send(t, w.tn, 200, "GET", "/admin/api/applications.json", url.Values{"state": {"live"}}), "applications", "application"))
 	if len(live2) != 4 || live2[0] != pending[0] || live2[3] != live {
 		t.Fatalf("live applications: %v", live2)
 	}
@@ -80,12 +79,12 @@ func TestBizopsChangeAndCustomizePlan(t *testing.T) {
 		return s[i+len("<max_value>") : i+strings.Index(s[i:], "</max_value>")]
 	}
 	// Change the plan.
-	plan := appsObj(t, w.expect(t, 200, "PUT", path+"/change_plan.json", url.Values{"plan_id": {testenv.S(premium)}}), "application_plan")
+	plan := obj(t, send(t, w.tn, 200, "PUT", path+"/change_plan.json", url.Values{"plan_id": {testenv.S(premium)}}), "application_plan")
 	if plan["name"] != "Premium" || authrepMax() != "100000" {
 		t.Fatalf("after change_plan: %v", plan)
 	}
 	// Customize it, then give the custom plan its own limit.
-	custom := testenv.ID(appsObj(t, w.expect(t, 200, "PUT", path+"/customize_plan.json", nil), "application_plan"))
+	custom := testenv.ID(obj(t, send(t, w.tn, 200, "PUT", path+"/customize_plan.json", nil), "application_plan"))
 	tn.Create(t, "/admin/api/application_plans/"+testenv.S(custom)+"/metrics/"+testenv.S(a.Hits)+"/limits.json", "limit",
 		url.Values{"period": {"minute"}, "value": {"600"}})
 	r := env.Do(t, "GET", "/transactions/authrep.xml", url.Values{"provider_key": {tn.ProviderKey},
@@ -97,7 +96,7 @@ func TestBizopsChangeAndCustomizePlan(t *testing.T) {
 		t.Fatal("customizing changed the original plan")
 	}
 	// Drop the customization.
-	back := appsObj(t, w.expect(t, 200, "PUT", path+"/decustomize_plan.json", nil), "application_plan")
+	back := obj(t, send(t, w.tn, 200, "PUT", path+"/decustomize_plan.json", nil), "application_plan")
 	if testenv.ID(back) != premium || authrepMax() != "100000" {
 		t.Fatalf("after decustomize: %v", back)
 	}
@@ -109,17 +108,17 @@ func TestBizopsFindApplicationByKey(t *testing.T) {
 	w := newAppsWorld(t, nil)
 	w.newApp(t, w.developer(t), w.plan, nil)
 	app := w.newApp(t, w.acc, w.plan, nil)
-	key := app["user_key"].(string)
-	found := appsObj(t, w.expect(t, 200, "GET", "/admin/api/applications/find.json", url.Values{"user_key": {key}}), "application")
-	if testenv.ID(found) != testenv.ID(app) || int64(found["account_id"].(float64)) != w.acc || found["org_name"] != app["org_name"] {
+	key := text(t, app, "user_key")
+	found := obj(t, send(t, w.tn, 200, "GET", "/admin/api/applications/find.json", url.Values{"user_key": {key}}), "application")
+	if testenv.ID(found) != testenv.ID(app) || num(t, found, "account_id") != w.acc || found["org_name"] != app["org_name"] {
 		t.Fatalf("found: %v", found)
 	}
-	byName := appsItems(t, w.expect(t, 200, "GET", "/admin/api/applications.json", url.Values{"name": {"user_key:" + key}}), "applications", "application")
+	byName := items(t, send(t, w.tn, 200, "GET", "/admin/api/applications.json", url.Values{"name": {"user_key:" + key}}), "applications", "application")
 	if len(byName) != 1 || testenv.ID(byName[0]) != testenv.ID(app) {
 		t.Fatalf("search box: %v", byName)
 	}
-	acc := int64(found["account_id"].(float64))
-	others := appsItems(t, w.expect(t, 200, "GET", w.apps(acc)+".json", nil), "applications", "application")
+	acc := num(t, found, "account_id")
+	others := items(t, send(t, w.tn, 200, "GET", w.apps(acc)+".json", nil), "applications", "application")
 	if len(others) != 1 {
 		t.Fatalf("the developer's applications: %v", others)
 	}
@@ -136,15 +135,15 @@ func TestBizopsSuspendApplication(t *testing.T) {
 		return env.Do(t, "GET", "/transactions/authrep.xml", url.Values{"provider_key": {tn.ProviderKey},
 			"service_id": {testenv.S(a.Service)}, "user_key": {key}})
 	}
-	w.expect(t, 200, "PUT", path+"/suspend.json", nil)
+	send(t, w.tn, 200, "PUT", path+"/suspend.json", nil)
 	if r := authrep(a.UserKey); r.Status != 409 || !strings.Contains(r.String(), "application is not active") {
 		t.Fatalf("suspended: %d %s", r.Status, r.Body)
 	}
-	w.expect(t, 200, "PUT", path+"/resume.json", nil)
+	send(t, w.tn, 200, "PUT", path+"/resume.json", nil)
 	if r := authrep(a.UserKey); r.Status != 200 {
 		t.Fatalf("resumed: %d %s", r.Status, r.Body)
 	}
-	key := appsObj(t, w.expect(t, 200, "PUT", path+"/change_user_key.json", nil), "application")["user_key"].(string)
+	key := text(t, obj(t, send(t, w.tn, 200, "PUT", path+"/change_user_key.json", nil), "application"), "user_key")
 	if authrep(key).Status != 200 || authrep(a.UserKey).Status != 403 {
 		t.Fatal("the new key must work and the old one not")
 	}
@@ -163,35 +162,33 @@ func TestBizopsUnsubscribeFromDeprecatedService(t *testing.T) {
 	w.newApp(t, devs[1], w.plan, nil)
 	kept := w.newApp(t, devs[1], currentPlan, nil)
 	suspended := w.newApp(t, devs[2], w.plan, nil)
-	w.expect(t, 200, "PUT", w.app(devs[2], testenv.ID(suspended))+"/suspend.json", nil)
+	send(t, w.tn, 200, "PUT", w.app(devs[2], testenv.ID(suspended))+"/suspend.json", nil)
 	// The snippet.
-	subs := appsItems(t, w.expect(t, 200, "GET", "/admin/api/services/"+testenv.S(old)+"/service_subscriptions.json", nil),
-		"service_subscriptions", "service_subscription")
+	subs := items(t, send(t, w.tn, 200, "GET", "/admin/api/services/"+testenv.S(old)+"/service_subscriptions.json", nil), "service_subscriptions", "service_subscription")
 	if len(subs) != 3 {
 		t.Fatalf("subscribers: %v", subs)
 	}
 	for _, sub := range subs {
-		acc, id := int64(sub["user_account_id"].(float64)), testenv.ID(sub)
-		apps := appsItems(t, w.expect(t, 200, "GET", "/admin/api/applications.json",
-			url.Values{"service_id": {testenv.S(old)}, "account": {testenv.S(acc)}}), "applications", "application")
+		acc, id := num(t, sub, "user_account_id"), testenv.ID(sub)
+		apps := items(t, send(t, w.tn, 200, "GET", "/admin/api/applications.json", url.Values{"service_id": {testenv.S(old)}, "account": {testenv.S(acc)}}), "applications", "application")
 		for _, a := range apps {
 			switch a["state"] {
 			case "live":
-				w.expect(t, 200, "PUT", w.app(acc, testenv.ID(a))+"/suspend.json", nil)
+				send(t, w.tn, 200, "PUT", w.app(acc, testenv.ID(a))+"/suspend.json", nil)
 			case "pending":
-				w.expect(t, 200, "DELETE", w.app(acc, testenv.ID(a))+".json", nil)
+				send(t, w.tn, 200, "DELETE", w.app(acc, testenv.ID(a))+".json", nil)
 			}
 		}
-		w.expect(t, 200, "DELETE", "/admin/api/accounts/"+testenv.S(acc)+"/service_subscriptions/"+testenv.S(id)+".json", nil)
+		send(t, w.tn, 200, "DELETE", "/admin/api/accounts/"+testenv.S(acc)+"/service_subscriptions/"+testenv.S(id)+".json", nil)
 	}
 	// Nobody is left on the old service; the other service is untouched.
-	if n := len(w.expect(t, 200, "GET", "/admin/api/services/"+testenv.S(old)+"/service_subscriptions.json", nil)["service_subscriptions"].([]any)); n != 0 {
+	if n := len(items(t, send(t, w.tn, 200, "GET", "/admin/api/services/"+testenv.S(old)+"/service_subscriptions.json", nil), "service_subscriptions", "service_subscription")); n != 0 {
 		t.Fatalf("%d subscribers left", n)
 	}
-	if n := len(w.expect(t, 200, "GET", "/admin/api/applications.json", url.Values{"service_id": {testenv.S(old)}})["applications"].([]any)); n != 0 {
+	if n := len(items(t, send(t, w.tn, 200, "GET", "/admin/api/applications.json", url.Values{"service_id": {testenv.S(old)}}), "applications", "application")); n != 0 {
 		t.Fatalf("%d applications left on the old service", n)
 	}
-	w.expect(t, 200, "GET", w.app(devs[1], testenv.ID(kept))+".json", nil)
+	send(t, w.tn, 200, "GET", w.app(devs[1], testenv.ID(kept))+".json", nil)
 	if w.contracts(t, w.plan) != 0 || w.contracts(t, approval) != 0 || w.contracts(t, w.defaultServicePlan(t, old)) != 0 {
 		t.Fatal("contracts left on the old service's plans")
 	}

@@ -7,8 +7,8 @@ import (
 	"sync"
 	"testing"
 
-	"turnpike/shared/admin/audience"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/audience"
 )
 
 // concurrently sends n requests at once and counts the answers by status.
@@ -52,12 +52,11 @@ func TestConcurrentCreatesWithOneUserKey(t *testing.T) {
 	if codes[201] != 1 || codes[422] != 15 {
 		t.Fatalf("want 1×201 and 15×422, got %v", codes)
 	}
-	list := appsItems(t, w.expect(t, 200, "GET", w.apps(w.acc)+".json", nil), "applications", "application")
+	list := items(t, send(t, w.tn, 200, "GET", w.apps(w.acc)+".json", nil), "applications", "application")
 	if len(list) != 1 || list[0]["user_key"] != "one-key-for-all" {
 		t.Fatalf("applications: %v", list)
 	}
-	subs := appsItems(t, w.expect(t, 200, "GET", "/admin/api/accounts/"+testenv.S(w.acc)+"/service_subscriptions.json", nil),
-		"service_subscriptions", "service_subscription")
+	subs := items(t, send(t, w.tn, 200, "GET", "/admin/api/accounts/"+testenv.S(w.acc)+"/service_subscriptions.json", nil), "service_subscriptions", "service_subscription")
 	if len(subs) != 1 || w.subscription(t, w.acc, w.svc).Apps != 1 {
 		t.Fatalf("subscriptions: %v", subs)
 	}
@@ -112,8 +111,8 @@ func TestConcurrentUserKeyUpdates(t *testing.T) {
 	if codes[200] != 1 || codes[422] != 15 {
 		t.Fatalf("want 1×200 and 15×422, got %v", codes)
 	}
-	found := appsObj(t, w.expect(t, 200, "GET", "/admin/api/applications/find.json", url.Values{"user_key": {"wanted-by-all"}}), "application")
-	holders := appsItems(t, w.expect(t, 200, "GET", "/admin/api/applications.json", url.Values{"name": {"user_key:wanted-by-all"}}), "applications", "application")
+	found := obj(t, send(t, w.tn, 200, "GET", "/admin/api/applications/find.json", url.Values{"user_key": {"wanted-by-all"}}), "application")
+	holders := items(t, send(t, w.tn, 200, "GET", "/admin/api/applications.json", url.Values{"name": {"user_key:wanted-by-all"}}), "applications", "application")
 	if len(holders) != 1 || testenv.ID(holders[0]) != testenv.ID(found) {
 		t.Fatalf("holders of the key: %v", holders)
 	}

@@ -19,7 +19,7 @@ func TestApplicationCreateAndReadJSON(t *testing.T) {
 	if a["state"] != "live" || a["enabled"] != true || a["name"] != "Mobile" || a["description"] != "iOS client" {
 		t.Fatalf("new application: %v", a)
 	}
-	if !hex32.MatchString(a["user_key"].(string)) {
+	if !hex32.MatchString(text(t, a, "user_key")) {
 		t.Fatalf("user_key %q is not 32 hex characters", a["user_key"])
 	}
 	for _, k := range []string{"provider_verification_key", "first_traffic_at", "first_daily_traffic_at"} {
@@ -30,30 +30,28 @@ func TestApplicationCreateAndReadJSON(t *testing.T) {
 	if _, ok := a["application_id"]; ok {
 		t.Fatalf("a user_key service shows no application_id: %v", a)
 	}
-	if int64(a["service_id"].(float64)) != w.svc || int64(a["plan_id"].(float64)) != w.plan || int64(a["account_id"].(float64)) != w.acc {
+	if num(t, a, "service_id") != w.svc || num(t, a, "plan_id") != w.plan || num(t, a, "account_id") != w.acc {
 		t.Fatalf("ids: %v", a)
 	}
-	if !strings.HasSuffix(a["org_name"].(string), " Inc") || a["plan_name"] == "" || a["service_name"] == "" {
+	if !strings.HasSuffix(text(t, a, "org_name"), " Inc") || a["plan_name"] == "" || a["service_name"] == "" {
 		t.Fatalf("names: %v", a)
 	}
-	links := map[string]string{}
-	for _, l := range a["links"].([]any) {
-		m := l.(map[string]any)
-		links[m["rel"].(string)] = m["href"].(string)
+	hrefs := map[string]string{}
+	for _, l := range links(t, a) {
+		hrefs[text(t, l, "rel")] = text(t, l, "href")
 	}
 	self := "/admin/api/accounts/" + testenv.S(w.acc) + "/applications/" + testenv.S(id)
-	if !strings.HasSuffix(links["self"], self) || !strings.HasSuffix(links["keys"], self+"/keys") ||
-		!strings.HasSuffix(links["plan"], "/admin/api/services/"+testenv.S(w.svc)+"/application_plans/"+testenv.S(w.plan)) {
-		t.Fatalf("links: %v", links)
+	if !strings.HasSuffix(hrefs["self"], self) || !strings.HasSuffix(hrefs["keys"], self+"/keys") ||
+		!strings.HasSuffix(hrefs["plan"], "/admin/api/services/"+testenv.S(w.svc)+"/application_plans/"+testenv.S(w.plan)) {
+		t.Fatalf("links: %v", hrefs)
 	}
-	got := appsObj(t, w.expect(t, 200, "GET", w.app(w.acc, id)+".json", nil), "application")
+	got := obj(t, send(t, w.tn, 200, "GET", w.app(w.acc, id)+".json", nil), "application")
 	if got["user_key"] != a["user_key"] || got["name"] != "Mobile" || got["created_at"] != a["created_at"] {
 		t.Fatalf("read back: %v", got)
 	}
 	// The account was subscribed to the service with its default service plan, and both plans count the contract.
-	subs := appsItems(t, w.expect(t, 200, "GET", "/admin/api/accounts/"+testenv.S(w.acc)+"/service_subscriptions.json", nil),
-		"service_subscriptions", "service_subscription")
-	if len(subs) != 1 || int64(subs[0]["plan_id"].(float64)) != w.defaultServicePlan(t, w.svc) || subs[0]["state"] != "live" {
+	subs := items(t, send(t, w.tn, 200, "GET", "/admin/api/accounts/"+testenv.S(w.acc)+"/service_subscriptions.json", nil), "service_subscriptions", "service_subscription")
+	if len(subs) != 1 || num(t, subs[0], "plan_id") != w.defaultServicePlan(t, w.svc) || subs[0]["state"] != "live" {
 		t.Fatalf("subscriptions: %v", subs)
 	}
 	if w.contracts(t, w.plan) != 1 || w.contracts(t, w.defaultServicePlan(t, w.svc)) != 1 {
@@ -82,7 +80,7 @@ func TestApplicationXML(t *testing.T) {
 			t.Fatalf("XML must start %s: %s", want, body)
 		}
 		for _, part := range []string{"<state>live</state><user_account_id>" + testenv.S(w.acc) + "</user_account_id>",
-			"<service_id>" + testenv.S(w.svc) + "</service_id><user_key>" + a["user_key"].(string) + "</user_key>",
+			"<service_id>" + testenv.S(w.svc) + "</service_id><user_key>" + text(t, a, "user_key") + "</user_key>",
 			`<plan custom="false" default="false"><id>` + testenv.S(w.plan) + "</id>", "<type>application_plan</type>",
 			"</plan><name>Feed &amp; Co</name></application>"} {
 			if !strings.Contains(body, part) {
@@ -117,7 +115,7 @@ func TestApplicationCreateAppIDServices(t *testing.T) {
 		t.Fatalf("an app_id service shows no user_key: %s", r.Body)
 	}
 	a := w.newApp(t, w.acc, w.plan, nil)
-	if !regexp.MustCompile(`^[0-9a-f]{8}$`).MatchString(a["application_id"].(string)) {
+	if !regexp.MustCompile(`^[0-9a-f]{8}$`).MatchString(text(t, a, "application_id")) {
 		t.Fatalf("generated application_id must be 8 hex characters: %v", a)
 	}
 	if _, ok := a["user_key"]; ok {
@@ -126,7 +124,7 @@ func TestApplicationCreateAppIDServices(t *testing.T) {
 	// OIDC: a client secret is generated; client_id is the application_id.
 	oidc := w.service(t, url.Values{"backend_version": {"oidc"}})
 	o := w.newApp(t, w.acc, w.appPlan(t, oidc, nil), url.Values{"redirect_url": {"https://example.com/cb"}})
-	if o["client_id"] != o["application_id"] || !hex32.MatchString(o["client_secret"].(string)) || o["redirect_url"] != "https://example.com/cb" {
+	if o["client_id"] != o["application_id"] || !hex32.MatchString(text(t, o, "client_secret")) || o["redirect_url"] != "https://example.com/cb" {
 		t.Fatalf("OIDC application: %v", o)
 	}
 	// OIDC allows one key only.
@@ -181,7 +179,7 @@ func TestApplicationCreateRefusesBadInput(t *testing.T) {
 			t.Fatalf("%s: want %d, got %d %s", c.name, c.status, r.Status, r.Body)
 		}
 		if c.field != "" {
-			if _, ok := appsErrors(t, r.JSON(t))[c.field]; !ok {
+			if _, ok := fieldErrors(t, r)[c.field]; !ok {
 				t.Fatalf("%s: no error on %s: %s", c.name, c.field, r.Body)
 			}
 		} else if r.String() != `{"status":"Not found"}` {
@@ -199,13 +197,13 @@ func TestApplicationCreateRefusesBadInput(t *testing.T) {
 	}
 	// A custom plan belongs to its application alone.
 	a := w.newApp(t, w.acc, w.plan, nil)
-	custom := appsObj(t, w.expect(t, 200, "PUT", w.app(w.acc, testenv.ID(a))+"/customize_plan.json", nil), "application_plan")
+	custom := obj(t, send(t, w.tn, 200, "PUT", w.app(w.acc, testenv.ID(a))+"/customize_plan.json", nil), "application_plan")
 	r = w.do(t, "POST", apps, url.Values{"plan_id": {testenv.S(testenv.ID(custom))}, "name": {"x"}})
 	if r.Status != 422 || !strings.Contains(r.String(), "plan_id") {
 		t.Fatalf("custom plan of another application: %d %s", r.Status, r.Body)
 	}
 	// Nothing of the refused requests was written.
-	list := appsItems(t, w.expect(t, 200, "GET", apps, nil), "applications", "application")
+	list := items(t, send(t, w.tn, 200, "GET", apps, nil), "applications", "application")
 	if len(list) != 1 || w.contracts(t, w.plan) != 0 {
 		t.Fatalf("refused creates left traces: %d applications, %d contracts", len(list), w.contracts(t, w.plan))
 	}
@@ -217,17 +215,17 @@ func TestApplicationUpdate(t *testing.T) {
 	a := w.newApp(t, w.acc, w.plan, url.Values{"description": {"old"}})
 	other := w.newApp(t, w.acc, w.plan, nil)
 	path := w.app(w.acc, testenv.ID(a))
-	got := appsObj(t, w.expect(t, 200, "PUT", path+".json", url.Values{"application[name]": {"Renamed"}, "description": {""},
+	got := obj(t, send(t, w.tn, 200, "PUT", path+".json", url.Values{"application[name]": {"Renamed"}, "description": {""},
 		"user_key": {"my-custom-key"}, "plan_id": {"1"}}), "application")
 	if got["name"] != "Renamed" || got["description"] != nil || got["user_key"] != "my-custom-key" || got["plan_id"] != a["plan_id"] {
 		t.Fatalf("updated: %v", got)
 	}
 	// The new key finds the application, the old one nothing.
-	w.expect(t, 200, "GET", "/admin/api/applications/find.json", url.Values{"user_key": {"my-custom-key"}})
-	w.expect(t, 404, "GET", "/admin/api/applications/find.json", url.Values{"user_key": {a["user_key"].(string)}})
+	send(t, w.tn, 200, "GET", "/admin/api/applications/find.json", url.Values{"user_key": {"my-custom-key"}})
+	send(t, w.tn, 404, "GET", "/admin/api/applications/find.json", url.Values{"user_key": {text(t, a, "user_key")}})
 	// A key another application holds is refused, and nothing changes.
-	r := w.do(t, "PUT", path+".json", url.Values{"name": {"Again"}, "user_key": {other["user_key"].(string)}})
-	if r.Status != 422 || appsErrors(t, r.JSON(t))["user_key"] == nil {
+	r := w.do(t, "PUT", path+".json", url.Values{"name": {"Again"}, "user_key": {text(t, other, "user_key")}})
+	if r.Status != 422 || fieldErrors(t, r)["user_key"] == nil {
 		t.Fatalf("taken user_key: %d %s", r.Status, r.Body)
 	}
 	for _, bad := range []url.Values{{"name": {""}}, {"user_key": {""}}, {"user_key": {"bad key"}}} {
@@ -235,7 +233,7 @@ func TestApplicationUpdate(t *testing.T) {
 			t.Fatalf("update %v: %d %s", bad, r.Status, r.Body)
 		}
 	}
-	got = appsObj(t, w.expect(t, 200, "GET", path+".json", nil), "application")
+	got = obj(t, send(t, w.tn, 200, "GET", path+".json", nil), "application")
 	if got["name"] != "Renamed" || got["user_key"] != "my-custom-key" {
 		t.Fatalf("refused updates changed the application: %v", got)
 	}
@@ -244,9 +242,9 @@ func TestApplicationUpdate(t *testing.T) {
 		t.Fatalf("XML update: %d %s", r.Status, r.Body)
 	}
 	// The application of another account is not reachable through this one.
-	w.expect(t, 404, "PUT", w.app(w.developer(t), testenv.ID(a))+".json", url.Values{"name": {"x"}})
-	w.expect(t, 404, "GET", w.app(w.acc, 999999999)+".json", nil)
-	w.expect(t, 404, "GET", w.apps(w.acc)+"/abc.json", nil)
+	send(t, w.tn, 404, "PUT", w.app(w.developer(t), testenv.ID(a))+".json", url.Values{"name": {"x"}})
+	send(t, w.tn, 404, "GET", w.app(w.acc, 999999999)+".json", nil)
+	send(t, w.tn, 404, "GET", w.apps(w.acc)+"/abc.json", nil)
 }
 
 func TestApplicationDelete(t *testing.T) {
@@ -255,13 +253,13 @@ func TestApplicationDelete(t *testing.T) {
 	a := w.newApp(t, w.acc, w.plan, url.Values{"user_key": {"deleted-key"}})
 	b := w.newApp(t, w.acc, w.plan, nil)
 	path := w.app(w.acc, testenv.ID(a))
-	w.expect(t, 404, "DELETE", w.app(w.developer(t), testenv.ID(a))+".json", nil)
+	send(t, w.tn, 404, "DELETE", w.app(w.developer(t), testenv.ID(a))+".json", nil)
 	r := w.do(t, "DELETE", path+".json", nil)
 	if r.Status != 200 || len(r.Body) != 0 {
 		t.Fatalf("delete: %d %q", r.Status, r.Body)
 	}
-	w.expect(t, 404, "GET", path+".json", nil)
-	w.expect(t, 404, "DELETE", path+".json", nil)
+	send(t, w.tn, 404, "GET", path+".json", nil)
+	send(t, w.tn, 404, "DELETE", path+".json", nil)
 	if w.contracts(t, w.plan) != 1 {
 		t.Fatalf("contracts after delete: %d", w.contracts(t, w.plan))
 	}
@@ -281,25 +279,25 @@ func TestAccountApplicationsList(t *testing.T) {
 	live := w.newApp(t, w.acc, w.plan, nil)
 	pending := w.newApp(t, w.acc, approval, nil)
 	suspended := w.newApp(t, w.acc, w.plan, nil)
-	w.expect(t, 200, "PUT", w.app(w.acc, testenv.ID(suspended))+"/suspend.json", nil)
+	send(t, w.tn, 200, "PUT", w.app(w.acc, testenv.ID(suspended))+"/suspend.json", nil)
 	w.newApp(t, w.developer(t), w.plan, nil) // another account's
-	all := appsItems(t, w.expect(t, 200, "GET", w.apps(w.acc)+".json", nil), "applications", "application")
-	if got := appsIDs(all); len(got) != 3 || got[0] != testenv.ID(live) || got[1] != testenv.ID(pending) || got[2] != testenv.ID(suspended) {
+	all := items(t, send(t, w.tn, 200, "GET", w.apps(w.acc)+".json", nil), "applications", "application")
+	if got := ids(t, all); len(got) != 3 || got[0] != testenv.ID(live) || got[1] != testenv.ID(pending) || got[2] != testenv.ID(suspended) {
 		t.Fatalf("list: %v", got)
 	}
 	for state, want := range map[string]map[string]any{"live": live, "pending": pending, "suspended": suspended} {
-		got := appsItems(t, w.expect(t, 200, "GET", w.apps(w.acc)+".json", url.Values{"state": {state}}), "applications", "application")
+		got := items(t, send(t, w.tn, 200, "GET", w.apps(w.acc)+".json", url.Values{"state": {state}}), "applications", "application")
 		if len(got) != 1 || testenv.ID(got[0]) != testenv.ID(want) {
-			t.Fatalf("state=%s: %v", state, appsIDs(got))
+			t.Fatalf("state=%s: %v", state, ids(t, got))
 		}
 	}
 	r := w.do(t, "GET", w.apps(w.acc)+".xml", url.Values{"state": {"pending"}})
 	if r.Status != 200 || !strings.HasPrefix(r.String(), `<?xml version="1.0" encoding="UTF-8"?><applications><application><id>`+testenv.S(testenv.ID(pending))) {
 		t.Fatalf("XML list: %d %s", r.Status, r.Body)
 	}
-	empty := w.expect(t, 200, "GET", w.apps(w.developer(t))+".json", nil)
-	if len(empty["applications"].([]any)) != 0 {
-		t.Fatalf("an account without applications: %v", empty)
+	empty := send(t, w.tn, 200, "GET", w.apps(w.developer(t))+".json", nil)
+	if len(items(t, empty, "applications", "application")) != 0 {
+		t.Fatalf("an account without applications: %s", empty.Body)
 	}
-	w.expect(t, 404, "GET", w.apps(999999999)+".json", nil)
+	send(t, w.tn, 404, "GET", w.apps(999999999)+".json", nil)
 }

@@ -2,14 +2,12 @@ package e2e
 
 import (
 	"context"
-	"encoding/json"
 	"net/url"
-	"strings"
 	"testing"
 
-	"turnpike/shared/admin/audience"
-	"turnpike/shared/admin/catalog"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/audience"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/store"
 )
 
@@ -78,19 +76,6 @@ func (w *appsWorld) app(acc, id int64) string { return w.apps(acc) + "/" + teste
 func (w *appsWorld) do(t *testing.T, method, path string, form url.Values) *testenv.Response {
 	t.Helper()
 	return w.tn.Do(t, method, path, form)
-}
-
-// expect sends a request and fails unless the status is want; it returns the decoded JSON body (nil if empty or XML).
-func (w *appsWorld) expect(t *testing.T, want int, method, path string, form url.Values) map[string]any {
-	t.Helper()
-	r := w.do(t, method, path, form)
-	if r.Status != want {
-		t.Fatalf("%s %s: want %d, got %d %s", method, path, want, r.Status, r.Body)
-	}
-	if len(r.Body) == 0 || !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
-		return nil
-	}
-	return r.JSON(t)
 }
 
 // plan reads a plan item (its contract counter is not in the API's representation).
@@ -173,48 +158,4 @@ func (w *appsWorld) defaultServicePlan(t *testing.T, svc int64) int64 {
 		t.Fatal(err)
 	}
 	return sv.DefaultServicePlan
-}
-
-// appsObj digs a nested object out of decoded JSON.
-func appsObj(t *testing.T, m map[string]any, keys ...string) map[string]any {
-	t.Helper()
-	for _, k := range keys {
-		next, ok := m[k].(map[string]any)
-		if !ok {
-			b, _ := json.Marshal(m)
-			t.Fatalf("no object %q in %s", k, b)
-		}
-		m = next
-	}
-	return m
-}
-
-// appsItems unwraps a JSON collection {"<name>":[{"<item>":{...}}]}.
-func appsItems(t *testing.T, m map[string]any, name, item string) []map[string]any {
-	t.Helper()
-	list, ok := m[name].([]any)
-	if !ok {
-		b, _ := json.Marshal(m)
-		t.Fatalf("no list %q in %s", name, b)
-	}
-	out := make([]map[string]any, len(list))
-	for i, x := range list {
-		out[i] = x.(map[string]any)[item].(map[string]any)
-	}
-	return out
-}
-
-// appsIDs lists the ids of JSON objects.
-func appsIDs(objs []map[string]any) []int64 {
-	out := make([]int64, len(objs))
-	for i, o := range objs {
-		out[i] = testenv.ID(o)
-	}
-	return out
-}
-
-// appsErrors returns the field errors of a 422/403 JSON body.
-func appsErrors(t *testing.T, m map[string]any) map[string]any {
-	t.Helper()
-	return appsObj(t, m, "errors")
 }

@@ -30,9 +30,7 @@ func TestApplicationPlanAnswersInXML(t *testing.T) {
 		}
 	}
 	// JSON names it application_plan.
-	if got := w.expect(t, 200, "PUT", path+"/decustomize_plan.json", nil); got["application_plan"] == nil {
-		t.Fatalf("decustomize_plan.json: %v", got)
-	}
+	obj(t, send(t, w.tn, 200, "PUT", path+"/decustomize_plan.json", nil), "application_plan")
 }
 
 // The remaining XML answers: find within an account, deletions, 404s.
@@ -41,12 +39,12 @@ func TestApplicationOperationsInXML(t *testing.T) {
 	w := newAppsWorld(t, url.Values{"backend_version": {"2"}})
 	a := w.newApp(t, w.acc, w.plan, url.Values{"application_key": {"xml-key-1"}})
 	path := w.app(w.acc, testenv.ID(a))
-	r := w.do(t, "GET", w.apps(w.acc)+"/find.xml", url.Values{"app_id": {a["application_id"].(string)}})
-	if r.Status != 200 || !strings.Contains(r.String(), "<application_id>"+a["application_id"].(string)+"</application_id>") {
+	r := w.do(t, "GET", w.apps(w.acc)+"/find.xml", url.Values{"app_id": {text(t, a, "application_id")}})
+	if r.Status != 200 || !strings.Contains(r.String(), "<application_id>"+text(t, a, "application_id")+"</application_id>") {
 		t.Fatalf("find.xml: %d %s", r.Status, r.Body)
 	}
-	w.expect(t, 201, "POST", path+"/referrer_filters.json", url.Values{"referrer_filter": {"example.org"}})
-	filters := appsItems(t, w.expect(t, 200, "GET", path+"/referrer_filters.json", nil), "referrer_filters", "referrer_filter")
+	send(t, w.tn, 201, "POST", path+"/referrer_filters.json", url.Values{"referrer_filter": {"example.org"}})
+	filters := items(t, send(t, w.tn, 200, "GET", path+"/referrer_filters.json", nil), "referrer_filters", "referrer_filter")
 	for _, del := range []string{path + "/referrer_filters/" + testenv.S(testenv.ID(filters[0])) + ".xml", path + "/keys/xml-key-1.xml"} {
 		if r := w.do(t, "DELETE", del, nil); r.Status != 200 || len(r.Body) != 0 {
 			t.Fatalf("DELETE %s: %d %q", del, r.Status, r.Body)
@@ -77,7 +75,7 @@ func TestServiceSubscriptionsAreJSONOnly(t *testing.T) {
 	w := newAppsWorld(t, nil)
 	w.newApp(t, w.acc, w.plan, nil)
 	subs := w.subs(w.acc)
-	id := testenv.S(testenv.ID(appsItems(t, w.expect(t, 200, "GET", subs+".json", nil), "service_subscriptions", "service_subscription")[0]))
+	id := testenv.S(testenv.ID(items(t, send(t, w.tn, 200, "GET", subs+".json", nil), "service_subscriptions", "service_subscription")[0]))
 	for _, c := range []struct{ method, path string }{
 		{"GET", subs + ".xml"}, {"POST", subs + ".xml"}, {"GET", subs + "/" + id + ".xml"}, {"DELETE", subs + "/" + id + ".xml"},
 		{"PUT", subs + "/" + id + "/change_plan.xml"}, {"PUT", subs + "/" + id + "/approve.xml"}, {"GET", subs},
@@ -87,42 +85,42 @@ func TestServiceSubscriptionsAreJSONOnly(t *testing.T) {
 			t.Fatalf("%s %s: %d %s", c.method, c.path, r.Status, r.Body)
 		}
 	}
-	w.expect(t, 200, "GET", subs+"/"+id+".json", nil)
+	send(t, w.tn, 200, "GET", subs+"/"+id+".json", nil)
 }
 
 // JSON bodies and wrapped parameters work as form ones do.
 func TestApplicationJSONBodies(t *testing.T) {
 	t.Parallel()
 	w := newAppsWorld(t, url.Values{"backend_version": {"2"}})
-	send := func(method, path, body string) *testenv.Response {
+	sendJSON := func(method, path, body string) *testenv.Response {
 		t.Helper()
 		return w.env.Raw(t, method, path+"?access_token="+w.tn.Token, "application/json", []byte(body))
 	}
-	r := send("POST", w.apps(w.acc)+".json", `{"application":{"plan_id":`+testenv.S(w.plan)+`,"name":"From JSON","application_key":["json-key-1","json-key-2"]}}`)
+	r := sendJSON("POST", w.apps(w.acc)+".json", `{"application":{"plan_id":`+testenv.S(w.plan)+`,"name":"From JSON","application_key":["json-key-1","json-key-2"]}}`)
 	if r.Status != 201 {
 		t.Fatalf("JSON create: %d %s", r.Status, r.Body)
 	}
-	a := appsObj(t, r.JSON(t), "application")
+	a := obj(t, r, "application")
 	path := w.app(w.acc, testenv.ID(a))
-	if r := send("PUT", path+".json", `{"name":"Renamed from JSON"}`); r.Status != 200 || appsObj(t, r.JSON(t), "application")["name"] != "Renamed from JSON" {
+	if r := sendJSON("PUT", path+".json", `{"name":"Renamed from JSON"}`); r.Status != 200 || obj(t, r, "application")["name"] != "Renamed from JSON" {
 		t.Fatalf("JSON update: %d %s", r.Status, r.Body)
 	}
-	if r := send("POST", path+"/keys.json", `{"key":"json-key-3"}`); r.Status != 201 {
+	if r := sendJSON("POST", path+"/keys.json", `{"key":"json-key-3"}`); r.Status != 201 {
 		t.Fatalf("JSON key: %d %s", r.Status, r.Body)
 	}
-	keys := appsItems(t, w.expect(t, 200, "GET", path+"/keys.json", nil), "keys", "key")
+	keys := items(t, send(t, w.tn, 200, "GET", path+"/keys.json", nil), "keys", "key")
 	if len(keys) != 3 || keys[2]["value"] != "json-key-3" {
 		t.Fatalf("keys: %v", keys)
 	}
 	for _, bad := range []string{`{"name":["x"],"plan_id":1}`, `{"plan_id":{"a":1},"name":"x"}`, `{"name":`, `[1,2]`} {
-		if r := send("POST", w.apps(w.acc)+".json", bad); r.Status < 400 || r.Status >= 500 {
+		if r := sendJSON("POST", w.apps(w.acc)+".json", bad); r.Status < 400 || r.Status >= 500 {
 			t.Fatalf("body %s: %d %s", bad, r.Status, r.Body)
 		}
 	}
-	if r := send("POST", path+"/keys.json", `{"key":{"nested":"x"}}`); r.Status != 422 {
+	if r := sendJSON("POST", path+"/keys.json", `{"key":{"nested":"x"}}`); r.Status != 422 {
 		t.Fatalf("nested key: %d %s", r.Status, r.Body)
 	}
-	if r := send("POST", path+"/referrer_filters.json", `{"referrer_filter":["a"]}`); r.Status != 422 {
+	if r := sendJSON("POST", path+"/referrer_filters.json", `{"referrer_filter":["a"]}`); r.Status != 422 {
 		t.Fatalf("list filter: %d %s", r.Status, r.Body)
 	}
 }

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"turnpike/shared/admin/catalog"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/catalog"
 )
 
 func TestApplicationChangePlan(t *testing.T) {
@@ -21,14 +21,14 @@ func TestApplicationChangePlan(t *testing.T) {
 	tn.Create(t, "/admin/api/application_plans/"+testenv.S(strict)+"/metrics/"+testenv.S(app.Hits)+"/limits.json", "limit",
 		url.Values{"period": {"day"}, "value": {"1"}})
 	path := w.app(app.Account, app.ID)
-	got := appsObj(t, w.expect(t, 200, "PUT", path+"/change_plan.json", url.Values{"plan_id": {testenv.S(strict)}}), "application_plan")
+	got := obj(t, send(t, w.tn, 200, "PUT", path+"/change_plan.json", url.Values{"plan_id": {testenv.S(strict)}}), "application_plan")
 	if testenv.ID(got) != strict || got["custom"] != false {
 		t.Fatalf("change_plan answers the new plan: %v", got)
 	}
 	if w.contracts(t, app.Plan) != 0 || w.contracts(t, strict) != 1 {
 		t.Fatalf("contracts: old %d, new %d", w.contracts(t, app.Plan), w.contracts(t, strict))
 	}
-	if a := appsObj(t, w.expect(t, 200, "GET", path+".json", nil), "application"); int64(a["plan_id"].(float64)) != strict {
+	if a := obj(t, send(t, w.tn, 200, "GET", path+".json", nil), "application"); num(t, a, "plan_id") != strict {
 		t.Fatalf("application after change_plan: %v", a)
 	}
 	// The next authorization applies the new plan's limits.
@@ -38,7 +38,7 @@ func TestApplicationChangePlan(t *testing.T) {
 		t.Fatalf("authrep after change_plan: %d %s", r.Status, r.Body)
 	}
 	// The same plan again: answered, nothing changes.
-	w.expect(t, 200, "PUT", path+"/change_plan.json", url.Values{"plan_id": {testenv.S(strict)}})
+	send(t, w.tn, 200, "PUT", path+"/change_plan.json", url.Values{"plan_id": {testenv.S(strict)}})
 	if w.contracts(t, strict) != 1 {
 		t.Fatalf("same plan counted twice: %d", w.contracts(t, strict))
 	}
@@ -73,7 +73,7 @@ func TestApplicationCustomizeAndDecustomizePlan(t *testing.T) {
 	w := &appsWorld{env: env, tn: tn, svc: app.Service, plan: app.Plan, acc: app.Account}
 	path := w.app(app.Account, app.ID)
 	original := w.planItem(t, app.Plan)
-	custom := appsObj(t, w.expect(t, 200, "PUT", path+"/customize_plan.json", nil), "application_plan")
+	custom := obj(t, send(t, w.tn, 200, "PUT", path+"/customize_plan.json", nil), "application_plan")
 	cid := testenv.ID(custom)
 	if cid == app.Plan || custom["custom"] != true || custom["name"] != original.Name+" (custom)" || custom["state"] != "hidden" {
 		t.Fatalf("custom plan: %v", custom)
@@ -93,15 +93,15 @@ func TestApplicationCustomizeAndDecustomizePlan(t *testing.T) {
 	if r.Status != 200 || !strings.Contains(r.String(), `custom="true"`) || !strings.Contains(r.String(), "<id>"+testenv.S(cid)+"</id>") {
 		t.Fatalf("customize again: %d %s", r.Status, r.Body)
 	}
-	a := appsObj(t, w.expect(t, 200, "GET", path+".json", nil), "application")
-	if testenv.ID(map[string]any{"id": a["plan_id"]}) != cid || !strings.HasSuffix(a["plan_name"].(string), "(custom)") {
+	a := obj(t, send(t, w.tn, 200, "GET", path+".json", nil), "application")
+	if testenv.ID(map[string]any{"id": a["plan_id"]}) != cid || !strings.HasSuffix(text(t, a, "plan_name"), "(custom)") {
 		t.Fatalf("application on its custom plan: %v", a)
 	}
 	// The application's XML nests its custom plan.
 	if r := w.do(t, "GET", path+".xml", nil); !strings.Contains(r.String(), `<plan custom="true" default="false"><id>`+testenv.S(cid)) {
 		t.Fatalf("XML of a customized application: %s", r.Body)
 	}
-	back := appsObj(t, w.expect(t, 200, "PUT", path+"/decustomize_plan.json", nil), "application_plan")
+	back := obj(t, send(t, w.tn, 200, "PUT", path+"/decustomize_plan.json", nil), "application_plan")
 	if testenv.ID(back) != app.Plan || back["custom"] != false {
 		t.Fatalf("decustomize answers the original plan: %v", back)
 	}
@@ -110,15 +110,15 @@ func TestApplicationCustomizeAndDecustomizePlan(t *testing.T) {
 		t.Fatal("contracts after decustomize")
 	}
 	// Decustomizing a stock plan is a no-op that answers it.
-	if got := appsObj(t, w.expect(t, 200, "PUT", path+"/decustomize_plan.json", nil), "application_plan"); testenv.ID(got) != app.Plan {
+	if got := obj(t, send(t, w.tn, 200, "PUT", path+"/decustomize_plan.json", nil), "application_plan"); testenv.ID(got) != app.Plan {
 		t.Fatalf("decustomize a stock plan: %v", got)
 	}
 	// Leaving a custom plan by change_plan or by deletion deletes it too.
-	cid = testenv.ID(appsObj(t, w.expect(t, 200, "PUT", path+"/customize_plan.json", nil), "application_plan"))
-	w.expect(t, 200, "PUT", path+"/change_plan.json", url.Values{"plan_id": {testenv.S(app.Plan)}})
+	cid = testenv.ID(obj(t, send(t, w.tn, 200, "PUT", path+"/customize_plan.json", nil), "application_plan"))
+	send(t, w.tn, 200, "PUT", path+"/change_plan.json", url.Values{"plan_id": {testenv.S(app.Plan)}})
 	assertPlanGone(t, w, cid)
-	cid = testenv.ID(appsObj(t, w.expect(t, 200, "PUT", path+"/customize_plan.json", nil), "application_plan"))
-	w.expect(t, 200, "DELETE", path+".json", nil)
+	cid = testenv.ID(obj(t, send(t, w.tn, 200, "PUT", path+"/customize_plan.json", nil), "application_plan"))
+	send(t, w.tn, 200, "DELETE", path+".json", nil)
 	assertPlanGone(t, w, cid)
 	w.assertCounters(t)
 	if w.contracts(t, app.Plan) != 0 {
@@ -147,11 +147,11 @@ func TestCustomizePlanWithManyLimits(t *testing.T) {
 		}
 	}
 	path := w.app(w.acc, testenv.ID(w.newApp(t, w.acc, w.plan, nil)))
-	cid := testenv.ID(appsObj(t, w.expect(t, 200, "PUT", path+"/customize_plan.json", nil), "application_plan"))
+	cid := testenv.ID(obj(t, send(t, w.tn, 200, "PUT", path+"/customize_plan.json", nil), "application_plan"))
 	if n := len(mustLimits(t, w, cid)); n != 140 {
 		t.Fatalf("custom plan has %d limits, want 140", n)
 	}
-	w.expect(t, 200, "PUT", path+"/decustomize_plan.json", nil)
+	send(t, w.tn, 200, "PUT", path+"/decustomize_plan.json", nil)
 	assertPlanGone(t, w, cid)
 	if n := len(mustLimits(t, w, w.plan)); n != 140 {
 		t.Fatalf("original plan has %d limits", n)

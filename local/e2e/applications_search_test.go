@@ -32,14 +32,14 @@ func newSearchWorld(t *testing.T) *searchWorld {
 		w.apps = append(w.apps, w.newApp(t, c.acc, c.plan, url.Values{"name": {c.name}}))
 	}
 	// alpha suspended; beta and epsilon are pending (approval plan).
-	w.expect(t, 200, "PUT", w.app(w.acc, testenv.ID(w.apps[0]))+"/suspend.json", nil)
+	send(t, w.tn, 200, "PUT", w.app(w.acc, testenv.ID(w.apps[0]))+"/suspend.json", nil)
 	return w
 }
 
 // list runs GET /admin/api/applications.json and returns the indexes (into w.apps) of the answer.
 func (w *searchWorld) list(t *testing.T, form url.Values) []int {
 	t.Helper()
-	got := appsIDs(appsItems(t, w.expect(t, 200, "GET", "/admin/api/applications.json", form), "applications", "application"))
+	got := ids(t, items(t, send(t, w.tn, 200, "GET", "/admin/api/applications.json", form), "applications", "application"))
 	var out []int
 	for _, id := range got {
 		i := slices.IndexFunc(w.apps, func(a map[string]any) bool { return testenv.ID(a) == id })
@@ -76,9 +76,9 @@ func TestListApplicationsFilters(t *testing.T) {
 		{url.Values{"name": {"mobile"}}, []int{0, 2, 4}},
 		{url.Values{"name": {"mobile"}, "state": {"pending"}}, []int{4}},
 		{url.Values{"search[state]": {"pending"}, "search[account]": {s(w.acc)}}, []int{1}},
-		{url.Values{"user_key": {w.apps[3]["user_key"].(string)}}, []int{3}},
-		{url.Values{"name": {"user_key: " + w.apps[3]["user_key"].(string)}}, []int{3}},
-		{url.Values{"user_key": {w.apps[3]["user_key"].(string)}, "state": {"pending"}}, nil},
+		{url.Values{"user_key": {text(t, w.apps[3], "user_key")}}, []int{3}},
+		{url.Values{"name": {"user_key: " + text(t, w.apps[3], "user_key")}}, []int{3}},
+		{url.Values{"user_key": {text(t, w.apps[3], "user_key")}, "state": {"pending"}}, nil},
 		{url.Values{"user_key": {"no-such-key"}}, nil},
 		{url.Values{"state": {"archived"}}, nil},
 		{url.Values{"service_id": {"abc"}}, nil},
@@ -93,20 +93,20 @@ func TestListApplicationsFilters(t *testing.T) {
 	}
 	for _, p := range []string{"plan_type", "account_query"} {
 		r := w.do(t, "GET", "/admin/api/applications.json", url.Values{p: {"x"}})
-		if r.Status != 422 || appsErrors(t, r.JSON(t))[p] == nil {
+		if r.Status != 422 || fieldErrors(t, r)[p] == nil {
 			t.Fatalf("%s: %d %s", p, r.Status, r.Body)
 		}
 	}
 	// A filtered answer reflects a change at once.
-	w.expect(t, 200, "PUT", w.app(w.acc, testenv.ID(w.apps[1]))+"/accept.json", nil)
+	send(t, w.tn, 200, "PUT", w.app(w.acc, testenv.ID(w.apps[1]))+"/accept.json", nil)
 	if got := w.list(t, url.Values{"state": {"pending"}}); !slices.Equal(got, []int{4}) {
 		t.Fatalf("pending after accepting one: %v", got)
 	}
-	w.expect(t, 200, "PUT", w.app(w.acc, testenv.ID(w.apps[1]))+"/change_plan.json", url.Values{"plan_id": {s(w.plan)}})
+	send(t, w.tn, 200, "PUT", w.app(w.acc, testenv.ID(w.apps[1]))+"/change_plan.json", url.Values{"plan_id": {s(w.plan)}})
 	if got := w.list(t, url.Values{"plan_id": {s(w.plan)}}); !slices.Equal(got, []int{0, 1, 3}) {
 		t.Fatalf("plan after change_plan: %v", got)
 	}
-	w.expect(t, 200, "DELETE", w.app(w.acc2, testenv.ID(w.apps[3]))+".json", nil)
+	send(t, w.tn, 200, "DELETE", w.app(w.acc2, testenv.ID(w.apps[3]))+".json", nil)
 	if got := w.list(t, url.Values{"plan_id": {s(w.plan)}}); !slices.Equal(got, []int{0, 1}) {
 		t.Fatalf("plan after a deletion: %v", got)
 	}
@@ -119,10 +119,10 @@ func TestListApplicationsFilters(t *testing.T) {
 		for k, v := range form {
 			paged[k] = v
 		}
-		m := w.expect(t, 200, "GET", "/admin/api/applications.json", paged)
-		total := len(m["applications"].([]any))
-		if meta, ok := m["metadata"].(map[string]any); ok {
-			total = int(meta["total_entries"].(float64))
+		r := send(t, w.tn, 200, "GET", "/admin/api/applications.json", paged)
+		total := len(items(t, r, "applications", "application"))
+		if _, paginated := r.JSON(t)["metadata"]; paginated {
+			total = int(num(t, obj(t, r, "metadata"), "total_entries"))
 		}
 		if total != n {
 			t.Fatalf("filter %v: total %d, list of %d", form, total, n)
@@ -140,8 +140,7 @@ func TestListApplicationsPagination(t *testing.T) {
 	w := newSearchWorld(t)
 	page := func(form url.Values) ([]int, map[string]any) {
 		t.Helper()
-		m := w.expect(t, 200, "GET", "/admin/api/applications.json", form)
-		meta, _ := m["metadata"].(map[string]any)
+		meta, _ := send(t, w.tn, 200, "GET", "/admin/api/applications.json", form).JSON(t)["metadata"].(map[string]any)
 		return w.list(t, form), meta
 	}
 	got, meta := page(url.Values{"per_page": {"4"}})
@@ -182,16 +181,16 @@ func TestFindApplication(t *testing.T) {
 	v1, v2 := w.apps[3], w.apps[5] // delta (user_key service), zeta (app_id service), both of acc2
 	find := func(want int, form url.Values) map[string]any {
 		t.Helper()
-		m := w.expect(t, want, "GET", "/admin/api/applications/find.json", form)
+		m := send(t, w.tn, want, "GET", "/admin/api/applications/find.json", form)
 		if want != 200 {
 			return nil
 		}
-		return appsObj(t, m, "application")
+		return obj(t, m, "application")
 	}
-	if a := find(200, url.Values{"user_key": {v1["user_key"].(string)}}); testenv.ID(a) != testenv.ID(v1) || int64(a["account_id"].(float64)) != w.acc2 {
+	if a := find(200, url.Values{"user_key": {text(t, v1, "user_key")}}); testenv.ID(a) != testenv.ID(v1) || num(t, a, "account_id") != w.acc2 {
 		t.Fatalf("by user_key: %v", a)
 	}
-	appID := v2["application_id"].(string)
+	appID := text(t, v2, "application_id")
 	for _, p := range []string{"app_id", "client_id"} {
 		if a := find(200, url.Values{p: {appID}}); testenv.ID(a) != testenv.ID(v2) {
 			t.Fatalf("by %s: %v", p, a)
@@ -220,7 +219,7 @@ func TestFindApplication(t *testing.T) {
 	}
 	// Within an account.
 	acc2 := "/admin/api/accounts/" + testenv.S(w.acc2) + "/applications/find.json"
-	w.expect(t, 200, "GET", acc2, url.Values{"user_key": {v1["user_key"].(string)}})
-	w.expect(t, 404, "GET", "/admin/api/accounts/"+testenv.S(w.acc)+"/applications/find.json", url.Values{"user_key": {v1["user_key"].(string)}})
-	w.expect(t, 404, "GET", "/admin/api/accounts/999999999/applications/find.json", url.Values{"user_key": {v1["user_key"].(string)}})
+	send(t, w.tn, 200, "GET", acc2, url.Values{"user_key": {text(t, v1, "user_key")}})
+	send(t, w.tn, 404, "GET", "/admin/api/accounts/"+testenv.S(w.acc)+"/applications/find.json", url.Values{"user_key": {text(t, v1, "user_key")}})
+	send(t, w.tn, 404, "GET", "/admin/api/accounts/999999999/applications/find.json", url.Values{"user_key": {text(t, v1, "user_key")}})
 }

@@ -22,7 +22,7 @@ func TestApplicationStateTransitions(t *testing.T) {
 		}
 		switch {
 		case want == 200 && format == "json":
-			if got := appsObj(t, r.JSON(t), "application")["state"]; got != state {
+			if got := obj(t, r, "application")["state"]; got != state {
 				t.Fatalf("%s: state %v, want %s", event, got, state)
 			}
 		case want == 200:
@@ -30,8 +30,7 @@ func TestApplicationStateTransitions(t *testing.T) {
 				t.Fatalf("%s: %s", event, r.Body)
 			}
 		case format == "json":
-			msgs := appsErrors(t, r.JSON(t))["state"].([]any)
-			if msgs[0] != `cannot transition via "`+event+`"` {
+			if firstError(t, r, "state") != `cannot transition via "`+event+`"` {
 				t.Fatalf("%s refused: %s", event, r.Body)
 			}
 		default:
@@ -52,11 +51,11 @@ func TestApplicationStateTransitions(t *testing.T) {
 	step("suspend", "json", 422, "suspended")
 	step("accept", "json", 422, "suspended")
 	step("resume", "json", 200, "live")
-	got := appsObj(t, w.expect(t, 200, "GET", path+".json", nil), "application")
+	got := obj(t, send(t, w.tn, 200, "GET", path+".json", nil), "application")
 	if got["state"] != "live" || got["enabled"] != true {
 		t.Fatalf("after the round: %v", got)
 	}
-	w.expect(t, 404, "PUT", w.app(w.acc, 999999999)+"/suspend.json", nil)
+	send(t, w.tn, 404, "PUT", w.app(w.acc, 999999999)+"/suspend.json", nil)
 }
 
 // A suspension reaches authrep on the very next call, and so does the resumption.
@@ -107,7 +106,7 @@ func TestChangeUserKeyReachesAuthrepAtOnce(t *testing.T) {
 	if r.Status != 200 {
 		t.Fatalf("change_user_key: %d %s", r.Status, r.Body)
 	}
-	key := appsObj(t, r.JSON(t), "application")["user_key"].(string)
+	key := text(t, obj(t, r, "application"), "user_key")
 	if !hex32.MatchString(key) || key == app.UserKey {
 		t.Fatalf("new user_key %q (old %q)", key, app.UserKey)
 	}

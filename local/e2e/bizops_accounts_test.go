@@ -52,16 +52,16 @@ func TestBizopsAccountsScripts(t *testing.T) {
 	}
 	// What the scripts did, seen through the API.
 	r := tn.Do(t, "GET", "/admin/api/accounts.json", url.Values{"state": {"pending"}})
-	if n := len(accItems(t, r, "accounts", "account")); n != 0 {
+	if n := len(items(t, r, "accounts", "account")); n != 0 {
 		t.Fatalf("%d accounts still pending", n)
 	}
 	r = tn.Do(t, "GET", "/admin/api/accounts.json", url.Values{"state": {"approved"}})
-	if n := len(accItems(t, r, "accounts", "account")); n != 3 {
+	if n := len(items(t, r, "accounts", "account")); n != 3 {
 		t.Fatalf("%d accounts approved, want 3: %s", n, r.Body)
 	}
 	r = tn.Do(t, "GET", "/admin/api/accounts/find.json", url.Values{"email": {"richard@piedpiper.example"}})
-	acc := accObj(t, r, "account")
-	msgs := accItems(t, tn.Do(t, "GET", "/admin/api/accounts/"+testenv.S(accID(acc["id"]))+"/messages.json", nil), "messages", "message")
+	acc := obj(t, r, "account")
+	msgs := items(t, tn.Do(t, "GET", "/admin/api/accounts/"+testenv.S(num(t, acc, "id"))+"/messages.json", nil), "messages", "message")
 	if len(msgs) != 1 || msgs[0]["body"] != "The API will be read-only on Sunday from 02:00 to 04:00 UTC." {
 		t.Fatalf("messages: %v", msgs)
 	}

@@ -31,7 +31,7 @@ func TestCatalogEndpointsAuth(t *testing.T) {
 		for _, ext := range []string{".json", ".xml"} {
 			path := base + ext
 			r := env.Do(t, op.Method, path, url.Values{})
-			expect(t, r, 403, op.Name+" without credentials")
+			status(t, r, 403)
 			if ext == ".json" && string(r.Body) != `{"error":"Access denied"}` {
 				t.Errorf("%s %s: %s", op.Method, path, r.Body)
 			}
@@ -45,7 +45,7 @@ func TestCatalogEndpointsAuth(t *testing.T) {
 				}
 				continue
 			}
-			expect(t, r, 403, op.Name+" with a read-only token")
+			status(t, r, 403)
 			if ext == ".json" && string(r.Body) != `{"error":"Your access token does not have the correct permissions"}` {
 				t.Errorf("%s %s: %s", op.Method, path, r.Body)
 			}
@@ -66,28 +66,28 @@ func TestCatalogParameterSources(t *testing.T) {
 	for i, body := range []string{`{"application_plan":{"name":"Json Wrapped","setup_fee":1.5,"approval_required":true}}`,
 		`{"name":"Json Flat","trial_period_days":3}`} {
 		r := jsonRequest(t, env, "POST", base, tn.Token, body)
-		expect(t, r, 201, "JSON body "+testenv.S(int64(i)))
-		p := wrapped(t, r, "application_plan")
+		status(t, r, 201)
+		p := obj(t, r, "application_plan")
 		if (i == 0 && (p["setup_fee"] != 1.5 || p["approval_required"] != true)) || (i == 1 && p["trial_period_days"] != 3.0) {
 			t.Fatalf("JSON body: %s", r.Body)
 		}
 	}
 	// Query parameters on a POST.
 	r := env.Do(t, "POST", base+"?access_token="+tn.Token+"&name=Query+Plan", nil)
-	expect(t, r, 201, "query parameters")
-	plan := testenv.ID(wrapped(t, r, "application_plan"))
+	status(t, r, 201)
+	plan := testenv.ID(obj(t, r, "application_plan"))
 	// Limits from a JSON body.
 	hits := tn.MetricID(t, svc, "hits")
 	r = jsonRequest(t, env, "POST", limitsPath(plan, hits)+".json", tn.Token, `{"usage_limit":{"period":"week","value":9}}`)
-	expect(t, r, 201, "JSON limit")
-	if l := wrapped(t, r, "limit"); l["period"] != "week" || num(t, l, "value") != 9 {
+	status(t, r, 201)
+	if l := obj(t, r, "limit"); l["period"] != "week" || num(t, l, "value") != 9 {
 		t.Fatalf("JSON limit %s", r.Body)
 	}
 	// A JSON body with the wrong type for a field.
 	r = jsonRequest(t, env, "POST", base, tn.Token, `{"name":["a","b"]}`)
-	expectFieldError(t, r, 422, "name", "is invalid")
+	fieldError(t, r, 422, "name", "is invalid")
 	// Multipart bodies.
 	r = env.Raw(t, "POST", base+"?access_token="+tn.Token, "multipart/form-data; boundary=XX",
 		[]byte("--XX\r\nContent-Disposition: form-data; name=\"application_plan[name]\"\r\n\r\nMultipart Plan\r\n--XX--\r\n"))
-	expect(t, r, 201, "multipart")
+	status(t, r, 201)
 }

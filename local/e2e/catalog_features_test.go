@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/admin/catalog"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/store"
 )
 
@@ -16,31 +16,31 @@ func TestAccountFeatures(t *testing.T) {
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
 	r := tn.Do(t, "POST", "/admin/api/features.json", url.Values{"feature[name]": {"Free Support"}, "feature[description]": {"email"}})
-	expect(t, r, 201, "create feature")
-	f := wrapped(t, r, "feature")
+	status(t, r, 201)
+	f := obj(t, r, "feature")
 	id := testenv.S(testenv.ID(f))
 	for k, v := range (jmap{"name": "Free Support", "system_name": "free_support", "scope": "account_plan", "visible": true, "description": "email"}) {
 		if f[k] != v {
 			t.Errorf("%s = %v", k, f[k])
 		}
 	}
-	links := f["links"].([]any)
-	if len(links) != 1 || !strings.HasSuffix(links[0].(jmap)["href"].(string), "/admin/api/features/"+id) {
-		t.Fatalf("links %v", links)
+	lk := links(t, f)
+	if len(lk) != 1 || !strings.HasSuffix(text(t, lk[0], "href"), "/admin/api/features/"+id) {
+		t.Fatalf("links %v", lk)
 	}
 	r = tn.Do(t, "POST", "/admin/api/features.xml", url.Values{"name": {"Phone"}, "system_name": {"phone"}})
-	expect(t, r, 201, "XML feature")
+	status(t, r, 201)
 	x := xmlRoot(t, r, "feature")
 	if !reflect.DeepEqual(x.names(), []string{"id", "name", "system_name", "account_id", "scope", "visible", "description"}) ||
 		x.text("account_id") != testenv.S(tn.ID) || x.text("scope") != "account_plan" {
 		t.Fatalf("feature XML %s", r.Body)
 	}
 	phone := x.text("id")
-	expectFieldError(t, tn.Do(t, "POST", "/admin/api/features.json", url.Values{}), 422, "name", "can't be blank")
-	expectFieldError(t, tn.Do(t, "POST", "/admin/api/features.json", url.Values{"name": {"Again"}, "system_name": {"phone"}}), 422, "system_name", "has already been taken")
-	expectFieldError(t, tn.Do(t, "POST", "/admin/api/features.json", url.Values{"name": {"Bad"}, "system_name": {"b a d"}}), 422, "system_name", "is invalid")
-	expectFieldError(t, tn.Do(t, "POST", "/admin/api/features.json", url.Values{"name": {"Long"}, "description": {strings.Repeat("d", 65536)}}), 422, "description", "is too long (maximum is 65535 characters)")
-	expectFieldError(t, tn.Do(t, "POST", "/admin/api/features.json", url.Values{"name": {strings.Repeat("n", 256)}, "system_name": {"nn"}}), 422, "name", "is too long (maximum is 255 characters)")
+	fieldError(t, tn.Do(t, "POST", "/admin/api/features.json", url.Values{}), 422, "name", "can't be blank")
+	fieldError(t, tn.Do(t, "POST", "/admin/api/features.json", url.Values{"name": {"Again"}, "system_name": {"phone"}}), 422, "system_name", "has already been taken")
+	fieldError(t, tn.Do(t, "POST", "/admin/api/features.json", url.Values{"name": {"Bad"}, "system_name": {"b a d"}}), 422, "system_name", "is invalid")
+	fieldError(t, tn.Do(t, "POST", "/admin/api/features.json", url.Values{"name": {"Long"}, "description": {strings.Repeat("d", 65536)}}), 422, "description", "is too long (maximum is 65535 characters)")
+	fieldError(t, tn.Do(t, "POST", "/admin/api/features.json", url.Values{"name": {strings.Repeat("n", 256)}, "system_name": {"nn"}}), 422, "name", "is too long (maximum is 255 characters)")
 
 	l := items(t, tn.Do(t, "GET", "/admin/api/features.json", nil), "features", "feature")
 	if len(l) != 2 {
@@ -49,11 +49,11 @@ func TestAccountFeatures(t *testing.T) {
 	if n := len(xmlRoot(t, tn.Do(t, "GET", "/admin/api/features.xml", nil), "features").all("feature")); n != 2 {
 		t.Fatalf("XML features %d", n)
 	}
-	if got := wrapped(t, tn.Do(t, "GET", "/admin/api/features/"+id+".json", nil), "feature"); !reflect.DeepEqual(got, f) {
+	if got := obj(t, tn.Do(t, "GET", "/admin/api/features/"+id+".json", nil), "feature"); !reflect.DeepEqual(got, f) {
 		t.Fatalf("read %v vs %v", got, f)
 	}
 	xmlRoot(t, tn.Do(t, "GET", "/admin/api/features/"+phone, nil), "feature")
-	u := wrapped(t, tn.Do(t, "PUT", "/admin/api/features/"+id+".json", url.Values{"name": {"Support"}, "system_name": {"support"}, "description": {""}}), "feature")
+	u := obj(t, tn.Do(t, "PUT", "/admin/api/features/"+id+".json", url.Values{"name": {"Support"}, "system_name": {"support"}, "description": {""}}), "feature")
 	if u["name"] != "Support" || u["system_name"] != "support" {
 		t.Fatalf("update %v", u)
 	}
@@ -62,8 +62,8 @@ func TestAccountFeatures(t *testing.T) {
 	}
 	// The old system name is free, the new one taken.
 	tn.Create(t, "/admin/api/features.json", "feature", url.Values{"name": {"Free Support"}})
-	expectFieldError(t, tn.Do(t, "PUT", "/admin/api/features/"+phone+".json", url.Values{"system_name": {"support"}}), 422, "system_name", "has already been taken")
-	expectFieldError(t, tn.Do(t, "PUT", "/admin/api/features/"+phone+".json", url.Values{"name": {""}}), 422, "name", "can't be blank")
+	fieldError(t, tn.Do(t, "PUT", "/admin/api/features/"+phone+".json", url.Values{"system_name": {"support"}}), 422, "system_name", "has already been taken")
+	fieldError(t, tn.Do(t, "PUT", "/admin/api/features/"+phone+".json", url.Values{"name": {""}}), 422, "name", "can't be blank")
 	xmlRoot(t, tn.Do(t, "PUT", "/admin/api/features/"+phone+".xml", url.Values{"name": {"Phone 2"}}), "feature")
 	expectDeleted(t, tn.Do(t, "DELETE", "/admin/api/features/"+phone+".xml", nil), "delete XML")
 	expectDeleted(t, tn.Do(t, "DELETE", "/admin/api/features/"+id+".json", nil), "delete")
@@ -83,16 +83,16 @@ func TestServiceFeatures(t *testing.T) {
 	if f["scope"] != "application_plan" || f["visible"] != true {
 		t.Fatalf("default scope %v", f)
 	}
-	links := f["links"].([]any)
-	if len(links) != 2 || !strings.HasSuffix(links[0].(jmap)["href"].(string), base+"/"+testenv.S(testenv.ID(f))) ||
-		links[1].(jmap)["rel"] != "service" {
-		t.Fatalf("links %v", links)
+	lk := links(t, f)
+	if len(lk) != 2 || !strings.HasSuffix(text(t, lk[0], "href"), base+"/"+testenv.S(testenv.ID(f))) ||
+		lk[1]["rel"] != "service" {
+		t.Fatalf("links %v", lk)
 	}
 	sf := tn.Create(t, base+".json", "feature", url.Values{"name": {"SLA"}, "scope": {"ServicePlan"}})
 	if sf["scope"] != "service_plan" {
 		t.Fatalf("service plan scope %v", sf)
 	}
-	expectFieldError(t, tn.Do(t, "POST", base+".json", url.Values{"name": {"Bad"}, "scope": {"AccountPlan"}}), 422, "scope", "must be ApplicationPlan or ServicePlan")
+	fieldError(t, tn.Do(t, "POST", base+".json", url.Values{"name": {"Bad"}, "scope": {"AccountPlan"}}), 422, "scope", "must be ApplicationPlan or ServicePlan")
 	r := tn.Do(t, "POST", base+".xml", url.Values{"name": {"Xml"}})
 	x := xmlRoot(t, r, "feature")
 	if x.text("service_id") != testenv.S(svc) || x.child("account_id") != nil {
@@ -102,18 +102,18 @@ func TestServiceFeatures(t *testing.T) {
 	// The same system name in another service, or as an account feature, is fine.
 	tn.Create(t, sp(tn.DefaultService, "/features.json"), "feature", url.Values{"name": {"Analytics"}})
 	tn.Create(t, "/admin/api/features.json", "feature", url.Values{"name": {"Analytics"}})
-	expectFieldError(t, tn.Do(t, "POST", base+".json", url.Values{"name": {"Analytics"}}), 422, "system_name", "has already been taken")
+	fieldError(t, tn.Do(t, "POST", base+".json", url.Values{"name": {"Analytics"}}), 422, "system_name", "has already been taken")
 
 	if l := items(t, tn.Do(t, "GET", base+".json", nil), "features", "feature"); len(l) != 3 {
 		t.Fatalf("service features %v", l)
 	}
 	xmlRoot(t, tn.Do(t, "GET", base+".xml", nil), "features")
 	fid := testenv.S(testenv.ID(f))
-	if got := wrapped(t, tn.Do(t, "GET", base+"/"+fid+".json", nil), "feature"); !reflect.DeepEqual(got, f) {
+	if got := obj(t, tn.Do(t, "GET", base+"/"+fid+".json", nil), "feature"); !reflect.DeepEqual(got, f) {
 		t.Fatalf("read %v", got)
 	}
 	xmlRoot(t, tn.Do(t, "GET", base+"/"+xid+".xml", nil), "feature")
-	if u := wrapped(t, tn.Do(t, "PUT", base+"/"+fid+".json", url.Values{"name": {"Analytics+"}}), "feature"); u["name"] != "Analytics+" {
+	if u := obj(t, tn.Do(t, "PUT", base+"/"+fid+".json", url.Values{"name": {"Analytics+"}}), "feature"); u["name"] != "Analytics+" {
 		t.Fatalf("update %v", u)
 	}
 	xmlRoot(t, tn.Do(t, "PUT", base+"/"+xid+".xml", url.Values{"description": {"d"}}), "feature")
@@ -145,11 +145,11 @@ func TestPlanFeatures(t *testing.T) {
 	} {
 		base := c.plans + c.plan + "/features"
 		r := tn.Do(t, "POST", base+".json", url.Values{"feature_id": {c.feature}})
-		expect(t, r, 201, "enable on "+c.plans)
-		if testenv.S(testenv.ID(wrapped(t, r, "feature"))) != c.feature {
+		status(t, r, 201)
+		if testenv.S(testenv.ID(obj(t, r, "feature"))) != c.feature {
 			t.Fatalf("enable answers the feature: %s", r.Body)
 		}
-		expect(t, tn.Do(t, "POST", base+".xml", url.Values{"feature_id": {c.feature}}), 201, "enable again")
+		status(t, tn.Do(t, "POST", base+".xml", url.Values{"feature_id": {c.feature}}), 201)
 		l := items(t, tn.Do(t, "GET", base+".json", nil), "features", "feature")
 		if len(l) != 1 || testenv.S(testenv.ID(l[0])) != c.feature {
 			t.Fatalf("plan features %v", l)
@@ -158,16 +158,16 @@ func TestPlanFeatures(t *testing.T) {
 			t.Fatalf("XML plan features %d", n)
 		}
 		if c.wrongScope != "" {
-			expectFieldError(t, tn.Do(t, "POST", base+".json", url.Values{"feature_id": {c.wrongScope}}), 422, "plan_type", "does not match the scope of the feature")
+			fieldError(t, tn.Do(t, "POST", base+".json", url.Values{"feature_id": {c.wrongScope}}), 422, "plan_type", "does not match the scope of the feature")
 		}
 		expectNotFound(t, tn.Do(t, "POST", base+".json", url.Values{"feature_id": {c.foreign}}), ".json")
 		expectNotFound(t, tn.Do(t, "POST", base+".json", nil), ".json")
 		expectNotFound(t, tn.Do(t, "POST", base+".json", url.Values{"feature_id": {"abc"}}), ".json")
 		expectDeleted(t, tn.Do(t, "DELETE", base+"/"+c.feature+".json", nil), "disable")
 		expectNotFound(t, tn.Do(t, "DELETE", base+"/"+c.feature+".json", nil), ".json")
-		expect(t, tn.Do(t, "POST", base+".json", url.Values{"feature_id": {c.feature}}), 201, "enable once more")
+		status(t, tn.Do(t, "POST", base+".json", url.Values{"feature_id": {c.feature}}), 201)
 		expectDeleted(t, tn.Do(t, "DELETE", base+"/"+c.feature+".xml", nil), "disable XML")
-		expect(t, tn.Do(t, "POST", base+".json", url.Values{"feature_id": {c.feature}}), 201, "enable for the delete below")
+		status(t, tn.Do(t, "POST", base+".json", url.Values{"feature_id": {c.feature}}), 201)
 	}
 	// Plans are found by their own type only.
 	expectNotFound(t, tn.Do(t, "GET", "/admin/api/account_plans/"+appPlan+"/features.json", nil), ".json")

@@ -3,7 +3,6 @@ package e2e
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"encoding/xml"
 	"io"
 	"net/url"
@@ -11,100 +10,18 @@ import (
 	"testing"
 	"time"
 
-	"turnpike/shared/admin/catalog"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/credential"
 	"turnpike/shared/platform/store"
 )
 
 // Helpers shared by the catalog tests.
 
-type jmap = map[string]any
-
-// expect fails unless the response has the status.
-func expect(t testing.TB, r *testenv.Response, status int, what string) {
-	t.Helper()
-	if r.Status != status {
-		t.Fatalf("%s: want %d, got %d: %s", what, status, r.Status, r.Body)
-	}
-}
-
-// wrapped reads {"<wrapper>": {...}}.
-func wrapped(t testing.TB, r *testenv.Response, wrapper string) jmap {
-	t.Helper()
-	o, ok := r.JSON(t)[wrapper].(jmap)
-	if !ok {
-		t.Fatalf("no %q object in %s", wrapper, r.Body)
-	}
-	return o
-}
-
-// items reads {"<name>": [{"<wrapper>": {...}}, ...]}.
-func items(t testing.TB, r *testenv.Response, name, wrapper string) []jmap {
-	t.Helper()
-	raw, ok := r.JSON(t)[name].([]any)
-	if !ok {
-		t.Fatalf("no %q list in %s", name, r.Body)
-	}
-	out := make([]jmap, len(raw))
-	for i, it := range raw {
-		o, ok := it.(jmap)[wrapper].(jmap)
-		if !ok {
-			t.Fatalf("item %d of %q is not wrapped in %q: %s", i, name, wrapper, r.Body)
-		}
-		out[i] = o
-	}
-	return out
-}
-
-// ids lists the ids of objects.
-func ids(objs []jmap) []int64 {
-	out := make([]int64, len(objs))
-	for i, o := range objs {
-		out[i] = testenv.ID(o)
-	}
-	return out
-}
-
-// num reads a JSON number field as int64.
-func num(t testing.TB, o jmap, k string) int64 {
-	t.Helper()
-	f, ok := o[k].(float64)
-	if !ok {
-		t.Fatalf("%q is not a number in %v", k, o)
-	}
-	return int64(f)
-}
-
-// fieldErrors reads a 422/403 {"errors":{field:[msg]}} body.
-func fieldErrors(t testing.TB, r *testenv.Response) map[string][]string {
-	t.Helper()
-	var body struct {
-		Errors map[string][]string `json:"errors"`
-	}
-	if err := json.Unmarshal(r.Body, &body); err != nil || body.Errors == nil {
-		t.Fatalf("not an errors document (%v): %s", err, r.Body)
-	}
-	return body.Errors
-}
-
-// expectFieldError checks a 422 (or the given status) with a message on a field.
-func expectFieldError(t testing.TB, r *testenv.Response, status int, field, msg string) {
-	t.Helper()
-	expect(t, r, status, field+" error")
-	errs := fieldErrors(t, r)
-	for _, m := range errs[field] {
-		if m == msg {
-			return
-		}
-	}
-	t.Fatalf("want %s %q in %s", field, msg, r.Body)
-}
-
 // expectNotFound checks 3scale's 404 in the request's format.
 func expectNotFound(t testing.TB, r *testenv.Response, path string) {
 	t.Helper()
-	expect(t, r, 404, "GET "+path)
+	status(t, r, 404)
 	if strings.Contains(path, ".json") {
 		if string(r.Body) != `{"status":"Not found"}` {
 			t.Fatalf("404 body: %s", r.Body)
@@ -117,7 +34,7 @@ func expectNotFound(t testing.TB, r *testenv.Response, path string) {
 // expectDeleted checks 200 with an empty body.
 func expectDeleted(t testing.TB, r *testenv.Response, what string) {
 	t.Helper()
-	expect(t, r, 200, what)
+	status(t, r, 200)
 	if len(r.Body) != 0 {
 		t.Fatalf("%s: delete must answer an empty body: %s", what, r.Body)
 	}
@@ -263,7 +180,7 @@ func newService(t testing.TB, tn *testenv.Tenant, form url.Values) int64 {
 func createIn(t testing.TB, tn *testenv.Tenant, path string, form url.Values) jmap {
 	t.Helper()
 	r := tn.Do(t, "POST", path, form)
-	expect(t, r, 201, "POST "+path)
+	status(t, r, 201)
 	for _, v := range r.JSON(t) {
 		if o, ok := v.(jmap); ok {
 			return o
@@ -284,4 +201,15 @@ func catalogRulesQuery(tenant, metric int64) store.Query {
 // pricingPath is a plan's pricing rules on a metric.
 func pricingPath(plan, metric int64) string {
 	return "/admin/api/application_plans/" + testenv.S(plan) + "/metrics/" + testenv.S(metric) + "/pricing_rules"
+}
+
+// planOnHits starts a limit or pricing test: a new tenant, a service, its hits
+// metric and an application plan named name.
+func planOnHits(t testing.TB, name string) (tn *testenv.Tenant, svc, hits, plan int64) {
+	t.Helper()
+	tn = testenv.Get(t).NewTenant(t)
+	svc = newService(t, tn, nil)
+	hits = tn.MetricID(t, svc, "hits")
+	plan = testenv.ID(tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {name}}))
+	return tn, svc, hits, plan
 }

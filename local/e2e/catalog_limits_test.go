@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/admin/catalog"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/catalog"
 )
 
 // limitsPath is a plan's limits on a metric.
@@ -18,17 +18,13 @@ func limitsPath(plan, metric int64) string {
 
 func TestLimitsCRUD(t *testing.T) {
 	t.Parallel()
-	env := testenv.Get(t)
-	tn := env.NewTenant(t)
-	svc := newService(t, tn, nil)
-	hits := tn.MetricID(t, svc, "hits")
-	plan := testenv.ID(tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {"pp"}}))
+	tn, svc, hits, plan := planOnHits(t, "pp")
 	other := testenv.ID(tn.Create(t, sp(svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"other"}, "unit": {"u"}}))
 	base := limitsPath(plan, hits)
 
 	r := tn.Do(t, "POST", base+".json", url.Values{"period": {"day"}, "value": {"100"}})
-	expect(t, r, 201, "create limit")
-	l := wrapped(t, r, "limit")
+	status(t, r, 201)
+	l := obj(t, r, "limit")
 	day := testenv.S(testenv.ID(l))
 	if l["period"] != "day" || num(t, l, "value") != 100 || num(t, l, "metric_id") != hits || num(t, l, "plan_id") != plan {
 		t.Fatalf("limit %v", l)
@@ -36,22 +32,22 @@ func TestLimitsCRUD(t *testing.T) {
 	if !strings.Contains(r.String(), `{"limit":{"id":`+day+`,"period":"day","value":100,"metric_id":`) {
 		t.Fatalf("JSON order: %s", r.Body)
 	}
-	links := l["links"].([]any)
-	if !strings.HasSuffix(links[0].(jmap)["href"].(string), sp(svc, "/metrics/"+testenv.S(hits))) ||
-		!strings.HasSuffix(links[1].(jmap)["href"].(string), base+"/"+day) ||
-		!strings.HasSuffix(links[2].(jmap)["href"].(string), "/admin/api/application_plans/"+testenv.S(plan)) {
-		t.Fatalf("links %v", links)
+	lk := links(t, l)
+	if !strings.HasSuffix(text(t, lk[0], "href"), sp(svc, "/metrics/"+testenv.S(hits))) ||
+		!strings.HasSuffix(text(t, lk[1], "href"), base+"/"+day) ||
+		!strings.HasSuffix(text(t, lk[2], "href"), "/admin/api/application_plans/"+testenv.S(plan)) {
+		t.Fatalf("links %v", lk)
 	}
 	// Wrapped parameters; negative and blank values are stored as 0.
 	for period, value := range map[string]string{"hour": "-5", "minute": ""} {
 		r = tn.Do(t, "POST", base+".json", url.Values{"usage_limit[period]": {period}, "usage_limit[value]": {value}})
-		expect(t, r, 201, "create "+period)
-		if got := wrapped(t, r, "limit"); num(t, got, "value") != 0 {
+		status(t, r, 201)
+		if got := obj(t, r, "limit"); num(t, got, "value") != 0 {
 			t.Fatalf("%s value %v", period, got)
 		}
 	}
 	r = tn.Do(t, "POST", base+".xml", url.Values{"period": {"month"}, "value": {"7"}})
-	expect(t, r, 201, "XML limit")
+	status(t, r, 201)
 	x := xmlRoot(t, r, "limit")
 	if !reflect.DeepEqual(x.names(), []string{"id", "metric_id", "plan_id", "period", "value"}) || x.text("value") != "7" {
 		t.Fatalf("limit XML %s", r.Body)
@@ -60,12 +56,12 @@ func TestLimitsCRUD(t *testing.T) {
 	tn.Create(t, limitsPath(plan, other)+".json", "limit", url.Values{"period": {"day"}, "value": {"1"}})
 
 	// Validation.
-	expectFieldError(t, tn.Do(t, "POST", base+".json", url.Values{"period": {"day"}, "value": {"5"}}), 422, "period", "has already been taken")
-	expectFieldError(t, tn.Do(t, "POST", base+".json", url.Values{"period": {"fortnight"}}), 422, "period", "is invalid")
-	expectFieldError(t, tn.Do(t, "POST", base+".json", url.Values{"value": {"5"}}), 422, "period", "is invalid")
-	expectFieldError(t, tn.Do(t, "POST", base+".json", url.Values{"period": {"year"}, "value": {"many"}}), 422, "value", "is not a number")
+	fieldError(t, tn.Do(t, "POST", base+".json", url.Values{"period": {"day"}, "value": {"5"}}), 422, "period", "has already been taken")
+	fieldError(t, tn.Do(t, "POST", base+".json", url.Values{"period": {"fortnight"}}), 422, "period", "is invalid")
+	fieldError(t, tn.Do(t, "POST", base+".json", url.Values{"value": {"5"}}), 422, "period", "is invalid")
+	fieldError(t, tn.Do(t, "POST", base+".json", url.Values{"period": {"year"}, "value": {"many"}}), 422, "value", "is not a number")
 	r = tn.Do(t, "POST", base+".xml", url.Values{"period": {"day"}})
-	expect(t, r, 422, "XML taken")
+	status(t, r, 422)
 	if xmlRoot(t, r, "errors").text("error") != "Period has already been taken" {
 		t.Fatalf("XML error %s", r.Body)
 	}
@@ -91,17 +87,17 @@ func TestLimitsCRUD(t *testing.T) {
 	}
 
 	// Read, update.
-	if got := wrapped(t, tn.Do(t, "GET", base+"/"+day+".json", nil), "limit"); !reflect.DeepEqual(got, l) {
+	if got := obj(t, tn.Do(t, "GET", base+"/"+day+".json", nil), "limit"); !reflect.DeepEqual(got, l) {
 		t.Fatalf("read %v vs %v", got, l)
 	}
 	xmlRoot(t, tn.Do(t, "GET", base+"/"+month, nil), "limit")
-	u := wrapped(t, tn.Do(t, "PUT", base+"/"+day+".json", url.Values{"usage_limit[value]": {"50"}}), "limit")
+	u := obj(t, tn.Do(t, "PUT", base+"/"+day+".json", url.Values{"usage_limit[value]": {"50"}}), "limit")
 	if num(t, u, "value") != 50 || u["period"] != "day" {
 		t.Fatalf("update %v", u)
 	}
-	expectFieldError(t, tn.Do(t, "PUT", base+"/"+day+".json", url.Values{"period": {"month"}}), 422, "period", "has already been taken")
-	expectFieldError(t, tn.Do(t, "PUT", base+"/"+day+".json", url.Values{"period": {"decade"}}), 422, "period", "is invalid")
-	u = wrapped(t, tn.Do(t, "PUT", base+"/"+day+".json", url.Values{"period": {"week"}, "value": {"-1"}}), "limit")
+	fieldError(t, tn.Do(t, "PUT", base+"/"+day+".json", url.Values{"period": {"month"}}), 422, "period", "has already been taken")
+	fieldError(t, tn.Do(t, "PUT", base+"/"+day+".json", url.Values{"period": {"decade"}}), 422, "period", "is invalid")
+	u = obj(t, tn.Do(t, "PUT", base+"/"+day+".json", url.Values{"period": {"week"}, "value": {"-1"}}), "limit")
 	if u["period"] != "week" || num(t, u, "value") != 0 {
 		t.Fatalf("update period %v", u)
 	}
@@ -141,23 +137,23 @@ func TestLimitChangeAppliesAtOnce(t *testing.T) {
 		return env.Do(t, "GET", "/transactions/authrep.xml", url.Values{"provider_key": {tn.ProviderKey},
 			"service_id": {testenv.S(app.Service)}, "user_key": {app.UserKey}, "usage[hits]": {"1"}})
 	}
-	expect(t, authrep(), 200, "first call")
-	expect(t, authrep(), 200, "second call")
+	status(t, authrep(), 200)
+	status(t, authrep(), 200)
 	limits := items(t, tn.Do(t, "GET", limitsPath(app.Plan, app.Hits)+".json", nil), "limits", "limit")
 	one := limitsPath(app.Plan, app.Hits) + "/" + testenv.S(testenv.ID(limits[0])) + ".json"
-	expect(t, tn.Do(t, "PUT", one, url.Values{"value": {"2"}}), 200, "lower the limit")
-	expect(t, authrep(), 409, "over the new limit")
-	expect(t, tn.Do(t, "PUT", one, url.Values{"value": {"10"}}), 200, "raise the limit")
+	status(t, tn.Do(t, "PUT", one, url.Values{"value": {"2"}}), 200)
+	status(t, authrep(), 409)
+	status(t, tn.Do(t, "PUT", one, url.Values{"value": {"10"}}), 200)
 	r := authrep()
-	expect(t, r, 200, "under the raised limit")
+	status(t, r, 200)
 	if !strings.Contains(r.String(), "<max_value>10</max_value><current_value>3</current_value>") {
 		t.Fatalf("report %s", r.Body)
 	}
-	expect(t, tn.Do(t, "PUT", one, url.Values{"period": {"minute"}, "value": {"0"}}), 200, "switch to a disabled minute")
-	expect(t, authrep(), 409, "disabled")
+	status(t, tn.Do(t, "PUT", one, url.Values{"period": {"minute"}, "value": {"0"}}), 200)
+	status(t, authrep(), 409)
 	expectDeleted(t, tn.Do(t, "DELETE", one, nil), "remove the limit")
 	r = authrep()
-	expect(t, r, 200, "no limit")
+	status(t, r, 200)
 	if strings.Contains(r.String(), "<usage_report") {
 		t.Fatalf("no limits, no report: %s", r.Body)
 	}

@@ -17,8 +17,8 @@ func TestMetricsCRUD(t *testing.T) {
 	hits := tn.MetricID(t, svc, "hits")
 
 	r := tn.Do(t, "POST", sp(svc, "/metrics.json"), url.Values{"friendly_name": {"Version 1"}, "unit": {"call"}})
-	expect(t, r, 201, "create metric")
-	m := wrapped(t, r, "metric")
+	status(t, r, 201)
+	m := obj(t, r, "metric")
 	id := testenv.ID(m)
 	for k, v := range (jmap{"name": "version_1", "system_name": "version_1", "friendly_name": "Version 1", "unit": "call"}) {
 		if m[k] != v {
@@ -30,10 +30,10 @@ func TestMetricsCRUD(t *testing.T) {
 			t.Errorf("%s must not be in %v", k, m)
 		}
 	}
-	links := m["links"].([]any)
-	if len(links) != 2 || !strings.HasSuffix(links[0].(jmap)["href"].(string), sp(svc, "")) ||
-		!strings.HasSuffix(links[1].(jmap)["href"].(string), sp(svc, "/metrics/"+testenv.S(id))) {
-		t.Errorf("links %v", links)
+	lk := links(t, m)
+	if len(lk) != 2 || !strings.HasSuffix(text(t, lk[0], "href"), sp(svc, "")) ||
+		!strings.HasSuffix(text(t, lk[1], "href"), sp(svc, "/metrics/"+testenv.S(id))) {
+		t.Errorf("links %v", lk)
 	}
 	// Wrapped parameters, the deprecated name alias, an explicit system name.
 	m2 := tn.Create(t, sp(svc, "/metrics.json"), "metric", url.Values{"metric[friendly_name]": {"Two"}, "metric[unit]": {"hit"},
@@ -48,7 +48,7 @@ func TestMetricsCRUD(t *testing.T) {
 
 	// XML create and read.
 	r = tn.Do(t, "POST", sp(svc, "/metrics.xml"), url.Values{"friendly_name": {"Four"}, "unit": {"u"}})
-	expect(t, r, 201, "create XML")
+	status(t, r, 201)
 	x := xmlRoot(t, r, "metric")
 	if !reflect.DeepEqual(x.names(), []string{"id", "name", "system_name", "friendly_name", "service_id", "description", "unit"}) ||
 		x.text("service_id") != testenv.S(svc) || x.text("system_name") != "four" {
@@ -59,7 +59,7 @@ func TestMetricsCRUD(t *testing.T) {
 	if x.text("friendly_name") != "Four" {
 		t.Fatal("read XML")
 	}
-	got := wrapped(t, tn.Do(t, "GET", sp(svc, "/metrics/"+testenv.S(id)+".json"), nil), "metric")
+	got := obj(t, tn.Do(t, "GET", sp(svc, "/metrics/"+testenv.S(id)+".json"), nil), "metric")
 	if !reflect.DeepEqual(got, m) {
 		t.Fatalf("read %v, created %v", got, m)
 	}
@@ -67,26 +67,25 @@ func TestMetricsCRUD(t *testing.T) {
 	// Update: friendly_name, unit, description; the system name stays.
 	r = tn.Do(t, "PUT", sp(svc, "/metrics/"+testenv.S(id)+".json"), url.Values{"metric[friendly_name]": {"Version One"},
 		"unit": {"request"}, "description": {"d"}, "system_name": {"changed"}})
-	expect(t, r, 200, "update metric")
-	u := wrapped(t, r, "metric")
+	status(t, r, 200)
+	u := obj(t, r, "metric")
 	if u["friendly_name"] != "Version One" || u["unit"] != "request" || u["description"] != "d" || u["system_name"] != "version_1" {
 		t.Fatalf("update: %v", u)
 	}
 	// The old friendly name is free, the new one taken.
 	tn.Create(t, sp(svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"Version 1"}, "unit": {"u"}, "system_name": {"again"}})
-	expectFieldError(t, tn.Do(t, "POST", sp(svc, "/metrics.json"), url.Values{"friendly_name": {"Version One"}, "unit": {"u"}}),
-		422, "friendly_name", "has already been taken")
+	fieldError(t, tn.Do(t, "POST", sp(svc, "/metrics.json"), url.Values{"friendly_name": {"Version One"}, "unit": {"u"}}), 422, "friendly_name", "has already been taken")
 	r = tn.Do(t, "PUT", sp(svc, "/metrics/"+four+".xml"), url.Values{"unit": {"byte"}})
 	if xmlRoot(t, r, "metric").text("unit") != "byte" {
 		t.Fatal("update XML")
 	}
-	expectFieldError(t, tn.Do(t, "PUT", sp(svc, "/metrics/"+four+".json"), url.Values{"friendly_name": {"Two"}}), 422, "friendly_name", "has already been taken")
-	expectFieldError(t, tn.Do(t, "PUT", sp(svc, "/metrics/"+four+".json"), url.Values{"unit": {""}}), 422, "unit", "can't be blank")
+	fieldError(t, tn.Do(t, "PUT", sp(svc, "/metrics/"+four+".json"), url.Values{"friendly_name": {"Two"}}), 422, "friendly_name", "has already been taken")
+	fieldError(t, tn.Do(t, "PUT", sp(svc, "/metrics/"+four+".json"), url.Values{"unit": {""}}), 422, "unit", "can't be blank")
 
 	// List: hits first, then in creation order; XML too.
 	list := items(t, tn.Do(t, "GET", sp(svc, "/metrics.json"), nil), "metrics", "metric")
 	if len(list) != 6 || testenv.ID(list[0]) != hits || testenv.ID(list[1]) != id {
-		t.Fatalf("list %v", ids(list))
+		t.Fatalf("list %v", ids(t, list))
 	}
 	xl := xmlRoot(t, tn.Do(t, "GET", sp(svc, "/metrics.xml"), nil), "metrics")
 	if len(xl.all("metric")) != 6 {
@@ -100,14 +99,14 @@ func TestMetricsCRUD(t *testing.T) {
 	// Its names are free again.
 	tn.Create(t, sp(svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"Four"}, "unit": {"u"}})
 	r = tn.Do(t, "DELETE", sp(svc, "/metrics/"+testenv.S(hits)+".json"), nil)
-	expect(t, r, 403, "delete hits")
+	status(t, r, 403)
 	if errs := fieldErrors(t, r); len(errs["base"]) != 1 {
 		t.Fatalf("hits: %s", r.Body)
 	}
 	r = tn.Do(t, "DELETE", sp(svc, "/metrics/"+testenv.S(hits)+".xml"), nil)
-	expect(t, r, 403, "delete hits XML")
+	status(t, r, 403)
 	xmlRoot(t, r, "errors")
-	expect(t, tn.Do(t, "GET", sp(svc, "/metrics/"+testenv.S(hits)+".json"), nil), 200, "hits still there")
+	status(t, tn.Do(t, "GET", sp(svc, "/metrics/"+testenv.S(hits)+".json"), nil), 200)
 }
 
 func TestMetricValidation(t *testing.T) {
@@ -116,21 +115,21 @@ func TestMetricValidation(t *testing.T) {
 	tn := env.NewTenant(t)
 	svc := newService(t, tn, nil)
 	post := func(form url.Values) *testenv.Response { return tn.Do(t, "POST", sp(svc, "/metrics.json"), form) }
-	expectFieldError(t, post(url.Values{"unit": {"u"}}), 422, "friendly_name", "can't be blank")
-	expectFieldError(t, post(url.Values{"friendly_name": {"ok"}}), 422, "unit", "can't be blank")
-	expectFieldError(t, post(url.Values{"friendly_name": {strings.Repeat("f", 256)}, "unit": {"u"}, "system_name": {"f"}}), 422, "friendly_name", "is too long (maximum is 255 characters)")
-	expectFieldError(t, post(url.Values{"friendly_name": {"ok"}, "unit": {strings.Repeat("u", 256)}}), 422, "unit", "is too long (maximum is 255 characters)")
-	expectFieldError(t, post(url.Values{"friendly_name": {"ok"}, "unit": {"u"}, "system_name": {"no spaces"}}), 422, "system_name", "is invalid")
-	expectFieldError(t, post(url.Values{"friendly_name": {"Hits"}, "unit": {"u"}, "system_name": {"other"}}), 422, "friendly_name", "has already been taken")
-	expectFieldError(t, post(url.Values{"friendly_name": {"Other"}, "unit": {"u"}, "system_name": {"hits"}}), 422, "system_name", "has already been taken")
-	expectFieldError(t, post(url.Values{"friendly_name": {"ok"}, "unit[x]": {"u"}}), 422, "unit", "is invalid")
-	expectFieldError(t, post(url.Values{"friendly_name": {"ok"}, "unit": {"u"}, "description": {strings.Repeat("d", 65536)}}), 422, "description", "is too long (maximum is 65535 characters)")
+	fieldError(t, post(url.Values{"unit": {"u"}}), 422, "friendly_name", "can't be blank")
+	fieldError(t, post(url.Values{"friendly_name": {"ok"}}), 422, "unit", "can't be blank")
+	fieldError(t, post(url.Values{"friendly_name": {strings.Repeat("f", 256)}, "unit": {"u"}, "system_name": {"f"}}), 422, "friendly_name", "is too long (maximum is 255 characters)")
+	fieldError(t, post(url.Values{"friendly_name": {"ok"}, "unit": {strings.Repeat("u", 256)}}), 422, "unit", "is too long (maximum is 255 characters)")
+	fieldError(t, post(url.Values{"friendly_name": {"ok"}, "unit": {"u"}, "system_name": {"no spaces"}}), 422, "system_name", "is invalid")
+	fieldError(t, post(url.Values{"friendly_name": {"Hits"}, "unit": {"u"}, "system_name": {"other"}}), 422, "friendly_name", "has already been taken")
+	fieldError(t, post(url.Values{"friendly_name": {"Other"}, "unit": {"u"}, "system_name": {"hits"}}), 422, "system_name", "has already been taken")
+	fieldError(t, post(url.Values{"friendly_name": {"ok"}, "unit[x]": {"u"}}), 422, "unit", "is invalid")
+	fieldError(t, post(url.Values{"friendly_name": {"ok"}, "unit": {"u"}, "description": {strings.Repeat("d", 65536)}}), 422, "description", "is too long (maximum is 65535 characters)")
 	errs := fieldErrors(t, post(url.Values{}))
 	if len(errs["friendly_name"]) == 0 || len(errs["unit"]) == 0 {
 		t.Fatalf("both errors: %v", errs)
 	}
 	r := tn.Do(t, "POST", sp(svc, "/metrics.xml"), url.Values{"friendly_name": {"ok"}})
-	expect(t, r, 422, "XML")
+	status(t, r, 422)
 	if xmlRoot(t, r, "errors").text("error") != "Unit can't be blank" {
 		t.Fatalf("XML error: %s", r.Body)
 	}
@@ -156,8 +155,8 @@ func TestMethodsCRUD(t *testing.T) {
 	base := sp(svc, "/metrics/"+testenv.S(hits)+"/methods")
 
 	r := tn.Do(t, "POST", base+".json", url.Values{"friendly_name": {"Test"}, "description": {"GET /test"}})
-	expect(t, r, 201, "create method")
-	m := wrapped(t, r, "method")
+	status(t, r, 201)
+	m := obj(t, r, "method")
 	id := testenv.ID(m)
 	if m["system_name"] != "test" || num(t, m, "parent_id") != hits || m["description"] != "GET /test" {
 		t.Fatalf("method %v", m)
@@ -165,13 +164,13 @@ func TestMethodsCRUD(t *testing.T) {
 	if _, ok := m["unit"]; ok {
 		t.Fatalf("a method has no unit of its own: %v", m)
 	}
-	links := m["links"].([]any)
-	if links[0].(jmap)["rel"] != "parent" || !strings.HasSuffix(links[1].(jmap)["href"].(string), base+"/"+testenv.S(id)) {
-		t.Fatalf("links %v", links)
+	lk := links(t, m)
+	if lk[0]["rel"] != "parent" || !strings.HasSuffix(text(t, lk[1], "href"), base+"/"+testenv.S(id)) {
+		t.Fatalf("links %v", lk)
 	}
 	// XML.
 	r = tn.Do(t, "POST", base+".xml", url.Values{"metric[friendly_name]": {"Other Call"}})
-	expect(t, r, 201, "XML method")
+	status(t, r, 201)
 	x := xmlRoot(t, r, "method")
 	if !reflect.DeepEqual(x.names(), []string{"id", "name", "system_name", "friendly_name", "service_id", "description", "metric_id"}) ||
 		x.text("metric_id") != testenv.S(hits) {
@@ -182,18 +181,18 @@ func TestMethodsCRUD(t *testing.T) {
 	// List, read, update.
 	l := items(t, tn.Do(t, "GET", base+".json", nil), "methods", "method")
 	if len(l) != 2 || testenv.ID(l[0]) != id {
-		t.Fatalf("methods %v", ids(l))
+		t.Fatalf("methods %v", ids(t, l))
 	}
 	xl := xmlRoot(t, tn.Do(t, "GET", base+".xml", nil), "methods")
 	if len(xl.all("method")) != 2 {
 		t.Fatalf("XML methods %v", xl.names())
 	}
-	if got := wrapped(t, tn.Do(t, "GET", base+"/"+testenv.S(id)+".json", nil), "method"); !reflect.DeepEqual(got, m) {
+	if got := obj(t, tn.Do(t, "GET", base+"/"+testenv.S(id)+".json", nil), "method"); !reflect.DeepEqual(got, m) {
 		t.Fatalf("read %v vs %v", got, m)
 	}
 	xmlRoot(t, tn.Do(t, "GET", base+"/"+other, nil), "method")
 	r = tn.Do(t, "PUT", base+"/"+testenv.S(id)+".json", url.Values{"friendly_name": {"Test Call"}, "unit": {"ignored"}})
-	if u := wrapped(t, r, "method"); u["friendly_name"] != "Test Call" || u["system_name"] != "test" {
+	if u := obj(t, r, "method"); u["friendly_name"] != "Test Call" || u["system_name"] != "test" {
 		t.Fatalf("update method: %s", r.Body)
 	}
 	xmlRoot(t, tn.Do(t, "PUT", base+"/"+other+".xml", url.Values{"description": {"x"}}), "method")
@@ -208,7 +207,7 @@ func TestMethodsCRUD(t *testing.T) {
 	if len(mx.all("metric")) != 1 || len(mx.all("method")) != 2 {
 		t.Fatalf("XML metrics list: %v", mx.names())
 	}
-	mm := wrapped(t, tn.Do(t, "GET", sp(svc, "/metrics/"+testenv.S(id)+".json"), nil), "metric")
+	mm := obj(t, tn.Do(t, "GET", sp(svc, "/metrics/"+testenv.S(id)+".json"), nil), "metric")
 	if num(t, mm, "parent_id") != hits || mm["unit"] != "hit" {
 		t.Fatalf("method read as a metric: %v", mm)
 	}
@@ -216,12 +215,12 @@ func TestMethodsCRUD(t *testing.T) {
 	// Methods live only under hits; names are unique across metrics and methods.
 	v1 := tn.Create(t, sp(svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"v1"}, "unit": {"u"}})
 	v1Methods := sp(svc, "/metrics/"+testenv.S(testenv.ID(v1))+"/methods")
-	expectFieldError(t, tn.Do(t, "POST", v1Methods+".json", url.Values{"friendly_name": {"nested"}}), 422, "parent_id", "Methods can only be created under the hits metric")
+	fieldError(t, tn.Do(t, "POST", v1Methods+".json", url.Values{"friendly_name": {"nested"}}), 422, "parent_id", "Methods can only be created under the hits metric")
 	if l := items(t, tn.Do(t, "GET", v1Methods+".json", nil), "methods", "method"); len(l) != 0 {
 		t.Fatalf("v1 has no methods: %v", l)
 	}
-	expectFieldError(t, tn.Do(t, "POST", base+".json", url.Values{"friendly_name": {"v1 again"}, "system_name": {"v1"}}), 422, "system_name", "has already been taken")
-	expectFieldError(t, tn.Do(t, "POST", base+".json", url.Values{"friendly_name": {""}}), 422, "friendly_name", "can't be blank")
+	fieldError(t, tn.Do(t, "POST", base+".json", url.Values{"friendly_name": {"v1 again"}, "system_name": {"v1"}}), 422, "system_name", "has already been taken")
+	fieldError(t, tn.Do(t, "POST", base+".json", url.Values{"friendly_name": {""}}), 422, "friendly_name", "can't be blank")
 	expectNotFound(t, tn.Do(t, "GET", v1Methods+"/"+testenv.S(id)+".json", nil), ".json")
 	expectNotFound(t, tn.Do(t, "GET", base+"/999999999.json", nil), ".json")
 	expectNotFound(t, tn.Do(t, "GET", sp(svc, "/metrics/999999999/methods.json"), nil), ".json")

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"turnpike/shared/admin/catalog"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/catalog"
 )
 
 func TestApplicationPlansCRUD(t *testing.T) {
@@ -19,8 +19,8 @@ func TestApplicationPlansCRUD(t *testing.T) {
 	base := sp(svc, "/application_plans")
 
 	r := tn.Do(t, "POST", base+".json", url.Values{"name": {"Basic"}})
-	expect(t, r, 201, "create plan")
-	p := wrapped(t, r, "application_plan")
+	status(t, r, 201)
+	p := obj(t, r, "application_plan")
 	basic := testenv.ID(p)
 	want := jmap{"name": "Basic", "state": "hidden", "setup_fee": 0.0, "cost_per_month": 0.0, "trial_period_days": 0.0,
 		"cancellation_period": 0.0, "approval_required": false, "default": false, "custom": false, "system_name": "basic"}
@@ -32,17 +32,17 @@ func TestApplicationPlansCRUD(t *testing.T) {
 	if !strings.Contains(r.String(), `"setup_fee":0.0,"cost_per_month":0.0`) {
 		t.Errorf("money renders as floats: %s", r.Body)
 	}
-	links := p["links"].([]any)
-	if links[0].(jmap)["rel"] != "service" || !strings.HasSuffix(links[1].(jmap)["href"].(string), base+"/"+testenv.S(basic)) {
-		t.Errorf("links %v", links)
+	lk := links(t, p)
+	if lk[0]["rel"] != "service" || !strings.HasSuffix(text(t, lk[1], "href"), base+"/"+testenv.S(basic)) {
+		t.Errorf("links %v", lk)
 	}
 	// Every parameter, wrapped.
 	r = tn.Do(t, "POST", base+".json", url.Values{"application_plan[name]": {"Gold Plan"}, "application_plan[system_name]": {"gold"},
 		"application_plan[approval_required]": {"true"}, "application_plan[setup_fee]": {"10.5"}, "application_plan[cost_per_month]": {"99"},
 		"application_plan[trial_period_days]": {"30"}, "application_plan[cancellation_period]": {"3600"},
 		"application_plan[state_event]": {"publish"}, "application_plan[description]": {"shiny"}})
-	expect(t, r, 201, "create full plan")
-	g := wrapped(t, r, "application_plan")
+	status(t, r, 201)
+	g := obj(t, r, "application_plan")
 	gold := testenv.ID(g)
 	for k, v := range (jmap{"name": "Gold Plan", "system_name": "gold", "state": "published", "approval_required": true,
 		"setup_fee": 10.5, "cost_per_month": 99.0, "trial_period_days": 30.0, "cancellation_period": 3600.0}) {
@@ -52,7 +52,7 @@ func TestApplicationPlansCRUD(t *testing.T) {
 	}
 	// XML.
 	r = tn.Do(t, "POST", base+".xml", url.Values{"name": {"Xml Plan"}})
-	expect(t, r, 201, "create XML plan")
+	status(t, r, 201)
 	x := xmlRoot(t, r, "plan")
 	if x.Attrs["custom"] != "false" || x.Attrs["default"] != "false" ||
 		!reflect.DeepEqual(x.names(), []string{"id", "name", "type", "state", "approval_required", "setup_fee", "cost_per_month",
@@ -63,13 +63,13 @@ func TestApplicationPlansCRUD(t *testing.T) {
 	xmlID := x.text("id")
 
 	// Read, list.
-	if got := wrapped(t, tn.Do(t, "GET", base+"/"+testenv.S(basic)+".json", nil), "application_plan"); !reflect.DeepEqual(got, p) {
+	if got := obj(t, tn.Do(t, "GET", base+"/"+testenv.S(basic)+".json", nil), "application_plan"); !reflect.DeepEqual(got, p) {
 		t.Fatalf("read %v vs %v", got, p)
 	}
 	xmlRoot(t, tn.Do(t, "GET", base+"/"+xmlID, nil), "plan")
 	list := items(t, tn.Do(t, "GET", base+".json", nil), "plans", "application_plan")
-	if !reflect.DeepEqual(ids(list), []int64{basic, gold, testenv.ID(jmap{"id": float64(mustAtoi(t, xmlID))})}) {
-		t.Fatalf("list %v", ids(list))
+	if !reflect.DeepEqual(ids(t, list), []int64{basic, gold, testenv.ID(jmap{"id": float64(mustAtoi(t, xmlID))})}) {
+		t.Fatalf("list %v", ids(t, list))
 	}
 	xl := xmlRoot(t, tn.Do(t, "GET", base+".xml", nil), "plans")
 	if len(xl.all("plan")) != 3 {
@@ -79,20 +79,20 @@ func TestApplicationPlansCRUD(t *testing.T) {
 	tn.Create(t, sp(tn.DefaultService, "/application_plans.json"), "application_plan", url.Values{"name": {"Elsewhere"}})
 	all := items(t, tn.Do(t, "GET", "/admin/api/application_plans.json", nil), "plans", "application_plan")
 	if len(all) != 4 {
-		t.Fatalf("all plans %v", ids(all))
+		t.Fatalf("all plans %v", ids(t, all))
 	}
 	xmlRoot(t, tn.Do(t, "GET", "/admin/api/application_plans.xml", nil), "plans")
 
 	// Update: system_name stays, state moves.
 	r = tn.Do(t, "PUT", base+"/"+testenv.S(basic)+".json", url.Values{"application_plan[name]": {"Basic 2"}, "system_name": {"nope"},
 		"cost_per_month": {"5"}, "state_event": {"publish"}, "trial_period_days": {"7"}})
-	expect(t, r, 200, "update plan")
-	u := wrapped(t, r, "application_plan")
+	status(t, r, 200)
+	u := obj(t, r, "application_plan")
 	if u["name"] != "Basic 2" || u["system_name"] != "basic" || u["cost_per_month"] != 5.0 || u["state"] != "published" || u["trial_period_days"] != 7.0 {
 		t.Fatalf("update %v", u)
 	}
-	expectFieldError(t, tn.Do(t, "PUT", base+"/"+testenv.S(basic)+".json", url.Values{"state_event": {"publish"}}), 422, "state", `cannot transition via "publish"`)
-	u = wrapped(t, tn.Do(t, "PUT", base+"/"+testenv.S(basic)+".json", url.Values{"state_event": {"hide"}}), "application_plan")
+	fieldError(t, tn.Do(t, "PUT", base+"/"+testenv.S(basic)+".json", url.Values{"state_event": {"publish"}}), 422, "state", `cannot transition via "publish"`)
+	u = obj(t, tn.Do(t, "PUT", base+"/"+testenv.S(basic)+".json", url.Values{"state_event": {"hide"}}), "application_plan")
 	if u["state"] != "hidden" {
 		t.Fatalf("hide %v", u)
 	}
@@ -100,8 +100,8 @@ func TestApplicationPlansCRUD(t *testing.T) {
 
 	// Default: one at a time, shown in reads and lists.
 	r = tn.Do(t, "PUT", base+"/"+testenv.S(gold)+"/default.json", nil)
-	expect(t, r, 200, "set default")
-	if wrapped(t, r, "application_plan")["default"] != true {
+	status(t, r, 200)
+	if obj(t, r, "application_plan")["default"] != true {
 		t.Fatalf("default %s", r.Body)
 	}
 	r = tn.Do(t, "PUT", base+"/"+testenv.S(basic)+"/default.xml", nil)
@@ -158,31 +158,31 @@ func TestPlanValidation(t *testing.T) {
 	svc := newService(t, tn, nil)
 	for _, base := range []string{sp(svc, "/application_plans"), sp(svc, "/service_plans"), "/admin/api/account_plans"} {
 		post := func(form url.Values) *testenv.Response { return tn.Do(t, "POST", base+".json", form) }
-		expectFieldError(t, post(url.Values{}), 422, "name", "can't be blank")
-		expectFieldError(t, post(url.Values{"name": {"p"}, "setup_fee": {"-1"}}), 422, "setup_fee", "must be greater than or equal to 0")
-		expectFieldError(t, post(url.Values{"name": {"p"}, "cost_per_month": {"-0.5"}}), 422, "cost_per_month", "must be greater than or equal to 0")
-		expectFieldError(t, post(url.Values{"name": {"p"}, "trial_period_days": {"-1"}}), 422, "trial_period_days", "must be greater than or equal to 0")
-		expectFieldError(t, post(url.Values{"name": {"p"}, "cost_per_month": {"lots"}}), 422, "cost_per_month", "is not a number")
-		expectFieldError(t, post(url.Values{"name": {"p"}, "trial_period_days": {"1.5"}}), 422, "trial_period_days", "is not a number")
-		expectFieldError(t, post(url.Values{"name": {"p"}, "approval_required": {"sometimes"}}), 422, "approval_required", "is not a boolean")
-		expectFieldError(t, post(url.Values{"name": {"p"}, "state_event": {"explode"}}), 422, "state_event", "is invalid")
-		expectFieldError(t, post(url.Values{"name": {"p"}, "state_event": {"hide"}}), 422, "state", `cannot transition via "hide"`)
-		expectFieldError(t, post(url.Values{"name": {"p"}, "system_name": {"bad name"}}), 422, "system_name", "is invalid")
-		expectFieldError(t, post(url.Values{"name": {strings.Repeat("n", 256)}, "system_name": {"long"}}), 422, "name", "is too long (maximum is 255 characters)")
-		expectFieldError(t, post(url.Values{"name": {"pp"}, "description": {strings.Repeat("d", 65536)}}), 422, "description", "is too long (maximum is 65535 characters)")
-		expectFieldError(t, post(url.Values{"name": {"pp"}, "cancellation_period": {"-1"}}), 422, "cancellation_period", "must be greater than or equal to 0")
+		fieldError(t, post(url.Values{}), 422, "name", "can't be blank")
+		fieldError(t, post(url.Values{"name": {"p"}, "setup_fee": {"-1"}}), 422, "setup_fee", "must be greater than or equal to 0")
+		fieldError(t, post(url.Values{"name": {"p"}, "cost_per_month": {"-0.5"}}), 422, "cost_per_month", "must be greater than or equal to 0")
+		fieldError(t, post(url.Values{"name": {"p"}, "trial_period_days": {"-1"}}), 422, "trial_period_days", "must be greater than or equal to 0")
+		fieldError(t, post(url.Values{"name": {"p"}, "cost_per_month": {"lots"}}), 422, "cost_per_month", "is not a number")
+		fieldError(t, post(url.Values{"name": {"p"}, "trial_period_days": {"1.5"}}), 422, "trial_period_days", "is not a number")
+		fieldError(t, post(url.Values{"name": {"p"}, "approval_required": {"sometimes"}}), 422, "approval_required", "is not a boolean")
+		fieldError(t, post(url.Values{"name": {"p"}, "state_event": {"explode"}}), 422, "state_event", "is invalid")
+		fieldError(t, post(url.Values{"name": {"p"}, "state_event": {"hide"}}), 422, "state", `cannot transition via "hide"`)
+		fieldError(t, post(url.Values{"name": {"p"}, "system_name": {"bad name"}}), 422, "system_name", "is invalid")
+		fieldError(t, post(url.Values{"name": {strings.Repeat("n", 256)}, "system_name": {"long"}}), 422, "name", "is too long (maximum is 255 characters)")
+		fieldError(t, post(url.Values{"name": {"pp"}, "description": {strings.Repeat("d", 65536)}}), 422, "description", "is too long (maximum is 65535 characters)")
+		fieldError(t, post(url.Values{"name": {"pp"}, "cancellation_period": {"-1"}}), 422, "cancellation_period", "must be greater than or equal to 0")
 		createIn(t, tn, base+".json", url.Values{"name": {"Twin"}})
-		expectFieldError(t, post(url.Values{"name": {"Twin"}}), 422, "system_name", "has already been taken")
+		fieldError(t, post(url.Values{"name": {"Twin"}}), 422, "system_name", "has already been taken")
 		r := tn.Do(t, "POST", base+".xml", url.Values{"name": {""}})
-		expect(t, r, 422, "XML")
+		status(t, r, 422)
 		if xmlRoot(t, r, "errors").text("error") != "Name can't be blank" {
 			t.Fatalf("XML errors %s", r.Body)
 		}
 		// Updates validate too.
 		p := createIn(t, tn, base+".json", url.Values{"name": {testenv.Unique("ok")}})
 		one := base + "/" + testenv.S(testenv.ID(p)) + ".json"
-		expectFieldError(t, tn.Do(t, "PUT", one, url.Values{"name": {""}}), 422, "name", "can't be blank")
-		expectFieldError(t, tn.Do(t, "PUT", one, url.Values{"setup_fee": {"-3"}}), 422, "setup_fee", "must be greater than or equal to 0")
+		fieldError(t, tn.Do(t, "PUT", one, url.Values{"name": {""}}), 422, "name", "can't be blank")
+		fieldError(t, tn.Do(t, "PUT", one, url.Values{"setup_fee": {"-3"}}), 422, "setup_fee", "must be greater than or equal to 0")
 		for _, bad := range []string{"/999999999.json", "/abc.json", "/0.json"} {
 			expectNotFound(t, tn.Do(t, "GET", base+bad, nil), bad)
 			expectNotFound(t, tn.Do(t, "PUT", base+bad, url.Values{"name": {"x"}}), bad)
@@ -210,7 +210,7 @@ func TestPlansInUseCannotBeDeleted(t *testing.T) {
 	path := sp(app.Service, "/application_plans/"+testenv.S(app.Plan))
 	for _, ext := range []string{".json", ".xml"} {
 		r := tn.Do(t, "DELETE", path+ext, nil)
-		expect(t, r, 403, "delete plan in use "+ext)
+		status(t, r, 403)
 		if ext == ".json" {
 			if errs := fieldErrors(t, r); len(errs["base"]) != 1 {
 				t.Fatalf("errors.base: %s", r.Body)
@@ -219,7 +219,7 @@ func TestPlansInUseCannotBeDeleted(t *testing.T) {
 			t.Fatalf("XML errors: %s", r.Body)
 		}
 	}
-	expect(t, tn.Do(t, "GET", path+".json", nil), 200, "plan still there")
+	status(t, tn.Do(t, "GET", path+".json", nil), 200)
 	// The limits stay too.
 	if l := items(t, tn.Do(t, "GET", "/admin/api/application_plans/"+testenv.S(app.Plan)+"/limits.json", nil), "limits", "limit"); len(l) != 1 {
 		t.Fatalf("limits after a refused delete: %v", l)
@@ -237,13 +237,13 @@ func TestPlansInUseCannotBeDeleted(t *testing.T) {
 			t.Fatal(err)
 		}
 		r := tn.Do(t, "DELETE", c.path+testenv.S(c.id)+".json", nil)
-		expect(t, r, 403, "delete "+c.path)
+		status(t, r, 403)
 		if errs := fieldErrors(t, r); len(errs["base"]) != 1 {
 			t.Fatalf("errors.base: %s", r.Body)
 		}
 		// An update never touches the counter.
-		expect(t, tn.Do(t, "PUT", c.path+testenv.S(c.id)+".json", url.Values{"name": {"Renamed"}}), 200, "update in use")
-		expect(t, tn.Do(t, "DELETE", c.path+testenv.S(c.id)+".json", nil), 403, "still in use after update")
+		status(t, tn.Do(t, "PUT", c.path+testenv.S(c.id)+".json", url.Values{"name": {"Renamed"}}), 200)
+		status(t, tn.Do(t, "DELETE", c.path+testenv.S(c.id)+".json", nil), 403)
 	}
 }
 
@@ -261,24 +261,24 @@ func TestServicePlans(t *testing.T) {
 	if _, ok := list[0]["system_name"]; ok {
 		t.Fatalf("service plans show no system_name in JSON: %v", list[0])
 	}
-	expectFieldError(t, tn.Do(t, "POST", base+".json", url.Values{"name": {"Default"}}), 422, "system_name", "has already been taken")
+	fieldError(t, tn.Do(t, "POST", base+".json", url.Values{"name": {"Default"}}), 422, "system_name", "has already been taken")
 	r := tn.Do(t, "POST", base+".json", url.Values{"service_plan[name]": {"Premium"}, "service_plan[approval_required]": {"1"},
 		"service_plan[state_event]": {"publish"}})
-	expect(t, r, 201, "create service plan")
-	prem := wrapped(t, r, "service_plan")
+	status(t, r, 201)
+	prem := obj(t, r, "service_plan")
 	if prem["approval_required"] != true || prem["state"] != "published" || prem["default"] != false {
 		t.Fatalf("premium %v", prem)
 	}
-	links := prem["links"].([]any)
-	if !strings.HasSuffix(links[1].(jmap)["href"].(string), base+"/"+testenv.S(testenv.ID(prem))) {
-		t.Fatalf("links %v", links)
+	lk := links(t, prem)
+	if !strings.HasSuffix(text(t, lk[1], "href"), base+"/"+testenv.S(testenv.ID(prem))) {
+		t.Fatalf("links %v", lk)
 	}
 	pid := testenv.S(testenv.ID(prem))
 	x := xmlRoot(t, tn.Do(t, "GET", base+"/"+pid+".xml", nil), "plan")
 	if x.text("type") != "service_plan" || x.Attrs["default"] != "" || x.Attrs["custom"] != "" {
 		t.Fatalf("service plan XML %v %v", x.names(), x.Attrs)
 	}
-	u := wrapped(t, tn.Do(t, "PUT", base+"/"+pid+".json", url.Values{"name": {"Premium+"}, "state_event": {"hide"}}), "service_plan")
+	u := obj(t, tn.Do(t, "PUT", base+"/"+pid+".json", url.Values{"name": {"Premium+"}, "state_event": {"hide"}}), "service_plan")
 	if u["name"] != "Premium+" || u["state"] != "hidden" {
 		t.Fatalf("update %v", u)
 	}
@@ -292,22 +292,22 @@ func TestServicePlans(t *testing.T) {
 	}
 	all := items(t, tn.Do(t, "GET", "/admin/api/service_plans.json", nil), "plans", "service_plan")
 	if len(all) != 3 { // the default service's Default, this service's Default and Premium
-		t.Fatalf("all service plans %v", ids(all))
+		t.Fatalf("all service plans %v", ids(t, all))
 	}
 	xmlRoot(t, tn.Do(t, "GET", "/admin/api/service_plans.xml", nil), "plans")
-	if got := wrapped(t, tn.Do(t, "GET", base+"/"+pid+".json", nil), "service_plan"); got["default"] != true || got["name"] != "Premium+" {
+	if got := obj(t, tn.Do(t, "GET", base+"/"+pid+".json", nil), "service_plan"); got["default"] != true || got["name"] != "Premium+" {
 		t.Fatalf("read JSON %v", got)
 	}
 	expectDeleted(t, tn.Do(t, "DELETE", base+"/"+pid+".json", nil), "delete service plan")
 	expectNotFound(t, tn.Do(t, "GET", base+"/"+pid+".json", nil), ".json")
 	// XML create, update, delete; JSON default.
 	r = tn.Do(t, "POST", base+".xml", url.Values{"name": {"Xml Service Plan"}})
-	expect(t, r, 201, "XML create")
+	status(t, r, 201)
 	xid := xmlRoot(t, r, "plan").text("id")
 	if up := xmlRoot(t, tn.Do(t, "PUT", base+"/"+xid+".xml", url.Values{"name": {"Renamed"}}), "plan"); up.text("name") != "Renamed" {
 		t.Fatal("XML update")
 	}
-	if d := wrapped(t, tn.Do(t, "PUT", base+"/"+xid+"/default.json", nil), "service_plan"); d["default"] != true {
+	if d := obj(t, tn.Do(t, "PUT", base+"/"+xid+"/default.json", nil), "service_plan"); d["default"] != true {
 		t.Fatalf("default JSON %v", d)
 	}
 	expectDeleted(t, tn.Do(t, "DELETE", base+"/"+xid+".xml", nil), "delete XML")
@@ -326,8 +326,8 @@ func TestAccountPlans(t *testing.T) {
 	}
 	r := tn.Do(t, "POST", "/admin/api/account_plans.json", url.Values{"account_plan[name]": {"Partners"},
 		"account_plan[approval_required]": {"true"}, "account_plan[state_event]": {"publish"}})
-	expect(t, r, 201, "create account plan")
-	p := wrapped(t, r, "account_plan")
+	status(t, r, 201)
+	p := obj(t, r, "account_plan")
 	id := testenv.S(testenv.ID(p))
 	for k, v := range (jmap{"name": "Partners", "approval_required": true, "state": "published", "default": false}) {
 		if p[k] != v {
@@ -345,11 +345,11 @@ func TestAccountPlans(t *testing.T) {
 		t.Fatalf("account plan XML %s", r.Body)
 	}
 	second := x.text("id")
-	if got := wrapped(t, tn.Do(t, "GET", "/admin/api/account_plans/"+id+".json", nil), "account_plan"); !reflect.DeepEqual(got, p) {
+	if got := obj(t, tn.Do(t, "GET", "/admin/api/account_plans/"+id+".json", nil), "account_plan"); !reflect.DeepEqual(got, p) {
 		t.Fatalf("read %v vs %v", got, p)
 	}
 	xmlRoot(t, tn.Do(t, "GET", "/admin/api/account_plans/"+second, nil), "plan")
-	u := wrapped(t, tn.Do(t, "PUT", "/admin/api/account_plans/"+id+".json", url.Values{"name": {"Partners 2"}, "approval_required": {"false"}}), "account_plan")
+	u := obj(t, tn.Do(t, "PUT", "/admin/api/account_plans/"+id+".json", url.Values{"name": {"Partners 2"}, "approval_required": {"false"}}), "account_plan")
 	if u["name"] != "Partners 2" || u["approval_required"] != false {
 		t.Fatalf("update %v", u)
 	}
@@ -357,7 +357,7 @@ func TestAccountPlans(t *testing.T) {
 
 	// Default.
 	r = tn.Do(t, "PUT", "/admin/api/account_plans/"+id+"/default.json", nil)
-	if wrapped(t, r, "account_plan")["default"] != true {
+	if obj(t, r, "account_plan")["default"] != true {
 		t.Fatalf("default %s", r.Body)
 	}
 	dp, err := catalog.DefaultAccountPlan(ctx, env.Server.Deps.Store, tn.ID)
@@ -372,7 +372,7 @@ func TestAccountPlans(t *testing.T) {
 	if xmlRoot(t, r, "plan").Attrs["default"] != "true" {
 		t.Fatal("default XML")
 	}
-	if wrapped(t, tn.Do(t, "GET", "/admin/api/account_plans/"+id+".json", nil), "account_plan")["default"] != false {
+	if obj(t, tn.Do(t, "GET", "/admin/api/account_plans/"+id+".json", nil), "account_plan")["default"] != false {
 		t.Fatal("one default at a time")
 	}
 	// Deleting the default leaves none.

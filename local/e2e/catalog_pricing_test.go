@@ -12,36 +12,32 @@ import (
 
 func TestPricingRules(t *testing.T) {
 	t.Parallel()
-	env := testenv.Get(t)
-	tn := env.NewTenant(t)
-	svc := newService(t, tn, nil)
-	hits := tn.MetricID(t, svc, "hits")
-	plan := testenv.ID(tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {"paid"}}))
+	tn, svc, hits, plan := planOnHits(t, "paid")
 	other := testenv.ID(tn.Create(t, sp(svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"other"}, "unit": {"u"}}))
 	base := pricingPath(plan, hits)
 
 	r := tn.Do(t, "POST", base+".json", url.Values{"min": {"1"}, "max": {"100"}, "cost_per_unit": {"0.50"}})
-	expect(t, r, 201, "create rule")
-	p := wrapped(t, r, "pricing_rule")
+	status(t, r, 201)
+	p := obj(t, r, "pricing_rule")
 	if p["cost_per_unit"] != "0.5" || num(t, p, "min") != 1 || num(t, p, "max") != 100 || num(t, p, "metric_id") != hits {
 		t.Fatalf("rule %v", p)
 	}
 	if _, ok := p["plan_id"]; ok {
 		t.Fatalf("plan_id is XML only: %v", p)
 	}
-	links := p["links"].([]any)
-	if len(links) != 3 || !strings.HasSuffix(links[1].(jmap)["href"].(string), base+"/"+testenv.S(testenv.ID(p))) {
-		t.Fatalf("links %v", links)
+	lk := links(t, p)
+	if len(lk) != 3 || !strings.HasSuffix(text(t, lk[1], "href"), base+"/"+testenv.S(testenv.ID(p))) {
+		t.Fatalf("links %v", lk)
 	}
 	// Unbounded max, wrapped parameters, whole costs.
 	r = tn.Do(t, "POST", base+".json", url.Values{"pricing_rule[min]": {"101"}, "pricing_rule[cost_per_unit]": {"2"}})
-	expect(t, r, 201, "open-ended rule")
-	open := wrapped(t, r, "pricing_rule")
+	status(t, r, 201)
+	open := obj(t, r, "pricing_rule")
 	if _, ok := open["max"]; ok || open["cost_per_unit"] != "2.0" {
 		t.Fatalf("open rule %v", open)
 	}
 	r = tn.Do(t, "POST", pricingPath(plan, other)+".xml", url.Values{"min": {"5"}, "max": {"6"}, "cost_per_unit": {"0.0001"}})
-	expect(t, r, 201, "XML rule")
+	status(t, r, 201)
 	x := xmlRoot(t, r, "pricing_rule")
 	if !reflect.DeepEqual(x.names(), []string{"id", "metric_id", "plan_id", "cost_per_unit", "min", "max"}) ||
 		x.text("cost_per_unit") != "0.0001" || x.text("plan_id") != testenv.S(plan) {
@@ -51,17 +47,17 @@ func TestPricingRules(t *testing.T) {
 
 	// Validation.
 	post := func(form url.Values) *testenv.Response { return tn.Do(t, "POST", base+".json", form) }
-	expectFieldError(t, post(url.Values{"min": {"50"}, "max": {"150"}, "cost_per_unit": {"1"}}), 422, "min", "overlaps with another pricing rule of this metric")
-	expectFieldError(t, post(url.Values{"min": {"500"}, "cost_per_unit": {"1"}}), 422, "min", "overlaps with another pricing rule of this metric")
-	expectFieldError(t, post(url.Values{"cost_per_unit": {"1"}}), 422, "min", "is not a number")
-	expectFieldError(t, post(url.Values{"min": {"0"}, "max": {"0"}}), 422, "min", "must be greater than or equal to 1")
-	expectFieldError(t, post(url.Values{"min": {"x"}}), 422, "min", "is not a number")
-	expectFieldError(t, pricingPost(t, tn, pricingPath(plan, other), url.Values{"min": {"10"}, "max": {"9"}}), 422, "max", "must be greater than or equal to min")
-	expectFieldError(t, pricingPost(t, tn, pricingPath(plan, other), url.Values{"min": {"10"}, "cost_per_unit": {"abc"}}), 422, "cost_per_unit", "is not a number")
-	expectFieldError(t, pricingPost(t, tn, pricingPath(plan, other), url.Values{"min": {"10"}, "cost_per_unit": {"0.12345"}}), 422, "cost_per_unit", "has more than 4 decimals")
-	expectFieldError(t, pricingPost(t, tn, pricingPath(plan, other), url.Values{"min": {"10"}, "cost_per_unit": {"-1"}}), 422, "cost_per_unit", "is invalid")
+	fieldError(t, post(url.Values{"min": {"50"}, "max": {"150"}, "cost_per_unit": {"1"}}), 422, "min", "overlaps with another pricing rule of this metric")
+	fieldError(t, post(url.Values{"min": {"500"}, "cost_per_unit": {"1"}}), 422, "min", "overlaps with another pricing rule of this metric")
+	fieldError(t, post(url.Values{"cost_per_unit": {"1"}}), 422, "min", "is not a number")
+	fieldError(t, post(url.Values{"min": {"0"}, "max": {"0"}}), 422, "min", "must be greater than or equal to 1")
+	fieldError(t, post(url.Values{"min": {"x"}}), 422, "min", "is not a number")
+	fieldError(t, pricingPost(t, tn, pricingPath(plan, other), url.Values{"min": {"10"}, "max": {"9"}}), 422, "max", "must be greater than or equal to min")
+	fieldError(t, pricingPost(t, tn, pricingPath(plan, other), url.Values{"min": {"10"}, "cost_per_unit": {"abc"}}), 422, "cost_per_unit", "is not a number")
+	fieldError(t, pricingPost(t, tn, pricingPath(plan, other), url.Values{"min": {"10"}, "cost_per_unit": {"0.12345"}}), 422, "cost_per_unit", "has more than 4 decimals")
+	fieldError(t, pricingPost(t, tn, pricingPath(plan, other), url.Values{"min": {"10"}, "cost_per_unit": {"-1"}}), 422, "cost_per_unit", "is invalid")
 	r = tn.Do(t, "POST", base+".xml", url.Values{"min": {"1"}})
-	expect(t, r, 422, "XML overlap")
+	status(t, r, 422)
 	if xmlRoot(t, r, "errors").text("error") != "Min overlaps with another pricing rule of this metric" {
 		t.Fatalf("XML %s", r.Body)
 	}
@@ -105,11 +101,7 @@ func pricingPost(t testing.TB, tn *testenv.Tenant, path string, form url.Values)
 // Concurrent overlapping creates: exactly one wins.
 func TestPricingRulesRaceExactlyOneWins(t *testing.T) {
 	t.Parallel()
-	env := testenv.Get(t)
-	tn := env.NewTenant(t)
-	svc := newService(t, tn, nil)
-	hits := tn.MetricID(t, svc, "hits")
-	plan := testenv.ID(tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {"race"}}))
+	tn, _, hits, plan := planOnHits(t, "race")
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	codes := map[int]int{}

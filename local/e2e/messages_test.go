@@ -17,14 +17,14 @@ func TestMessages(t *testing.T) {
 	t.Parallel()
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
-	acc := accID(accDev(t, tn)["id"])
+	acc := num(t, accDev(t, tn), "id")
 	base := "/admin/api/accounts/" + testenv.S(acc)
 	owner := accUsers(t, tn, acc)[0]
 	// A second admin, a suspended admin and a member: only active or pending admins get the email.
 	mk := func(name string, events ...string) {
-		id := testenv.S(accID(tn.Create(t, base+"/users.json", "user", url.Values{"username": {name}, "email": {name + "@example.com"}})["id"]))
+		id := testenv.S(num(t, tn.Create(t, base+"/users.json", "user", url.Values{"username": {name}, "email": {name + "@example.com"}}), "id"))
 		for _, ev := range events {
-			accStatus(t, tn.Do(t, "PUT", base+"/users/"+id+"/"+ev+".json", nil), 200)
+			status(t, tn.Do(t, "PUT", base+"/users/"+id+"/"+ev+".json", nil), 200)
 		}
 	}
 	mk("admin2", "admin")
@@ -32,13 +32,13 @@ func TestMessages(t *testing.T) {
 	mk("member", "activate")
 
 	r := tn.Do(t, "POST", base+"/messages.json", url.Values{"subject": {"Maintenance"}, "body": {"Down on Sunday <2h>"}})
-	accStatus(t, r, 201)
-	m := accObj(t, r, "message")
+	status(t, r, 201)
+	m := obj(t, r, "message")
 	if m["subject"] != "Maintenance" || m["body"] != "Down on Sunday <2h>" || m["state"] != "sent" || m["created_at"] == nil {
 		t.Fatalf("create: %s", r.Body)
 	}
 	r = tn.Do(t, "POST", base+"/messages.xml", url.Values{"message[subject]": {"Second"}, "message[body]": {"b & c"}})
-	accStatus(t, r, 201)
+	status(t, r, 201)
 	var x struct {
 		Subject string `xml:"subject"`
 		Body    string `xml:"body"`
@@ -50,7 +50,7 @@ func TestMessages(t *testing.T) {
 	}
 	// The account reads its messages.
 	r = tn.Do(t, "GET", base+"/messages.json", nil)
-	msgs := accItems(t, r, "messages", "message")
+	msgs := items(t, r, "messages", "message")
 	if len(msgs) != 2 || msgs[0]["subject"] != "Maintenance" || msgs[1]["subject"] != "Second" {
 		t.Fatalf("list: %s", r.Body)
 	}
@@ -61,21 +61,21 @@ func TestMessages(t *testing.T) {
 	// Each admin got an email per message.
 	got := map[string]int{}
 	for _, e := range accOutbox(t, tn) {
-		if e["kind"] == "message" && accID(e["account_id"]) == acc {
-			got[e["to"].(string)]++
+		if e["kind"] == "message" && num(t, e, "account_id") == acc {
+			got[text(t, e, "to")]++
 		}
 	}
-	want := map[string]int{owner["email"].(string): 2, "admin2@example.com": 2}
-	if len(got) != len(want) || got[owner["email"].(string)] != 2 || got["admin2@example.com"] != 2 {
+	want := map[string]int{text(t, owner, "email"): 2, "admin2@example.com": 2}
+	if len(got) != len(want) || got[text(t, owner, "email")] != 2 || got["admin2@example.com"] != 2 {
 		t.Fatalf("emails: %v", got)
 	}
 	// Refusals.
-	accFieldError(t, tn.Do(t, "POST", base+"/messages.json", url.Values{"body": {"no subject"}}), "subject")
-	accFieldError(t, tn.Do(t, "POST", base+"/messages.json", url.Values{"subject": {strings.Repeat("s", 256)}}), "subject")
-	accFieldError(t, tn.Do(t, "POST", base+"/messages.json", url.Values{"subject[]": {"x"}}), "subject")
-	accStatus(t, tn.Do(t, "POST", "/admin/api/accounts/999999999/messages.json", url.Values{"subject": {"x"}}), 404)
-	accStatus(t, tn.Do(t, "GET", "/admin/api/accounts/999999999/messages.json", nil), 404)
-	if len(accItems(t, tn.Do(t, "GET", base+"/messages.json", nil), "messages", "message")) != 2 {
+	fieldError(t, tn.Do(t, "POST", base+"/messages.json", url.Values{"body": {"no subject"}}), 422, "subject")
+	fieldError(t, tn.Do(t, "POST", base+"/messages.json", url.Values{"subject": {strings.Repeat("s", 256)}}), 422, "subject")
+	fieldError(t, tn.Do(t, "POST", base+"/messages.json", url.Values{"subject[]": {"x"}}), 422, "subject")
+	status(t, tn.Do(t, "POST", "/admin/api/accounts/999999999/messages.json", url.Values{"subject": {"x"}}), 404)
+	status(t, tn.Do(t, "GET", "/admin/api/accounts/999999999/messages.json", nil), 404)
+	if len(items(t, tn.Do(t, "GET", base+"/messages.json", nil), "messages", "message")) != 2 {
 		t.Fatal("a refused message was stored")
 	}
 }
@@ -84,13 +84,13 @@ func TestOutboxPages(t *testing.T) {
 	t.Parallel()
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
-	base := "/admin/api/accounts/" + testenv.S(accID(accDev(t, tn)["id"]))
+	base := "/admin/api/accounts/" + testenv.S(num(t, accDev(t, tn), "id"))
 	for i := 0; i < 3; i++ {
 		tn.Create(t, base+"/messages.json", "message", url.Values{"subject": {"m" + testenv.S(int64(i))}})
 	}
 	r := tn.Do(t, "GET", "/admin/api/outbox.json", url.Values{"per_page": {"2"}, "page": {"2"}})
-	mails := accItems(t, r, "emails", "email")
-	if len(mails) != 1 || mails[0]["subject"] != "m2" || r.JSON(t)["metadata"].(map[string]any)["total_entries"] != 3.0 {
+	mails := items(t, r, "emails", "email")
+	if len(mails) != 1 || mails[0]["subject"] != "m2" || obj(t, r, "metadata")["total_entries"] != 3.0 {
 		t.Fatalf("page 2: %s", r.Body)
 	}
 	r = tn.Do(t, "GET", "/admin/api/outbox.xml", nil)
@@ -129,7 +129,7 @@ func TestOutboxDelivery(t *testing.T) {
 	t.Parallel()
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
-	base := "/admin/api/accounts/" + testenv.S(accID(accDev(t, tn)["id"]))
+	base := "/admin/api/accounts/" + testenv.S(num(t, accDev(t, tn), "id"))
 	for _, s := range []string{"one", "two", "three"} {
 		tn.Create(t, base+"/messages.json", "message", url.Values{"subject": {s}})
 	}

@@ -10,9 +10,9 @@ import (
 	"turnpike/shared/localdev/testenv"
 )
 
-var readmeBlock = regexp.MustCompile("(?s)<!-- (quickstart|catalog|bizops) -->\n```bash\n(.*?)```")
+var readmeBlock = regexp.MustCompile("(?s)<!-- (quickstart|catalog|bizops|tenants) -->\n```bash\n(.*?)```")
 
-// The README's scripts — quickstart, catalog, bizops — pasted in order into
+// The README's scripts — quickstart, catalog, bizops, tenants — pasted in order into
 // one bash against the local stack, print what the README says they print.
 func TestReadmeScripts(t *testing.T) {
 	env := testenv.Get(t)
@@ -21,8 +21,8 @@ func TestReadmeScripts(t *testing.T) {
 		t.Fatal(err)
 	}
 	blocks := readmeBlock.FindAllStringSubmatch(string(readme), -1)
-	if len(blocks) != 3 {
-		t.Fatalf("README.md has %d of its 3 scripts", len(blocks))
+	if len(blocks) != 4 {
+		t.Fatalf("README.md has %d of its 4 scripts", len(blocks))
 	}
 	var script strings.Builder
 	for _, b := range blocks {
@@ -41,6 +41,9 @@ func TestReadmeScripts(t *testing.T) {
 		"account Hooli: approved", "application Hooli XYZ: live", "plan: basic", "custom test limit: 50", "message: sent",
 		"found application Hooli XYZ of account", "suspended\nsuspended: 409", "live\nresumed: 200",
 		"deleted: 200", "deleted key: 403", "unsubscribed account",
+		"created globex-admin.turnpike.local: approved", "state: suspended\nadmin API: 403", "state: approved\nadmin API: 200",
+		"scheduled: 200", "state: scheduled_for_deletion, deletion date: 20", "would erase 1 tenant, 1 service",
+		"purged: true", "after the purge: 404", "audit: Globex purged by master access token",
 	}
 	for _, w := range want {
 		if !strings.Contains(text, w) {

@@ -18,18 +18,18 @@ func TestSMAccountStateDisablesApplications(t *testing.T) {
 	enabled := func() any {
 		t.Helper()
 		r := f.tn.Do(t, "GET", app, nil)
-		accStatus(t, r, 200)
-		return accObj(t, r, "application")["enabled"]
+		status(t, r, 200)
+		return obj(t, r, "application")["enabled"]
 	}
 	status(t, f.authrep(f.q("usage[hits]", "1")), 200, "<current_value>1</current_value>") // the application is cached
 	for i, event := range []string{"suspend", "schedule_for_deletion"} {
-		accStatus(t, f.tn.Do(t, "PUT", acc+"/"+event+".json", nil), 200)
+		status(t, f.tn.Do(t, "PUT", acc+"/"+event+".json", nil), 200)
 		status(t, f.authrep(f.q("usage[hits]", "1")), 409, "<reason>application is not active</reason>")
 		status(t, f.authorize(f.q()), 409, "<reason>application is not active</reason>")
 		if enabled() != false {
 			t.Fatalf("%s: the application still shows enabled", event)
 		}
-		accStatus(t, f.tn.Do(t, "PUT", acc+"/resume.json", nil), 200)
+		status(t, f.tn.Do(t, "PUT", acc+"/resume.json", nil), 200)
 		want := "<current_value>" + testenv.S(int64(i+2)) + "</current_value>"
 		status(t, f.authrep(f.q("usage[hits]", "1")), 200, want)
 		if enabled() != true {
@@ -37,6 +37,6 @@ func TestSMAccountStateDisablesApplications(t *testing.T) {
 		}
 	}
 	// Accounts waiting for approval keep their applications enabled, as in 3scale.
-	accStatus(t, f.tn.Do(t, "PUT", acc+"/make_pending.json", nil), 200)
+	status(t, f.tn.Do(t, "PUT", acc+"/make_pending.json", nil), 200)
 	status(t, f.authrep(f.q("usage[hits]", "1")), 200, "<current_value>4</current_value>")
 }

@@ -39,10 +39,7 @@ func TestSMAuthorizeUsageReports(t *testing.T) {
 		`<usage_report metric="hits" period="month">` + period("month", now) + `<max_value>10000</max_value><current_value>2</current_value></usage_report>` +
 		`<usage_report metric="hits" period="day">` + period("day", now) + `<max_value>100</max_value><current_value>2</current_value></usage_report>` +
 		`</usage_reports></status>`
-	status(t, r, 200)
-	if r.String() != want {
-		t.Fatalf("body:\n%s\nwant:\n%s", r.Body, want)
-	}
+	exactly(t, r, 200, want)
 }
 
 // 6.1 §3: unknown provider key, with and without no_body.
@@ -69,15 +66,9 @@ func TestSMAuthorizeApplicationNotFound(t *testing.T) {
 	t.Parallel()
 	f := newSM(t, smOpts{})
 	r := f.authorize(url.Values{"provider_key": {f.tn.ProviderKey}, "service_id": {testenv.S(f.svc)}, "app_id": {"boo"}})
-	status(t, r, 404)
-	if r.String() != errBody("application_not_found", `application with id="boo" was not found`) {
-		t.Fatalf("body %s", r.Body)
-	}
+	exactly(t, r, 404, errBody("application_not_found", `application with id="boo" was not found`))
 	r = f.authorize(url.Values{"provider_key": {f.tn.ProviderKey}, "service_id": {testenv.S(f.svc)}})
-	status(t, r, 404)
-	if r.String() != errBody("application_not_found", "application id is missing") {
-		t.Fatalf("body %s", r.Body)
-	}
+	exactly(t, r, 404, errBody("application_not_found", "application id is missing"))
 }
 
 // 6.1 §5: a service of another provider, and a service id that does not exist.
@@ -101,17 +92,23 @@ func TestSMAuthorizeApplicationNotActive(t *testing.T) {
 	t.Parallel()
 	f := newSM(t, smOpts{})
 	status(t, f.authorize(f.q()), 200)
-	f.appState(f.app, "suspended")
+	f.suspend(f.app)
 	r := f.call("authorize", f.q(), "rejection_reason_header=1")
 	status(t, r, 409, "<authorized>false</authorized><reason>application is not active</reason><plan>Basic</plan>")
 	if h := r.Header.Get("3scale-rejection-reason"); h != "application_not_active" {
 		t.Fatalf("rejection header %q", h)
 	}
 	status(t, f.authrep(f.q("usage[hits]", "1")), 409, "application is not active")
-	f.appState(f.app, "pending")
-	status(t, f.authorize(f.q()), 409, "application is not active")
-	f.appState(f.app, "live")
+	f.resume(f.app)
 	status(t, f.authorize(f.q()), 200)
+	// Pending: an application on a plan that requires approval, until it is accepted.
+	approval := testenv.ID(f.tn.Create(t, "/admin/api/services/"+testenv.S(f.svc)+"/application_plans.json", "application_plan",
+		url.Values{"name": {"Approval"}, "approval_required": {"true"}}))
+	pending := f.appOn(approval, smOpts{})
+	q := url.Values{"provider_key": {f.tn.ProviderKey}, "service_id": {testenv.S(f.svc)}, "app_id": {pending.AppID}}
+	status(t, f.authorize(q), 409, "application is not active")
+	send(t, f.tn, 200, "PUT", pending.path()+"/accept.json", nil)
+	status(t, f.authorize(q), 200)
 }
 
 // 6.1 §7: stored usage over a limit denies; only that report is exceeded.
@@ -128,22 +125,7 @@ func TestSMAuthorizeLimitsExceeded(t *testing.T) {
 		`<usage_report metric="hits" period="month">` + period("month", now) + `<max_value>10</max_value><current_value>5</current_value></usage_report>` +
 		`<usage_report metric="hits" period="day" exceeded="true">` + period("day", now) + `<max_value>4</max_value><current_value>5</current_value></usage_report>` +
 		`</usage_reports></status>`
-	status(t, r, 409)
-	if r.String() != want {
-		t.Fatalf("body:\n%s\nwant:\n%s", r.Body, want)
-	}
-}
-
-// 6.1 §8: a suspended service.
-func TestSMAuthorizeServiceNotActive(t *testing.T) {
-	t.Parallel()
-	f := newSM(t, smOpts{})
-	f.serviceState("suspended")
-	r := f.call("authorize", f.q(), "rejection_reason_header=1")
-	status(t, r, 409, "<reason>service is not active</reason>")
-	if r.Header.Get("3scale-rejection-reason") != "service_not_active" {
-		t.Fatalf("header %v", r.Header)
-	}
+	exactly(t, r, 409, want)
 }
 
 // 6.1 §9: eternity limits have no period bounds.
@@ -205,10 +187,7 @@ func TestSMAuthorizeInvalidUTF8(t *testing.T) {
 		"provider_key=" + pk + "&service_id=" + sid + "&app_id=" + app + "&usage[%FFhits]=1",
 	} {
 		r := f.env.Raw(t, "GET", "/transactions/authorize.xml?"+q, "", nil)
-		status(t, r, 422)
-		if r.String() != errBody("not_valid_data", "all data must be valid UTF8") {
-			t.Fatalf("%s: %s", q, r.Body)
-		}
+		exactly(t, r, 422, errBody("not_valid_data", "all data must be valid UTF8"))
 	}
 }
 
@@ -268,7 +247,7 @@ func TestSMAuthorizeAppKeys(t *testing.T) {
 	f := newSM(t, smOpts{})
 	status(t, f.authorize(f.q()), 200)
 	status(t, f.authorize(f.q("app_key", "whatever")), 200)
-	f.appKeys(f.app, "foo-key", "key2-foo", "key3-foo")
+	f.addKeys(f.app, "foo-key", "key2-foo", "key3-foo")
 	r := f.call("authorize", f.q(), "rejection_reason_header=1")
 	status(t, r, 409, "<reason>application key is missing</reason>")
 	if r.Header.Get("3scale-rejection-reason") != "application_key_invalid" {
@@ -332,10 +311,7 @@ func TestSMAuthorizeBadUsage(t *testing.T) {
 	t.Parallel()
 	f := newSM(t, smOpts{})
 	r := f.authorize(f.q("usage[non_existing]", "1"))
-	status(t, r, 404)
-	if r.String() != errBody("metric_invalid", `metric "non_existing" is invalid`) {
-		t.Fatalf("body %s", r.Body)
-	}
+	exactly(t, r, 404, errBody("metric_invalid", `metric "non_existing" is invalid`))
 	r = f.call("authorize", f.q("usage[non_existing]", "1"), "no_body=1")
 	if r.Status != 404 || len(r.Body) != 0 {
 		t.Fatalf("no_body: %d %q", r.Status, r.Body)
@@ -344,7 +320,7 @@ func TestSMAuthorizeBadUsage(t *testing.T) {
 	status(t, f.authorize(f.q("usage[hits]", "-1")), 403, errBody("usage_value_invalid", `usage value "-1" for metric "hits" is invalid`))
 	status(t, f.authorize(f.q("usage[hits]", "")), 403, errBody("usage_value_invalid", `usage value for metric "hits" can not be empty`))
 	// An earlier denial hides the bad metric.
-	f.appKeys(f.app, "secret")
+	f.addKeys(f.app, "secret")
 	status(t, f.authorize(f.q("usage[non_existing]", "1")), 409, "application key is missing")
 }
 

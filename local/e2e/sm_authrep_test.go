@@ -143,7 +143,7 @@ func TestSMLimitHeadersEdges(t *testing.T) {
 	// Raised errors and other denials: no limit headers.
 	r = e.call("authrep", e.q("usage[nope]", "1"), "limit_headers=1")
 	headers(t, r, "", "", "")
-	e.appKeys(e.app, "secret")
+	e.addKeys(e.app, "secret")
 	r = e.call("authrep", e.q("usage[hits]", "1"), "limit_headers=1")
 	status(t, r, 409)
 	headers(t, r, "", "", "")
@@ -192,17 +192,16 @@ func resetRange(p string, before, after time.Time) string {
 func TestSMHierarchyExtension(t *testing.T) {
 	t.Parallel()
 	f := newSM(t, smOpts{})
-	f.metric("parent_metric", "")
-	f.metric("child_metric_1", "parent_metric")
-	f.metric("child_metric_2", "parent_metric")
-	f.limit("parent_metric", "day", 5)
+	f.metric("child_metric_1", "hits")
+	f.metric("child_metric_2", "hits")
+	f.limit("hits", "day", 5)
 	f.limit("child_metric_1", "day", 6)
 	r := f.call("authorize", f.q(), "hierarchy=1")
-	status(t, r, 200, `<hierarchy><metric name="parent_metric" children="child_metric_1 child_metric_2"/><metric name="child_metric_1" children=""/></hierarchy></status>`)
+	status(t, r, 200, `<hierarchy><metric name="hits" children="child_metric_1 child_metric_2"/><metric name="child_metric_1" children=""/></hierarchy></status>`)
 	status(t, f.authorize(f.q("usage[child_metric_2]", "5")), 200)
 	status(t, f.authorize(f.q("usage[child_metric_2]", "6")), 409)
 	status(t, f.call("authorize", f.q("usage[child_metric_2]", "6"), "flat_usage=1"), 200)
-	status(t, f.call("authorize", f.q("usage[parent_metric]", "6"), "flat_usage=1"), 409)
+	status(t, f.call("authorize", f.q("usage[hits]", "6"), "flat_usage=1"), 409)
 }
 
 // 6.1 §30: list_app_keys, also when there are none and when the key is wrong.
@@ -211,7 +210,7 @@ func TestSMListAppKeys(t *testing.T) {
 	f := newSM(t, smOpts{})
 	sid := testenv.S(f.svc)
 	status(t, f.call("authorize", f.q(), "list_app_keys=1"), 200, `<app_keys app="`+f.app.AppID+`" svc="`+sid+`"></app_keys></status>`)
-	f.appKeys(f.app, "key-one", "key-two")
+	f.addKeys(f.app, "key-one", "key-two")
 	status(t, f.call("authorize", f.q("app_key", "key-one"), "list_app_keys=1"), 200,
 		`<app_keys app="`+f.app.AppID+`" svc="`+sid+`"><key id="key-one"/><key id="key-two"/></app_keys>`)
 	status(t, f.call("authorize", f.q("app_key", "wrong"), "list_app_keys=1"), 409, `<key id="key-one"/><key id="key-two"/>`)

@@ -219,8 +219,8 @@ func TestSMHotPathCost(t *testing.T) {
 	if c := reset(); c["GetItem"] != 20 || len(c) != 1 {
 		t.Fatalf("10 authorizations cost %v", c)
 	}
-	f.appState(f.app, "suspended")
+	f.suspend(f.app)
 	status(t, own.authrep(own.q("usage[hits]", "1")), 409, "application is not active")
-	f.appState(f.app, "live")
+	f.resume(f.app)
 	status(t, own.authrep(own.q("usage[hits]", "1")), 200, "<current_value>13</current_value>")
 }

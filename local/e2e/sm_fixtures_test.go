@@ -5,31 +5,32 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
-	"turnpike/shared/admin/audience"
-	"turnpike/shared/admin/catalog"
 	"turnpike/shared/localdev/testenv"
-	"turnpike/shared/model/tenant"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/counter"
-	"turnpike/shared/platform/store"
 )
 
 // sm is a Service Management API fixture (3scale's fixture F): a tenant, a
 // service whose hits metric is limited as asked, a plan "Basic" and a live
-// application. Entities the catalog and audience APIs own are shaped through
-// the store in one store.Tx each, exactly as their admin operations commit
-// them (bumping the tenant's configuration version).
+// application. Every entity is shaped through the admin API, as a provider
+// would shape it.
 type sm struct {
 	t       *testing.T
 	env     *testenv.Env
 	tn      *testenv.Tenant
 	svc     int64
 	plan    int64
-	app     *audience.Application
+	app     *smApp
 	metrics map[string]int64
+}
+
+// smApp is an application as the admin API shows it.
+type smApp struct {
+	ID, Account    int64
+	AppID, UserKey string
 }
 
 type smOpts struct {
@@ -41,7 +42,12 @@ type smOpts struct {
 
 func newSM(t *testing.T, o smOpts) *sm {
 	t.Helper()
-	env := testenv.Get(t)
+	return newSMOn(t, testenv.Get(t), o)
+}
+
+// newSMOn builds the fixture on a given stack.
+func newSMOn(t *testing.T, env *testenv.Env, o smOpts) *sm {
+	t.Helper()
 	tn := env.NewTenant(t)
 	if o.backendVersion == "" {
 		o.backendVersion = "2"
@@ -59,12 +65,18 @@ func newSM(t *testing.T, o smOpts) *sm {
 }
 
 // newApp creates another live application on the fixture's plan.
-func (f *sm) newApp(o smOpts) *audience.Application {
+func (f *sm) newApp(o smOpts) *smApp {
+	f.t.Helper()
+	return f.appOn(f.plan, o)
+}
+
+// appOn signs a developer up and creates an application on plan.
+func (f *sm) appOn(plan int64, o smOpts) *smApp {
 	f.t.Helper()
 	dev := testenv.Unique("dev")
 	acc := f.tn.Create(f.t, "/admin/api/signup.json", "account", url.Values{"org_name": {dev}, "username": {dev},
 		"email": {dev + "@example.com"}, "password": {"a-long-enough-password"}})
-	form := url.Values{"plan_id": {testenv.S(f.plan)}, "name": {"app"}}
+	form := url.Values{"plan_id": {testenv.S(plan)}, "name": {"app"}}
 	if o.appKey != "" {
 		form.Set("application_key", o.appKey)
 	}
@@ -72,69 +84,69 @@ func (f *sm) newApp(o smOpts) *audience.Application {
 		form.Set("redirect_url", o.redirectURL)
 	}
 	a := f.tn.Create(f.t, "/admin/api/accounts/"+testenv.S(testenv.ID(acc))+"/applications.json", "application", form)
-	app, err := audience.LoadApplication(context.Background(), f.env.Server.Deps.Store, f.tn.ID, testenv.ID(a))
+	// The API shows the app_id on app_id services and the user_key on user_key
+	// services only; the tests that prove the other one is refused read it
+	// (and never write anything) from the store.
+	stored, err := audience.LoadApplication(context.Background(), f.env.Server.Deps.Store, f.tn.ID, num(f.t, a, "id"))
 	if err != nil {
 		f.t.Fatal(err)
 	}
-	return app
+	return &smApp{ID: stored.ID, Account: num(f.t, a, "account_id"), AppID: stored.AppID, UserKey: stored.UserKey}
+}
+
+// path is the application's admin path.
+func (a *smApp) path() string {
+	return "/admin/api/accounts/" + testenv.S(a.Account) + "/applications/" + testenv.S(a.ID)
 }
 
 // limit adds a usage limit on a metric of the fixture's plan.
 func (f *sm) limit(metric, period string, value int64) {
 	f.t.Helper()
-	f.tn.Create(f.t, "/admin/api/application_plans/"+testenv.S(f.plan)+"/metrics/"+testenv.S(f.metrics[metric])+"/limits.json",
-		"limit", url.Values{"period": {period}, "value": {strconv.FormatInt(value, 10)}})
+	f.tn.Create(f.t, f.limitsPath(metric)+".json", "limit", url.Values{"period": {period}, "value": {strconv.FormatInt(value, 10)}})
 }
 
-// metric adds a metric (parent "" ) or a method of parent.
+func (f *sm) limitsPath(metric string) string {
+	return "/admin/api/application_plans/" + testenv.S(f.plan) + "/metrics/" + testenv.S(f.metrics[metric]) + "/limits"
+}
+
+// metric adds a metric (parent "") or a method of hits (parent "hits", the
+// only metric the API lets methods hang under).
 func (f *sm) metric(name, parent string) {
 	f.t.Helper()
-	s := f.env.Server.Deps.Store
-	ids, err := s.NextIDs(context.Background(), 1)
-	if err != nil {
-		f.t.Fatal(err)
+	path, wrapper := "/admin/api/services/"+testenv.S(f.svc)+"/metrics.json", "metric"
+	if parent != "" {
+		if parent != "hits" {
+			f.t.Fatalf("methods hang under hits only, not %q", parent)
+		}
+		path, wrapper = "/admin/api/services/"+testenv.S(f.svc)+"/metrics/"+testenv.S(f.metrics[parent])+"/methods.json", "method"
 	}
-	m := &catalog.Metric{Key: catalog.MetricKey(f.tn.ID, f.svc, ids[0]), ID: ids[0], Service: f.svc, SystemName: name,
-		FriendlyName: name, Unit: "hit", Parent: f.metrics[parent], CreatedAt: time.Now(), UpdatedAt: time.Now()}
-	if err := s.Tx(f.tn.ID).Create(m, nil).Commit(context.Background()); err != nil {
-		f.t.Fatal(err)
-	}
-	f.metrics[name] = m.ID
+	m := f.tn.Create(f.t, path, wrapper, url.Values{"system_name": {name}, "friendly_name": {name}, "unit": {"hit"}})
+	f.metrics[name] = num(f.t, m, "id")
 }
 
-// update changes attributes of one of the tenant's items, as an admin write does.
-func (f *sm) update(k store.Key, c *store.Change) {
+// suspend and resume change the application's state as the provider does.
+func (f *sm) suspend(app *smApp) {
 	f.t.Helper()
-	err := f.env.Server.Deps.Store.Tx(f.tn.ID).Update(k, c, nil).Commit(context.Background())
-	if err != nil {
-		f.t.Fatal(err)
+	send(f.t, f.tn, 200, "PUT", app.path()+"/suspend.json", nil)
+}
+func (f *sm) resume(app *smApp) {
+	f.t.Helper()
+	send(f.t, f.tn, 200, "PUT", app.path()+"/resume.json", nil)
+}
+
+// addKeys gives the application more application keys.
+func (f *sm) addKeys(app *smApp, keys ...string) {
+	f.t.Helper()
+	for _, k := range keys {
+		send(f.t, f.tn, 201, "POST", app.path()+"/keys.json", url.Values{"key": {k}})
 	}
 }
 
-func (f *sm) appState(app *audience.Application, state string) {
-	f.update(app.Key, store.NewChange().Set("state", state))
-}
-
-func (f *sm) serviceState(state string) {
-	f.update(catalog.ServiceKey(f.tn.ID, f.svc), store.NewChange().Set("state", state))
-}
-
-func (f *sm) appKeys(app *audience.Application, keys ...string) {
-	f.update(app.Key, store.NewChange().Set("keys", keys))
-	app.Keys = keys
-}
-
-func (f *sm) referrerFilters(app *audience.Application, filters ...string) {
-	f.update(app.Key, store.NewChange().Set("referrer_filters", filters))
-}
-
-// tenantState changes the tenant's state the way the Master API does (the
-// state is read on every call, no version bump is needed for it).
-func (f *sm) tenantState(state string) {
+// referrerFilters adds referrer filters to the application.
+func (f *sm) referrerFilters(app *smApp, filters ...string) {
 	f.t.Helper()
-	err := f.env.Server.Deps.Store.Tx(0).Update(tenant.Key(f.tn.ID), store.NewChange().Set("state", state), nil).Commit(context.Background())
-	if err != nil {
-		f.t.Fatal(err)
+	for _, v := range filters {
+		send(f.t, f.tn, 201, "POST", app.path()+"/referrer_filters.json", url.Values{"referrer_filter": {v}})
 	}
 }
 
@@ -163,19 +175,6 @@ func (f *sm) call(endpoint string, q url.Values, options string) *testenv.Respon
 func (f *sm) authorize(q url.Values) *testenv.Response { return f.call("authorize", q, "") }
 func (f *sm) authrep(q url.Values) *testenv.Response   { return f.call("authrep", q, "") }
 
-// status asserts an HTTP status and that the body contains every want.
-func status(t *testing.T, r *testenv.Response, code int, want ...string) {
-	t.Helper()
-	if r.Status != code {
-		t.Fatalf("status %d, want %d: %s", r.Status, code, r.Body)
-	}
-	for _, w := range want {
-		if !strings.Contains(r.String(), w) {
-			t.Fatalf("body lacks %s:\n%s", w, r.Body)
-		}
-	}
-}
-
 // xmlDoc is the XML declaration 3scale starts every body with.
 const xmlDoc = `<?xml version="1.0" encoding="UTF-8"?>`
 
@@ -191,16 +190,13 @@ func period(p string, now time.Time) string {
 		counter.End(p, start).Format("2006-01-02 15:04:05 -0700") + "</period_end>"
 }
 
-// setLimit changes the value of a limit of the fixture's plan (as a limit update does).
+// setLimit changes the value of a limit of the fixture's plan.
 func (f *sm) setLimit(metric, period string, value int64) {
 	f.t.Helper()
-	ls, err := catalog.Limits(context.Background(), f.env.Server.Deps.Store, f.tn.ID, f.plan)
-	if err != nil {
-		f.t.Fatal(err)
-	}
-	for _, l := range ls {
-		if l.Metric == f.metrics[metric] && l.Period == period {
-			f.update(l.Key, store.NewChange().Set("value", value))
+	for _, l := range items(f.t, send(f.t, f.tn, 200, "GET", f.limitsPath(metric)+".json", nil), "limits", "limit") {
+		if l["period"] == period {
+			send(f.t, f.tn, 200, "PUT", f.limitsPath(metric)+"/"+testenv.S(num(f.t, l, "id"))+".json",
+				url.Values{"value": {strconv.FormatInt(value, 10)}})
 			return
 		}
 	}
@@ -216,6 +212,5 @@ func (f *sm) use(metric string, n int) {
 // serviceToken is the first service token of the fixture's service.
 func (f *sm) serviceToken() string {
 	f.t.Helper()
-	tokens := f.tn.Do(f.t, "GET", "/admin/api/services/"+testenv.S(f.svc)+"/service_tokens.json", nil).JSON(f.t)
-	return tokens["service_tokens"].([]any)[0].(map[string]any)["service_token"].(map[string]any)["value"].(string)
+	return serviceToken(f.t, f.tn, f.svc)
 }

@@ -48,25 +48,6 @@ func TestSMMisc(t *testing.T) {
 	}
 }
 
-// A tenant suspended or scheduled for deletion is refused on the very next call, by provider key or service token.
-func TestSMTenantStates(t *testing.T) {
-	t.Parallel()
-	f := newSM(t, smOpts{})
-	token := f.serviceToken()
-	byToken := url.Values{"service_token": {token}, "service_id": {testenv.S(f.svc)}, "app_id": {f.app.AppID}}
-	status(t, f.authrep(f.q("usage[hits]", "1")), 200)
-	status(t, f.authrep(byToken), 200)
-	for _, state := range []string{"scheduled_for_deletion", "suspended"} {
-		f.tenantState(state)
-		status(t, f.authrep(f.q("usage[hits]", "1")), 403, errBody("provider_key_invalid", `provider key "`+f.tn.ProviderKey+`" is invalid`))
-		status(t, f.authorize(byToken), 403, "service_token_invalid")
-		status(t, f.report(f.creds()+"&transactions[0][app_id]="+f.app.AppID+"&transactions[0][usage][hits]=1"), 403, "provider_key_invalid")
-		f.tenantState("approved")
-		status(t, f.authrep(f.q("usage[hits]", "1")), 200)
-		status(t, f.authorize(byToken), 200)
-	}
-}
-
 // Rack's limits on parameters: more than 4096 is a 400.
 func TestSMTooManyParameters(t *testing.T) {
 	t.Parallel()
@@ -86,6 +67,6 @@ func TestSMDefaultService(t *testing.T) {
 		"email": {dev + "@example.com"}, "password": {"a-long-enough-password"}})
 	app := tn.Create(t, "/admin/api/accounts/"+testenv.S(testenv.ID(acc))+"/applications.json", "application",
 		url.Values{"plan_id": {testenv.S(testenv.ID(plan))}, "name": {"app"}})
-	r := env.Do(t, "GET", "/transactions/authrep.xml", url.Values{"provider_key": {tn.ProviderKey}, "user_key": {app["user_key"].(string)}, "usage[hits]": {"1"}})
+	r := env.Do(t, "GET", "/transactions/authrep.xml", url.Values{"provider_key": {tn.ProviderKey}, "user_key": {text(t, app, "user_key")}, "usage[hits]": {"1"}})
 	status(t, r, 200, "<plan>Default plan</plan>")
 }

@@ -73,9 +73,9 @@ func TestSMReport(t *testing.T) {
 	status(t, r, 202)
 	f.await(`<max_value>100</max_value><current_value>6</current_value>`)
 	// Reports are not limited, and a suspended application still counts.
-	f.appState(f.app, "suspended")
+	f.suspend(f.app)
 	status(t, f.report(f.creds()+"&transactions[0][app_id]="+f.app.AppID+"&transactions[0][usage][hits]=200"), 202)
-	f.appState(f.app, "live")
+	f.resume(f.app)
 	f.await(`period="day" exceeded="true">` + period("day", time.Now().UTC()) + `<max_value>100</max_value><current_value>206</current_value>`)
 }
 
@@ -136,16 +136,17 @@ func TestSMReportAsyncErrors(t *testing.T) {
 	}
 	status(t, f.authorize(f.q()), 200, "<current_value>0</current_value>")
 	r := f.tn.Do(t, "GET", "/admin/api/services/"+testenv.S(f.svc)+"/errors.json", url.Values{"per_page": {"2"}})
-	if m := r.JSON(t); len(m["errors"].([]any)) != 2 {
+	errs := items(t, r, "errors", "error")
+	if len(errs) != 2 {
 		t.Fatalf("per_page: %s", r.Body)
 	}
-	if ts := r.JSON(t)["errors"].([]any)[0].(map[string]any)["error"].(map[string]any)["timestamp"].(string); !strings.HasSuffix(ts, " UTC") {
+	if ts := text(t, errs[0], "timestamp"); !strings.HasSuffix(ts, " UTC") {
 		t.Fatalf("timestamp %q", ts)
 	}
 	status(t, f.tn.Do(t, "GET", "/admin/api/services/999999999/errors.json", nil), 404)
 	status(t, f.tn.Do(t, "DELETE", "/admin/api/services/"+testenv.S(f.svc)+"/errors.json", nil), 200)
 	r = f.tn.Do(t, "GET", "/admin/api/services/"+testenv.S(f.svc)+"/errors.json", nil)
-	if m := r.JSON(t); len(m["errors"].([]any)) != 0 {
+	if len(items(t, r, "errors", "error")) != 0 {
 		t.Fatalf("after delete: %s", r.Body)
 	}
 }

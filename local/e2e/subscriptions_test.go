@@ -33,7 +33,7 @@ func TestServiceSubscriptionLifecycle(t *testing.T) {
 	other := w.servicePlan(t, w.svc, false)
 	for _, p := range []int64{def, other} {
 		r := w.do(t, "POST", w.subs(w.acc)+".json", url.Values{"service_subscription[plan_id]": {testenv.S(p)}})
-		if r.Status != 422 || appsErrors(t, r.JSON(t))["base"].([]any)[0] != "already subscribed to this service" {
+		if r.Status != 422 || firstError(t, r, "base") != "already subscribed to this service" {
 			t.Fatalf("second subscription: %d %s", r.Status, r.Body)
 		}
 	}
@@ -43,32 +43,32 @@ func TestServiceSubscriptionLifecycle(t *testing.T) {
 			t.Fatalf("%s: %d %s", name, r.Status, r.Body)
 		}
 	}
-	w.expect(t, 404, "POST", w.subs(999999999)+".json", url.Values{"plan_id": {testenv.S(def)}})
+	send(t, w.tn, 404, "POST", w.subs(999999999)+".json", url.Values{"plan_id": {testenv.S(def)}})
 	// JSON only.
 	if r := w.do(t, "GET", w.subs(w.acc)+".xml", nil); r.Status != 406 {
 		t.Fatalf("XML: %d %s", r.Status, r.Body)
 	}
 	id := testenv.S(testenv.ID(sub))
-	if got := appsObj(t, w.expect(t, 200, "GET", w.subs(w.acc)+"/"+id+".json", nil), "service_subscription"); testenv.ID(got) != testenv.ID(sub) {
+	if got := obj(t, send(t, w.tn, 200, "GET", w.subs(w.acc)+"/"+id+".json", nil), "service_subscription"); testenv.ID(got) != testenv.ID(sub) {
 		t.Fatalf("read: %v", got)
 	}
-	w.expect(t, 404, "GET", w.subs(w.developer(t))+"/"+id+".json", nil)
-	w.expect(t, 404, "GET", w.subs(w.acc)+"/999999999.json", nil)
+	send(t, w.tn, 404, "GET", w.subs(w.developer(t))+"/"+id+".json", nil)
+	send(t, w.tn, 404, "GET", w.subs(w.acc)+"/999999999.json", nil)
 	// change_plan answers the service plan and moves the counters.
-	got := appsObj(t, w.expect(t, 200, "PUT", w.subs(w.acc)+"/"+id+"/change_plan.json", url.Values{"plan_id": {testenv.S(other)}}), "service_plan")
+	got := obj(t, send(t, w.tn, 200, "PUT", w.subs(w.acc)+"/"+id+"/change_plan.json", url.Values{"plan_id": {testenv.S(other)}}), "service_plan")
 	if testenv.ID(got) != other || w.contracts(t, other) != 1 || w.contracts(t, def) != 0 {
 		t.Fatalf("change_plan: %v", got)
 	}
-	w.expect(t, 200, "PUT", w.subs(w.acc)+"/"+id+"/change_plan.json", url.Values{"plan_id": {testenv.S(other)}})
+	send(t, w.tn, 200, "PUT", w.subs(w.acc)+"/"+id+"/change_plan.json", url.Values{"plan_id": {testenv.S(other)}})
 	foreign := w.defaultServicePlan(t, w.service(t, nil))
 	r := w.do(t, "PUT", w.subs(w.acc)+"/"+id+"/change_plan.json", url.Values{"plan_id": {testenv.S(foreign)}})
-	if r.Status != 422 || appsErrors(t, r.JSON(t))["plan"].([]any)[0] != "must belong to the same product" {
+	if r.Status != 422 || firstError(t, r, "plan") != "must belong to the same product" {
 		t.Fatalf("plan of another service: %d %s", r.Status, r.Body)
 	}
-	w.expect(t, 404, "PUT", w.subs(w.acc)+"/"+id+"/change_plan.json", url.Values{"plan_id": {testenv.S(w.plan)}})
+	send(t, w.tn, 404, "PUT", w.subs(w.acc)+"/"+id+"/change_plan.json", url.Values{"plan_id": {testenv.S(w.plan)}})
 	// A live subscription cannot be approved.
 	r = w.do(t, "PUT", w.subs(w.acc)+"/"+id+"/approve.json", nil)
-	if r.Status != 422 || appsErrors(t, r.JSON(t))["state"] == nil {
+	if r.Status != 422 || fieldErrors(t, r)["state"] == nil {
 		t.Fatalf("approve a live subscription: %d %s", r.Status, r.Body)
 	}
 	// Unsubscribing without applications.
@@ -76,13 +76,13 @@ func TestServiceSubscriptionLifecycle(t *testing.T) {
 	if r.Status != 200 || len(r.Body) != 0 {
 		t.Fatalf("unsubscribe: %d %s", r.Status, r.Body)
 	}
-	w.expect(t, 404, "GET", w.subs(w.acc)+"/"+id+".json", nil)
+	send(t, w.tn, 404, "GET", w.subs(w.acc)+"/"+id+".json", nil)
 	if w.contracts(t, other) != 0 {
 		t.Fatal("contracts after unsubscribing")
 	}
-	list := w.expect(t, 200, "GET", w.subs(w.acc)+".json", nil)
-	if len(list["service_subscriptions"].([]any)) != 0 {
-		t.Fatalf("list after unsubscribing: %v", list)
+	list := send(t, w.tn, 200, "GET", w.subs(w.acc)+".json", nil)
+	if len(items(t, list, "service_subscriptions", "service_subscription")) != 0 {
+		t.Fatalf("list after unsubscribing: %s", list.Body)
 	}
 }
 
@@ -95,15 +95,15 @@ func TestServiceSubscriptionApproval(t *testing.T) {
 		t.Fatalf("subscription on an approval plan: %v", sub)
 	}
 	path := w.subs(w.acc) + "/" + testenv.S(testenv.ID(sub))
-	got := appsObj(t, w.expect(t, 200, "PUT", path+"/approve.json", nil), "service_subscription")
+	got := obj(t, send(t, w.tn, 200, "PUT", path+"/approve.json", nil), "service_subscription")
 	if got["state"] != "live" || got["accepted_at"] == nil {
 		t.Fatalf("approved: %v", got)
 	}
-	w.expect(t, 422, "PUT", path+"/approve.json", nil)
+	send(t, w.tn, 422, "PUT", path+"/approve.json", nil)
 	// An application joins the existing subscription rather than making one.
 	w.newApp(t, w.acc, w.plan, nil)
-	subs := appsItems(t, w.expect(t, 200, "GET", w.subs(w.acc)+".json", nil), "service_subscriptions", "service_subscription")
-	if len(subs) != 1 || int64(subs[0]["plan_id"].(float64)) != plan {
+	subs := items(t, send(t, w.tn, 200, "GET", w.subs(w.acc)+".json", nil), "service_subscriptions", "service_subscription")
+	if len(subs) != 1 || num(t, subs[0], "plan_id") != plan {
 		t.Fatalf("subscriptions: %v", subs)
 	}
 }
@@ -119,33 +119,33 @@ func TestUnsubscribeDeletesSuspendedApplications(t *testing.T) {
 	for i := 0; i < 14; i++ { // more than one transaction deletes
 		apps = append(apps, testenv.ID(w.newApp(t, w.acc, w.plan, nil)))
 	}
-	w.expect(t, 200, "PUT", w.app(w.acc, apps[0])+"/customize_plan.json", nil)
-	subs := appsItems(t, w.expect(t, 200, "GET", w.subs(w.acc)+".json", nil), "service_subscriptions", "service_subscription")
+	send(t, w.tn, 200, "PUT", w.app(w.acc, apps[0])+"/customize_plan.json", nil)
+	subs := items(t, send(t, w.tn, 200, "GET", w.subs(w.acc)+".json", nil), "service_subscriptions", "service_subscription")
 	var path string
 	for _, s := range subs {
-		if int64(s["service_id"].(float64)) == w.svc {
+		if num(t, s, "service_id") == w.svc {
 			path = w.subs(w.acc) + "/" + testenv.S(testenv.ID(s))
 		}
 	}
 	for i, id := range apps {
 		r := w.do(t, "DELETE", path+".json", nil)
-		if r.Status != 403 || !strings.Contains(appsErrors(t, r.JSON(t))["base"].([]any)[0].(string), "not suspended") {
+		if r.Status != 403 || !strings.Contains(firstError(t, r, "base"), "not suspended") {
 			t.Fatalf("unsubscribe with %d applications not suspended: %d %s", len(apps)-i, r.Status, r.Body)
 		}
-		w.expect(t, 200, "PUT", w.app(w.acc, id)+"/suspend.json", nil)
+		send(t, w.tn, 200, "PUT", w.app(w.acc, id)+"/suspend.json", nil)
 	}
 	r := w.do(t, "DELETE", path+".json", nil)
 	if r.Status != 200 {
 		t.Fatalf("unsubscribe: %d %s", r.Status, r.Body)
 	}
 	for _, id := range apps {
-		w.expect(t, 404, "GET", w.app(w.acc, id)+".json", nil)
+		send(t, w.tn, 404, "GET", w.app(w.acc, id)+".json", nil)
 	}
-	w.expect(t, 200, "GET", w.app(w.acc, testenv.ID(keep))+".json", nil)
+	send(t, w.tn, 200, "GET", w.app(w.acc, testenv.ID(keep))+".json", nil)
 	if w.contracts(t, w.plan) != 0 || w.contracts(t, w.defaultServicePlan(t, w.svc)) != 0 {
 		t.Fatal("contracts after unsubscribing")
 	}
-	if n := len(w.expect(t, 200, "GET", "/admin/api/applications.json", url.Values{"service_id": {testenv.S(w.svc)}})["applications"].([]any)); n != 0 {
+	if n := len(items(t, send(t, w.tn, 200, "GET", "/admin/api/applications.json", url.Values{"service_id": {testenv.S(w.svc)}}), "applications", "application")); n != 0 {
 		t.Fatalf("%d applications left on the service", n)
 	}
 	w.assertCounters(t)
@@ -163,12 +163,11 @@ func TestListServiceSubscribers(t *testing.T) {
 	w.newApp(t, w.acc, w.plan, nil)
 	w.newApp(t, acc2, w.plan, nil)
 	w.newApp(t, acc2, w.appPlan(t, w.service(t, nil), nil), nil)
-	subs := appsItems(t, w.expect(t, 200, "GET", "/admin/api/services/"+testenv.S(w.svc)+"/service_subscriptions.json", nil),
-		"service_subscriptions", "service_subscription")
-	if len(subs) != 2 || int64(subs[0]["user_account_id"].(float64)) != w.acc || int64(subs[1]["user_account_id"].(float64)) != acc2 {
+	subs := items(t, send(t, w.tn, 200, "GET", "/admin/api/services/"+testenv.S(w.svc)+"/service_subscriptions.json", nil), "service_subscriptions", "service_subscription")
+	if len(subs) != 2 || num(t, subs[0], "user_account_id") != w.acc || num(t, subs[1], "user_account_id") != acc2 {
 		t.Fatalf("subscribers: %v", subs)
 	}
-	w.expect(t, 404, "GET", "/admin/api/services/999999999/service_subscriptions.json", nil)
+	send(t, w.tn, 404, "GET", "/admin/api/services/999999999/service_subscriptions.json", nil)
 }
 
 // 16 concurrent subscriptions of one account to one service: exactly one.

@@ -41,8 +41,7 @@ func TestThinPath(t *testing.T) {
 		t.Fatalf("denied call must show the stored value 3: %s", r.Body)
 	}
 	// A denied call counts nothing: with a service token the count is still 3.
-	tokens := tn.Do(t, "GET", "/admin/api/services/"+testenv.S(app.Service)+"/service_tokens.json", nil).JSON(t)
-	token := tokens["service_tokens"].([]any)[0].(map[string]any)["service_token"].(map[string]any)["value"].(string)
+	token := serviceToken(t, tn, app.Service)
 	r = env.Do(t, "GET", "/transactions/authrep.xml", url.Values{"service_token": {token}, "service_id": {testenv.S(app.Service)},
 		"user_key": {app.UserKey}})
 	if r.Status != 200 || !strings.Contains(r.String(), "<current_value>3</current_value>") {

@@ -12,22 +12,22 @@ func TestUserCRUD(t *testing.T) {
 	t.Parallel()
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
-	acc := accID(accDev(t, tn)["id"])
+	acc := num(t, accDev(t, tn), "id")
 	base := "/admin/api/accounts/" + testenv.S(acc) + "/users"
 	r := tn.Do(t, "POST", base+".json", url.Values{"username": {"carol"}, "email": {"carol@example.com"}, "password": {accPassword}})
-	accStatus(t, r, 201)
-	u := accObj(t, r, "user")
+	status(t, r, 201)
+	u := obj(t, r, "user")
 	if u["state"] != "pending" || u["role"] != "member" || u["username"] != "carol" || u["email"] != "carol@example.com" || u["password"] != nil {
 		t.Fatalf("create: %s", r.Body)
 	}
-	links := u["links"].([]any)
-	if !strings.HasSuffix(links[1].(map[string]any)["href"].(string), base+"/"+testenv.S(accID(u["id"]))) {
-		t.Fatalf("links: %v", links)
+	lk := links(t, u)
+	if !strings.HasSuffix(text(t, lk[1], "href"), base+"/"+testenv.S(num(t, u, "id"))) {
+		t.Fatalf("links: %v", lk)
 	}
-	id := testenv.S(accID(u["id"]))
+	id := testenv.S(num(t, u, "id"))
 	// Read, JSON and XML.
 	r = tn.Do(t, "GET", base+"/"+id+".json", nil)
-	if accObj(t, r, "user")["username"] != "carol" {
+	if obj(t, r, "user")["username"] != "carol" {
 		t.Fatalf("read: %s", r.Body)
 	}
 	r = tn.Do(t, "GET", base+"/"+id+".xml", nil)
@@ -45,26 +45,26 @@ func TestUserCRUD(t *testing.T) {
 	}
 	// Update: fields not sent stay.
 	r = tn.Do(t, "PUT", base+"/"+id+".json", url.Values{"user[email]": {"carol2@example.com"}})
-	accStatus(t, r, 200)
-	if u = accObj(t, r, "user"); u["email"] != "carol2@example.com" || u["username"] != "carol" {
+	status(t, r, 200)
+	if u = obj(t, r, "user"); u["email"] != "carol2@example.com" || u["username"] != "carol" {
 		t.Fatalf("update: %s", r.Body)
 	}
 	r = accJSON(t, env, "PUT", base+"/"+id+".json", tn.Token, map[string]any{"username": "Carol"}) // case only
-	if accObj(t, r, "user")["username"] != "Carol" {
+	if obj(t, r, "user")["username"] != "Carol" {
 		t.Fatalf("rename: %s", r.Body)
 	}
 	r = tn.Do(t, "PUT", base+"/"+id+".xml", url.Values{"username": {"carol_x"}})
-	accStatus(t, r, 200)
+	status(t, r, 200)
 	if !strings.Contains(r.String(), "<username>carol_x</username>") {
 		t.Fatalf("XML update: %s", r.Body)
 	}
 	// The old username and email are free again, the new ones are taken.
-	other := accID(accDev(t, tn)["id"])
+	other := num(t, accDev(t, tn), "id")
 	otherBase := "/admin/api/accounts/" + testenv.S(other) + "/users.json"
 	tn.Create(t, otherBase, "user", url.Values{"username": {"carol"}, "email": {"carol@example.com"}})
-	accFieldError(t, tn.Do(t, "POST", otherBase, url.Values{"username": {"CAROL_X"}, "email": {"new@example.com"}}), "username")
-	accFieldError(t, tn.Do(t, "POST", otherBase, url.Values{"username": {"newname"}, "email": {"CAROL2@example.com"}}), "email")
-	accFieldError(t, tn.Do(t, "PUT", base+"/"+id+".json", url.Values{"username": {"carol"}}), "username")
+	fieldError(t, tn.Do(t, "POST", otherBase, url.Values{"username": {"CAROL_X"}, "email": {"new@example.com"}}), 422, "username")
+	fieldError(t, tn.Do(t, "POST", otherBase, url.Values{"username": {"newname"}, "email": {"CAROL2@example.com"}}), 422, "email")
+	fieldError(t, tn.Do(t, "PUT", base+"/"+id+".json", url.Values{"username": {"carol"}}), 422, "username")
 	// List, with filters.
 	users := accUsers(t, tn, acc)
 	if len(users) != 2 || users[0]["role"] != "admin" || users[1]["username"] != "carol_x" {
@@ -73,7 +73,7 @@ func TestUserCRUD(t *testing.T) {
 	for q, want := range map[string]int{"state=active": 1, "state=pending": 1, "role=admin": 1, "role=member": 1,
 		"state=active&role=member": 0, "state=suspended": 0} {
 		r := tn.Do(t, "GET", base+".json?"+q, nil)
-		if n := len(accItems(t, r, "users", "user")); n != want {
+		if n := len(items(t, r, "users", "user")); n != want {
 			t.Fatalf("%s: %d users", q, n)
 		}
 	}
@@ -90,18 +90,18 @@ func TestUserCRUD(t *testing.T) {
 	if r.Status != 200 || len(r.Body) != 0 {
 		t.Fatalf("delete: %d %s", r.Status, r.Body)
 	}
-	accStatus(t, tn.Do(t, "GET", base+"/"+id+".json", nil), 404)
-	accStatus(t, tn.Do(t, "DELETE", base+"/"+id+".json", nil), 404)
+	status(t, tn.Do(t, "GET", base+"/"+id+".json", nil), 404)
+	status(t, tn.Do(t, "DELETE", base+"/"+id+".json", nil), 404)
 	tn.Create(t, otherBase, "user", url.Values{"username": {"carol_x"}, "email": {"carol2@example.com"}})
 	// Another account's path does not reach the user.
-	accStatus(t, tn.Do(t, "GET", "/admin/api/accounts/"+testenv.S(other)+"/users/"+testenv.S(accID(users[0]["id"]))+".json", nil), 404)
+	status(t, tn.Do(t, "GET", "/admin/api/accounts/"+testenv.S(other)+"/users/"+testenv.S(num(t, users[0], "id"))+".json", nil), 404)
 }
 
 func TestUserValidation(t *testing.T) {
 	t.Parallel()
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
-	base := "/admin/api/accounts/" + testenv.S(accID(accDev(t, tn)["id"])) + "/users"
+	base := "/admin/api/accounts/" + testenv.S(num(t, accDev(t, tn), "id")) + "/users"
 	cases := []struct {
 		form   url.Values
 		fields []string
@@ -116,16 +116,16 @@ func TestUserValidation(t *testing.T) {
 	for _, c := range cases {
 		r := tn.Do(t, "POST", base+".json", c.form)
 		for _, f := range c.fields {
-			accFieldError(t, r, f)
+			fieldError(t, r, 422, f)
 		}
 	}
-	accStatus(t, tn.Do(t, "POST", "/admin/api/accounts/999999999/users.json", url.Values{"username": {"ok_name"}, "email": {"ok@example.com"}}), 404)
-	id := testenv.S(accID(tn.Create(t, base+".json", "user", url.Values{"username": {"ok_name"}, "email": {"ok@example.com"}})["id"]))
-	accFieldError(t, tn.Do(t, "PUT", base+"/"+id+".json", url.Values{"email": {""}}), "email")
-	accFieldError(t, tn.Do(t, "PUT", base+"/"+id+".json", url.Values{"password": {"short"}}), "password")
-	accStatus(t, tn.Do(t, "PUT", base+"/999999999.json", url.Values{"email": {"x@example.com"}}), 404)
+	status(t, tn.Do(t, "POST", "/admin/api/accounts/999999999/users.json", url.Values{"username": {"ok_name"}, "email": {"ok@example.com"}}), 404)
+	id := testenv.S(num(t, tn.Create(t, base+".json", "user", url.Values{"username": {"ok_name"}, "email": {"ok@example.com"}}), "id"))
+	fieldError(t, tn.Do(t, "PUT", base+"/"+id+".json", url.Values{"email": {""}}), 422, "email")
+	fieldError(t, tn.Do(t, "PUT", base+"/"+id+".json", url.Values{"password": {"short"}}), 422, "password")
+	status(t, tn.Do(t, "PUT", base+"/999999999.json", url.Values{"email": {"x@example.com"}}), 404)
 	r := tn.Do(t, "POST", base+".xml", url.Values{"username": {"x"}, "email": {"ok2@example.com"}})
-	accStatus(t, r, 422)
+	status(t, r, 422)
 	if !strings.Contains(r.String(), "<error>Username is too short (minimum is 3 characters)</error>") {
 		t.Fatalf("XML: %s", r.Body)
 	}
@@ -137,7 +137,7 @@ func TestUserUniquenessUnderConcurrency(t *testing.T) {
 	t.Parallel()
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
-	accs := []int64{accID(accDev(t, tn)["id"]), accID(accDev(t, tn)["id"])}
+	accs := []int64{num(t, accDev(t, tn), "id"), num(t, accDev(t, tn), "id")}
 	for _, same := range []string{"username", "email"} {
 		codes := accParallel(16, func(i int) int {
 			name := testenv.Unique("u")
@@ -153,8 +153,8 @@ func TestUserUniquenessUnderConcurrency(t *testing.T) {
 	var ids []string
 	for i := 0; i < 16; i++ {
 		name := testenv.Unique("r")
-		ids = append(ids, testenv.S(accID(tn.Create(t, "/admin/api/accounts/"+testenv.S(accs[0])+"/users.json", "user",
-			url.Values{"username": {name}, "email": {name + "@example.com"}})["id"])))
+		ids = append(ids, testenv.S(num(t, tn.Create(t, "/admin/api/accounts/"+testenv.S(accs[0])+"/users.json", "user",
+			url.Values{"username": {name}, "email": {name + "@example.com"}}), "id")))
 	}
 	codes := accParallel(16, func(i int) int {
 		return tn.Do(t, "PUT", "/admin/api/accounts/"+testenv.S(accs[0])+"/users/"+ids[i]+".json", url.Values{"username": {"renamed"}}).Status

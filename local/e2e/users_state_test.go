@@ -12,12 +12,12 @@ func TestUserStateMachine(t *testing.T) {
 	t.Parallel()
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
-	base := "/admin/api/accounts/" + testenv.S(accID(accDev(t, tn)["id"])) + "/users/"
+	base := "/admin/api/accounts/" + testenv.S(num(t, accDev(t, tn), "id")) + "/users/"
 	reach := func(state string) string {
 		name := testenv.Unique("us")
-		id := testenv.S(accID(tn.Create(t, base[:len(base)-1]+".json", "user", url.Values{"username": {name}, "email": {name + "@example.com"}})["id"]))
+		id := testenv.S(num(t, tn.Create(t, base[:len(base)-1]+".json", "user", url.Values{"username": {name}, "email": {name + "@example.com"}}), "id"))
 		for _, ev := range map[string][]string{"pending": {}, "active": {"activate"}, "suspended": {"activate", "suspend"}}[state] {
-			accStatus(t, tn.Do(t, "PUT", base+id+"/"+ev+".json", nil), 200)
+			status(t, tn.Do(t, "PUT", base+id+"/"+ev+".json", nil), 200)
 		}
 		return id
 	}
@@ -31,20 +31,20 @@ func TestUserStateMachine(t *testing.T) {
 			id := reach(from)
 			r := tn.Do(t, "PUT", base+id+"/"+event+".json", nil)
 			if to, ok := m[from]; ok {
-				accStatus(t, r, 200)
-				if got := accObj(t, r, "user")["state"]; got != to {
+				status(t, r, 200)
+				if got := obj(t, r, "user")["state"]; got != to {
 					t.Fatalf("%s from %s: %v", event, from, got)
 				}
 			} else {
-				accFieldError(t, r, "state")
-				if got := accObj(t, tn.Do(t, "GET", base+id+".json", nil), "user")["state"]; got != from {
+				fieldError(t, r, 422, "state")
+				if got := obj(t, tn.Do(t, "GET", base+id+".json", nil), "user")["state"]; got != from {
 					t.Fatalf("refused %s moved %s to %v", event, from, got)
 				}
 			}
 		}
 	}
 	r := tn.Do(t, "PUT", base+reach("active")+"/suspend.xml", nil)
-	accStatus(t, r, 200)
+	status(t, r, 200)
 	var x struct {
 		State string `xml:"state"`
 	}
@@ -52,7 +52,7 @@ func TestUserStateMachine(t *testing.T) {
 	if x.State != "suspended" {
 		t.Fatalf("XML suspend: %s", r.Body)
 	}
-	accStatus(t, tn.Do(t, "PUT", base+"999999999/activate.json", nil), 404)
+	status(t, tn.Do(t, "PUT", base+"999999999/activate.json", nil), 404)
 }
 
 // Roles: a member becomes admin and back; the account's only admin can be
@@ -61,29 +61,23 @@ func TestUserRoles(t *testing.T) {
 	t.Parallel()
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
-	acc := accID(accDev(t, tn)["id"])
+	acc := num(t, accDev(t, tn), "id")
 	base := "/admin/api/accounts/" + testenv.S(acc) + "/users/"
-	admin := testenv.S(accID(accUsers(t, tn, acc)[0]["id"]))
+	admin := testenv.S(num(t, accUsers(t, tn, acc)[0], "id"))
 	r := tn.Do(t, "PUT", base+admin+"/member.json", nil)
-	accFieldError(t, r, "role")
+	fieldError(t, r, 422, "role")
 	r = tn.Do(t, "DELETE", base+admin+".json", nil)
-	accStatus(t, r, 403)
-	if r.String() != `{"errors":{"base":["the account's only admin cannot be deleted"]}}` {
-		t.Fatalf("delete only admin: %s", r.Body)
-	}
+	exactly(t, r, 403, `{"errors":{"base":["the account's only admin cannot be deleted"]}}`)
 	r = tn.Do(t, "DELETE", base+admin+".xml", nil)
-	accStatus(t, r, 403)
-	if r.String() != `<?xml version="1.0" encoding="UTF-8"?><errors><error>the account's only admin cannot be deleted</error></errors>` {
-		t.Fatalf("XML delete only admin: %s", r.Body)
-	}
-	member := testenv.S(accID(tn.Create(t, base[:len(base)-1]+".json", "user", url.Values{"username": {"member1"}, "email": {"member1@example.com"}})["id"]))
+	exactly(t, r, 403, `<?xml version="1.0" encoding="UTF-8"?><errors><error>the account's only admin cannot be deleted</error></errors>`)
+	member := testenv.S(num(t, tn.Create(t, base[:len(base)-1]+".json", "user", url.Values{"username": {"member1"}, "email": {"member1@example.com"}}), "id"))
 	r = tn.Do(t, "PUT", base+member+"/admin.json", nil)
-	if accObj(t, r, "user")["role"] != "admin" {
+	if obj(t, r, "user")["role"] != "admin" {
 		t.Fatalf("admin: %s", r.Body)
 	}
-	accStatus(t, tn.Do(t, "PUT", base+member+"/admin.json", nil), 200) // already admin: unchanged
+	status(t, tn.Do(t, "PUT", base+member+"/admin.json", nil), 200) // already admin: unchanged
 	r = tn.Do(t, "PUT", base+admin+"/member.xml", nil)
-	accStatus(t, r, 200)
+	status(t, r, 200)
 	var x struct {
 		Role string `xml:"role"`
 	}
@@ -91,11 +85,11 @@ func TestUserRoles(t *testing.T) {
 	if x.Role != "member" {
 		t.Fatalf("XML member: %s", r.Body)
 	}
-	accStatus(t, tn.Do(t, "PUT", base+admin+"/member.json", nil), 200) // already member: unchanged
+	status(t, tn.Do(t, "PUT", base+admin+"/member.json", nil), 200) // already member: unchanged
 	// Now the promoted user is the only admin.
-	accFieldError(t, tn.Do(t, "PUT", base+member+"/member.json", nil), "role")
-	accStatus(t, tn.Do(t, "DELETE", base+admin+".json", nil), 200)
-	accStatus(t, tn.Do(t, "DELETE", base+member+".json", nil), 403)
+	fieldError(t, tn.Do(t, "PUT", base+member+"/member.json", nil), 422, "role")
+	status(t, tn.Do(t, "DELETE", base+admin+".json", nil), 200)
+	status(t, tn.Do(t, "DELETE", base+member+".json", nil), 403)
 }
 
 // Two admins deleted at once, 16 times each: an admin always remains.
@@ -103,11 +97,11 @@ func TestUserLastAdminUnderConcurrency(t *testing.T) {
 	t.Parallel()
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
-	acc := accID(accDev(t, tn)["id"])
+	acc := num(t, accDev(t, tn), "id")
 	base := "/admin/api/accounts/" + testenv.S(acc) + "/users/"
-	first := testenv.S(accID(accUsers(t, tn, acc)[0]["id"]))
-	second := testenv.S(accID(tn.Create(t, base[:len(base)-1]+".json", "user", url.Values{"username": {"second"}, "email": {"second@example.com"}})["id"]))
-	accStatus(t, tn.Do(t, "PUT", base+second+"/admin.json", nil), 200)
+	first := testenv.S(num(t, accUsers(t, tn, acc)[0], "id"))
+	second := testenv.S(num(t, tn.Create(t, base[:len(base)-1]+".json", "user", url.Values{"username": {"second"}, "email": {"second@example.com"}}), "id"))
+	status(t, tn.Do(t, "PUT", base+second+"/admin.json", nil), 200)
 	codes := accParallel(16, func(i int) int {
 		id := first
 		if i%2 == 1 {

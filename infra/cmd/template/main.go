@@ -1,6 +1,6 @@
 // Command template writes template.yaml from the operation registry and
 // scaffolds each new function's sample event, events/<name>.json (existing
-// files are left alone). Every function runs the one binary of cmd/bootstrap.
+// files are left alone). Every function runs the one binary of functions/bootstrap.
 package main
 
 import (
@@ -24,6 +24,9 @@ func main() {
 	}
 	for _, c := range ops.Consumers() {
 		writeNew(filepath.Join("events", c.Name+".json"), template.SampleSQSEvent(c, usage.SampleMessage))
+	}
+	for _, s := range ops.Schedules() {
+		writeNew(filepath.Join("events", s.Name+".json"), template.SampleScheduledEvent(s))
 	}
 }
 

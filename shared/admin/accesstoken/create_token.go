@@ -3,7 +3,6 @@ package accesstoken
 import (
 	"context"
 	"net/http"
-	"strconv"
 
 	"turnpike/shared/admin/api"
 	"turnpike/shared/model/tenant"
@@ -40,5 +39,3 @@ func CreateToken(d *deps.Deps) http.Handler {
 		return api.Created(Obj(ref, value)), nil
 	})
 }
-
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }

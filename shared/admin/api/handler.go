@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+	"time"
 
 	"turnpike/shared/model/tenant"
 	"turnpike/shared/platform/apierr"
@@ -21,6 +22,10 @@ import (
 // MaxBody bounds a request body; API Gateway itself stops at 10 MB.
 const MaxBody = 1 << 20
 
+// Deadline bounds one admin request's storage work: a DynamoDB that does not
+// answer gives a 503 instead of holding the caller until the function times out.
+const Deadline = 8 * time.Second
+
 // Handler is one operation's logic.
 type Handler func(ctx context.Context, q *Request) (Result, error)
 
@@ -29,6 +34,9 @@ type Spec struct {
 	Wrapper string // parameter wrapper name ("service"); "" for none
 	// JSONOnly operations answer XML requests with 406, as 3scale's JSON-only controllers do.
 	JSONOnly bool
+	// Scope is the access token scope the operation needs; "" means
+	// account_management. The /stats routes need "stats", as in 3scale.
+	Scope string
 }
 
 // Admin serves an Account Management API operation: the tenant is the one
@@ -42,7 +50,7 @@ func Master(d *deps.Deps, spec Spec, h Handler) http.Handler {
 	return serve(d, spec, JSON, h, authenticateMaster)
 }
 
-type authenticator func(ctx context.Context, d *deps.Deps, q *Request) error
+type authenticator func(ctx context.Context, d *deps.Deps, q *Request, scope string) error
 
 func serve(d *deps.Deps, spec Spec, def Format, h Handler, auth authenticator) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -56,7 +64,9 @@ func serve(d *deps.Deps, spec Spec, def Format, h Handler, auth authenticator) h
 			f = def
 		}
 		q := &Request{R: r, Format: f, Now: d.Now(), Wrapper: spec.Wrapper}
-		res, err := run(r.Context(), d, q, spec, h, auth)
+		ctx, cancel := context.WithTimeout(r.Context(), Deadline)
+		defer cancel()
+		res, err := run(ctx, d, q, spec, h, auth)
 		if err != nil {
 			writeError(w, f, Public(err))
 			return
@@ -75,7 +85,11 @@ func run(ctx context.Context, d *deps.Deps, q *Request, spec Spec, h Handler, au
 	if q.Params, err = readParams(q.R); err != nil {
 		return Result{}, err
 	}
-	if err := auth(ctx, d, q); err != nil {
+	scope := spec.Scope
+	if scope == "" {
+		scope = credential.ScopeAccountManagement
+	}
+	if err := auth(ctx, d, q, scope); err != nil {
 		return Result{}, err
 	}
 	if spec.JSONOnly && q.Format == XML {
@@ -173,7 +187,7 @@ func credentials(q *Request, names ...string) string {
 	return ""
 }
 
-func authenticateAdmin(ctx context.Context, d *deps.Deps, q *Request) error {
+func authenticateAdmin(ctx context.Context, d *deps.Deps, q *Request, scope string) error {
 	var who *credential.Principal
 	if tok := credentials(q, "access_token"); tok != "" {
 		p, err := credential.LookupToken(ctx, d.Store, tok, q.Now)
@@ -196,7 +210,7 @@ func authenticateAdmin(ctx context.Context, d *deps.Deps, q *Request) error {
 	if who == nil || who.Tenant == 0 {
 		return apierr.AccessDenied()
 	}
-	if !who.HasScope(credential.ScopeAccountManagement) {
+	if !who.HasScope(scope) {
 		return apierr.NoPermission()
 	}
 	t, err := tenant.Load(ctx, d.Store, who.Tenant)
@@ -206,6 +220,10 @@ func authenticateAdmin(ctx context.Context, d *deps.Deps, q *Request) error {
 		}
 		return apierr.Unavailable(err)
 	}
+	if d.RootDomain != "" && host(q.R) != t.AdminDomain(d.RootDomain) {
+		// A token or key is good only on its own tenant's admin host.
+		return apierr.AccessDenied()
+	}
 	if t.State != tenant.Approved {
 		// 3scale answers a tenant that is not approved with an empty 403.
 		return &apierr.Error{HTTP: http.StatusForbidden, Kind: apierr.KindEmpty, Public: "tenant is " + t.State}
@@ -214,11 +232,37 @@ func authenticateAdmin(ctx context.Context, d *deps.Deps, q *Request) error {
 	return nil
 }
 
-func authenticateMaster(ctx context.Context, d *deps.Deps, q *Request) error {
-	tok := credentials(q, "access_token", "api_key")
-	if d.MasterToken == "" || tok == "" || !credential.Equal(tok, d.MasterToken) {
+// authenticateMaster accepts the master access token (access_token, or HTTP
+// Basic) or the master's provider key (api_key), never one in place of the
+// other; with ROOT_DOMAIN set, only on the master host.
+func authenticateMaster(ctx context.Context, d *deps.Deps, q *Request, _ string) error {
+	if d.RootDomain != "" && host(q.R) != "master."+d.RootDomain {
+		return &apierr.Error{HTTP: http.StatusForbidden, Kind: apierr.KindEmpty, Public: "not the master host"}
+	}
+	if d.MasterToken == "" {
 		return apierr.AccessDenied()
 	}
-	q.Who = &credential.Principal{Permission: credential.ReadWrite, Scopes: []string{credential.ScopeAccountManagement}}
-	return nil
+	if tok := credentials(q, "access_token"); tok != "" && credential.Equal(tok, d.MasterToken) {
+		q.Who = masterPrincipal("master access token")
+		return nil
+	}
+	if key, _ := q.Params.String("api_key"); key != "" && credential.Equal(key, credential.MasterProviderKey(d.MasterToken)) {
+		q.Who = masterPrincipal("master provider key")
+		return nil
+	}
+	return apierr.AccessDenied()
+}
+
+func masterPrincipal(via string) *credential.Principal {
+	return &credential.Principal{Permission: credential.ReadWrite, Master: true, Via: via,
+		Scopes: []string{credential.ScopeAccountManagement}}
+}
+
+// host is the request's host without its port, lowercase.
+func host(r *http.Request) string {
+	h := r.Host
+	if i := strings.LastIndexByte(h, ':'); i >= 0 && !strings.Contains(h[i:], "]") {
+		h = h[:i]
+	}
+	return strings.ToLower(h)
 }

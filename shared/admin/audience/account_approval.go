@@ -3,8 +3,9 @@ package audience
 import (
 	"context"
 
-	"turnpike/shared/admin/catalog"
 	"turnpike/shared/admin/settings"
+	"turnpike/shared/model/audience"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/store"
 )
 
@@ -23,7 +24,7 @@ func approvalRequired(ctx context.Context, s *store.Store, tenant int64, plan *c
 }
 
 // accountPlan reads the account plan an account bought; nil when none.
-func accountPlan(ctx context.Context, s *store.Store, tenant int64, a *Account) (*catalog.Plan, error) {
+func accountPlan(ctx context.Context, s *store.Store, tenant int64, a *audience.Account) (*catalog.Plan, error) {
 	if a.Plan == 0 {
 		return nil, nil
 	}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
@@ -37,69 +38,69 @@ const appTxFull = 80
 // deleteAccount removes an account in bounded transactions, the account item
 // last: if a transaction fails, what is left is consistent and a new DELETE
 // finishes the job.
-func deleteAccount(ctx context.Context, d *deps.Deps, tenant int64, acc *Account) error {
+func deleteAccount(ctx context.Context, d *deps.Deps, tenant int64, acc *audience.Account) error {
 	s := d.Store
-	var apps []*Application
-	if err := s.All(ctx, store.Query{Index: store.GSI1, PK: AppsOfAccount(tenant, acc.ID)}, &apps); err != nil {
+	var apps []*audience.Application
+	if err := s.All(ctx, store.Query{Index: store.GSI1, PK: audience.AppsOfAccount(tenant, acc.ID)}, &apps); err != nil {
 		return err
 	}
-	tx := newAppTx(d, tenant)
+	tx := audience.NewAppTx(d, tenant)
 	for i, a := range apps {
-		if err := tx.removeApplication(ctx, a); err != nil {
+		if err := tx.RemoveApplication(ctx, a); err != nil {
 			return err
 		}
-		if tx.writes() >= appTxFull || i == len(apps)-1 {
-			if err := tx.commit(ctx); err != nil {
+		if tx.Writes() >= appTxFull || i == len(apps)-1 {
+			if err := tx.Commit(ctx); err != nil {
 				return err
 			}
-			tx = newAppTx(d, tenant)
+			tx = audience.NewAppTx(d, tenant)
 		}
 	}
-	w := newWriter(ctx, s, tenant)
-	var subs []*Subscription
-	if err := s.All(ctx, store.Query{PK: store.TenantPK(tenant), Prefix: SubscriptionPrefix(acc.ID)}, &subs); err != nil {
+	w := audience.NewWriter(ctx, s, tenant)
+	var subs []*audience.Subscription
+	if err := s.All(ctx, store.Query{PK: store.TenantPK(tenant), Prefix: audience.SubscriptionPrefix(acc.ID)}, &subs); err != nil {
 		return err
 	}
 	for _, sub := range subs {
-		w.unit(func(tx *store.Tx) {
+		w.Unit(func(tx *store.Tx) {
 			// Its applications are gone, unless one was created meanwhile (409, retry).
 			tx.DeleteIf(sub.Key, store.ZeroOrAbsent("apps"), errSubChanged)
 		}, sub.Plan)
 	}
-	users, err := AccountUsers(ctx, s, tenant, acc.ID)
+	users, err := audience.AccountUsers(ctx, s, tenant, acc.ID)
 	if err != nil {
 		return err
 	}
 	for _, u := range users {
-		w.unit(func(tx *store.Tx) { releaseUser(tx, tenant, u) })
+		w.Unit(func(tx *store.Tx) { audience.ReleaseUser(tx, tenant, u) })
 	}
-	var invs []*Invitation
-	if err := s.All(ctx, store.Query{PK: store.TenantPK(tenant), Prefix: InvitationPrefix(acc.ID)}, &invs); err != nil {
+	var invs []*audience.Invitation
+	if err := s.All(ctx, store.Query{PK: store.TenantPK(tenant), Prefix: audience.InvitationPrefix(acc.ID)}, &invs); err != nil {
 		return err
 	}
 	for _, inv := range invs {
-		w.unit(func(tx *store.Tx) {
+		w.Unit(func(tx *store.Tx) {
 			tx.Delete(inv.PK, inv.SK)
-			for _, k := range invitationClaims(tenant, inv) {
+			for _, k := range audience.InvitationClaims(tenant, inv) {
 				tx.Delete(k.PK, k.SK)
 			}
 		})
 	}
 	var msgs []*store.Key
-	if err := s.All(ctx, store.Query{PK: store.TenantPK(tenant), Prefix: MessagePrefix(acc.ID)}, &msgs); err != nil {
+	if err := s.All(ctx, store.Query{PK: store.TenantPK(tenant), Prefix: audience.MessagePrefix(acc.ID)}, &msgs); err != nil {
 		return err
 	}
 	for _, m := range msgs {
-		w.unit(func(tx *store.Tx) { tx.Delete(m.PK, m.SK) })
+		w.Unit(func(tx *store.Tx) { tx.Delete(m.PK, m.SK) })
 	}
 	var plans []int64
 	if acc.Plan != 0 {
 		plans = append(plans, acc.Plan)
 	}
-	w.unit(func(tx *store.Tx) {
+	w.Unit(func(tx *store.Tx) {
 		// Still as read, in the state counted and on the plan released (else read again).
 		tx.DeleteIf(acc.Key, store.UnchangedSince(acc.UpdatedAt), store.ErrStale)
-		AddAccountCounts(tx, tenant, map[string]int64{acc.State: -1})
+		audience.AddAccountCounts(tx, tenant, map[string]int64{acc.State: -1})
 	}, plans...)
-	return w.commit()
+	return w.Commit()
 }

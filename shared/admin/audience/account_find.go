@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
@@ -18,14 +19,14 @@ func FindAccount(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		c, err := findUserClaim(ctx, d.Store, k)
+		c, err := audience.FindUserClaim(ctx, d.Store, k)
 		if err != nil {
 			return api.Result{}, err
 		}
 		if c == nil {
 			return api.Result{}, store.ErrNotFound
 		}
-		acc, err := LoadAccount(ctx, d.Store, q.Tenant(), c.Account)
+		acc, err := audience.LoadAccount(ctx, d.Store, q.Tenant(), c.Account)
 		if err != nil {
 			return api.Result{}, err
 		}
@@ -36,14 +37,14 @@ func FindAccount(d *deps.Deps) http.Handler {
 // accountFindKey is the claim to look up, in 3scale's order of precedence.
 func accountFindKey(q *api.Request) (store.Key, error) {
 	if s, ok, err := q.Str("username"); err != nil || ok {
-		return ClaimKey(q.Tenant(), ClaimUsername, s), notFoundIf(err, s == "")
+		return audience.ClaimKey(q.Tenant(), audience.ClaimUsername, s), notFoundIf(err, s == "")
 	}
 	if s, ok, err := q.Str("user_id"); err != nil || ok {
 		id, perr := strconv.ParseInt(s, 10, 64)
-		return userIDKey(q.Tenant(), id), notFoundIf(err, perr != nil || id <= 0)
+		return audience.UserIDKey(q.Tenant(), id), notFoundIf(err, perr != nil || id <= 0)
 	}
 	if s, _, err := q.Str("email"); err != nil || s != "" {
-		return ClaimKey(q.Tenant(), ClaimEmail, s), err
+		return audience.ClaimKey(q.Tenant(), audience.ClaimEmail, s), err
 	}
 	return store.Key{}, store.ErrNotFound
 }

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/wire"
 )
@@ -14,7 +15,7 @@ import (
 // ListAccounts is GET /admin/api/accounts: the tenant's developer accounts in
 // id order, paginated, optionally in one state. A page is a Query (the main
 // table for all accounts, GSI1 for one state) and the total a read of the
-// counts, see accountPage.
+// counts, see AccountPage.
 func ListAccounts(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
 		state, _, err := q.Str("state")
@@ -22,7 +23,7 @@ func ListAccounts(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		page, perPage := q.PageParams()
-		accounts, total, err := accountPage(ctx, d.Store, q.Tenant(), state, page, perPage)
+		accounts, total, err := audience.AccountPage(ctx, d.Store, q.Tenant(), state, page, perPage)
 		if err != nil {
 			return api.Result{}, err
 		}
@@ -36,7 +37,7 @@ func ListAccounts(d *deps.Deps) http.Handler {
 
 // accountItems renders accounts; for the XML, their users and plans are read
 // a few accounts at a time.
-func accountItems(ctx context.Context, d *deps.Deps, q *api.Request, accounts []*Account) ([]*wire.Obj, error) {
+func accountItems(ctx context.Context, d *deps.Deps, q *api.Request, accounts []*audience.Account) ([]*wire.Obj, error) {
 	items := make([]*wire.Obj, len(accounts))
 	errs := make([]error, len(accounts))
 	sem := make(chan struct{}, 16)

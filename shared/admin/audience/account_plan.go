@@ -3,9 +3,10 @@ package audience
 import (
 	"context"
 	"net/http"
+	admincatalog "turnpike/shared/admin/catalog"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -25,7 +26,7 @@ func FetchAccountPlan(d *deps.Deps) http.Handler {
 		if plan == nil {
 			return api.Result{}, store.ErrNotFound
 		}
-		return api.OK(catalog.PlanObj(q.BaseURL(), plan, false)), nil
+		return api.OK(admincatalog.PlanObj(q.BaseURL(), plan, false)), nil
 	})
 }
 
@@ -63,7 +64,7 @@ func ChangeAccountPlan(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		return api.OK(catalog.PlanObj(q.BaseURL(), plan, false)), nil
+		return api.OK(admincatalog.PlanObj(q.BaseURL(), plan, false)), nil
 	})
 }
 

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 )
@@ -13,7 +14,7 @@ import (
 // and the monthly billing and charging switches; fields not sent are kept.
 func UpdateAccount(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{Wrapper: "account"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		var acc *Account
+		var acc *audience.Account
 		err := optimistic(ctx, func() error {
 			var err error
 			if acc, err = pathAccount(ctx, d, q); err != nil {
@@ -34,7 +35,7 @@ func UpdateAccount(d *deps.Deps) http.Handler {
 }
 
 // readAccountChanges applies the parameters sent to acc and records them in c.
-func readAccountChanges(q *api.Request, acc *Account, c *changes) error {
+func readAccountChanges(q *api.Request, acc *audience.Account, c *changes) error {
 	var v apierr.Validation
 	org, ok, err := readOrgName(q, &v)
 	if err != nil {

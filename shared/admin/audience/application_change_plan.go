@@ -3,9 +3,11 @@ package audience
 import (
 	"context"
 	"net/http"
+	admincatalog "turnpike/shared/admin/catalog"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/audience"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
@@ -26,7 +28,7 @@ func ChangeApplicationPlan(d *deps.Deps) http.Handler {
 		if id <= 0 {
 			return api.Result{}, store.ErrNotFound
 		}
-		plan, err := planLoad(ctx, d, q.Tenant(), id)
+		plan, err := audience.PlanLoad(ctx, d, q.Tenant(), id)
 		if err != nil {
 			return api.Result{}, err
 		}
@@ -36,15 +38,15 @@ func ChangeApplicationPlan(d *deps.Deps) http.Handler {
 		if plan.Service != app.Service || plan.Custom {
 			return api.Result{}, store.ErrNotFound
 		}
-		tx := newAppTx(d, q.Tenant())
-		if err := tx.leavePlan(ctx, app); err != nil {
+		tx := audience.NewAppTx(d, q.Tenant())
+		if err := tx.LeavePlan(ctx, app); err != nil {
 			return api.Result{}, err
 		}
 		before := *app
 		app.Plan, app.UpdatedAt = plan.ID, q.Now
-		tx.save(&before, app)
-		tx.contract(plan.ID, 1)
-		if err := tx.commit(ctx); err != nil {
+		tx.Save(&before, app)
+		tx.Contract(plan.ID, 1)
+		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}
 		plan.Contracts++
@@ -58,7 +60,7 @@ func appPlanOK(ctx context.Context, d *deps.Deps, q *api.Request, p *catalog.Pla
 	if svc, err := catalog.LoadService(ctx, d.Store, q.Tenant(), p.Service); err == nil {
 		isDefault = svc.DefaultApplicationPlan == p.ID
 	}
-	o := catalog.PlanObj(q.BaseURL(), p, isDefault)
+	o := admincatalog.PlanObj(q.BaseURL(), p, isDefault)
 	if q.Format == api.XML {
 		o.Name = "plan" // 3scale's XML names every plan <plan>
 	}

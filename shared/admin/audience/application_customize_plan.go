@@ -6,7 +6,8 @@ import (
 	"strconv"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/audience"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 )
 
@@ -20,7 +21,7 @@ func CustomizeApplicationPlan(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		cur, err := planLoad(ctx, d, q.Tenant(), app.Plan)
+		cur, err := audience.PlanLoad(ctx, d, q.Tenant(), app.Plan)
 		if err != nil {
 			return api.Result{}, err
 		}
@@ -42,22 +43,22 @@ func CustomizeApplicationPlan(d *deps.Deps) http.Handler {
 		}
 		// Limits beyond one transaction go first: under a plan id nothing
 		// refers to yet, they are invisible until the plan exists.
-		fit := min(len(copies), (maxTxItems-10)/2)
+		fit := min(len(copies), (audience.MaxTxItems-10)/2)
 		early := copies[fit:]
 		if err := createLimits(ctx, d, q.Tenant(), early); err != nil {
 			return api.Result{}, err
 		}
-		tx := newAppTx(d, q.Tenant())
+		tx := audience.NewAppTx(d, q.Tenant())
 		catalog.AddPlan(tx.Tx, q.Tenant(), custom)
 		for _, c := range copies[:fit] {
 			catalog.AddLimit(tx.Tx, q.Tenant(), c)
 		}
 		before := *app
 		app.Plan, app.UpdatedAt = custom.ID, q.Now
-		tx.save(&before, app)
-		tx.contract(cur.ID, -1) // the custom plan is born with its one contract
-		if err := tx.commit(ctx); err != nil {
-			_ = deleteLeftovers(ctx, d, q.Tenant(), catalog.LimitItems(q.Tenant(), early)) // best effort: nothing refers to them
+		tx.Save(&before, app)
+		tx.Contract(cur.ID, -1) // the custom plan is born with its one contract
+		if err := tx.Commit(ctx); err != nil {
+			_ = audience.DeleteLeftovers(ctx, d, q.Tenant(), catalog.LimitItems(q.Tenant(), early)) // best effort: nothing refers to them
 			return api.Result{}, err
 		}
 		return appPlanOK(ctx, d, q, custom)
@@ -75,10 +76,10 @@ func customPlan(q *api.Request, p *catalog.Plan, id int64) *catalog.Plan {
 	return &c
 }
 
-// createLimits writes limits in transactions of at most maxTxItems.
+// createLimits writes limits in transactions of at most MaxTxItems.
 func createLimits(ctx context.Context, d *deps.Deps, tenant int64, limits []*catalog.Limit) error {
 	for len(limits) > 0 {
-		n := min(len(limits), maxTxItems/2)
+		n := min(len(limits), audience.MaxTxItems/2)
 		tx := d.Store.Tx(tenant)
 		for _, l := range limits[:n] {
 			catalog.AddLimit(tx, tenant, l)

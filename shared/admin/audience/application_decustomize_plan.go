@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/deps"
 )
 
@@ -18,26 +19,26 @@ func DecustomizeApplicationPlan(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		cur, err := planLoad(ctx, d, q.Tenant(), app.Plan)
+		cur, err := audience.PlanLoad(ctx, d, q.Tenant(), app.Plan)
 		if err != nil {
 			return api.Result{}, err
 		}
 		if !cur.Custom {
 			return appPlanOK(ctx, d, q, cur)
 		}
-		orig, err := planLoad(ctx, d, q.Tenant(), cur.Original)
+		orig, err := audience.PlanLoad(ctx, d, q.Tenant(), cur.Original)
 		if err != nil {
 			return api.Result{}, err
 		}
-		tx := newAppTx(d, q.Tenant())
-		if err := tx.dropCustomPlan(ctx, cur); err != nil {
+		tx := audience.NewAppTx(d, q.Tenant())
+		if err := tx.DropCustomPlan(ctx, cur); err != nil {
 			return api.Result{}, err
 		}
 		before := *app
 		app.Plan, app.UpdatedAt = orig.ID, q.Now
-		tx.save(&before, app)
-		tx.contract(orig.ID, 1)
-		if err := tx.commit(ctx); err != nil {
+		tx.Save(&before, app)
+		tx.Contract(orig.ID, 1)
+		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}
 		orig.Contracts++

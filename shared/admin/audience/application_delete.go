@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/deps"
 )
 
@@ -15,11 +16,11 @@ func DeleteApplication(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		tx := newAppTx(d, q.Tenant())
-		if err := tx.removeApplication(ctx, app); err != nil {
+		tx := audience.NewAppTx(d, q.Tenant())
+		if err := tx.RemoveApplication(ctx, app); err != nil {
 			return api.Result{}, err
 		}
-		if err := tx.commit(ctx); err != nil {
+		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}
 		return api.Deleted(), nil

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/deps"
 )
 
@@ -20,7 +21,7 @@ func ListAccountApplications(d *deps.Deps) http.Handler {
 		if s.state, _, err = q.Str("state"); err != nil {
 			return api.Result{}, err
 		}
-		var apps []*Application
+		var apps []*audience.Application
 		if err := s.all(ctx, d, q.Tenant(), &apps); err != nil {
 			return api.Result{}, err
 		}

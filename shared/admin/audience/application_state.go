@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 )
@@ -13,9 +14,9 @@ import (
 type appEvent struct{ name, from, to string }
 
 var (
-	acceptApp  = appEvent{"accept", AppPending, AppLive}
-	suspendApp = appEvent{"suspend", AppLive, AppSuspended}
-	resumeApp  = appEvent{"resume", AppSuspended, AppLive}
+	acceptApp  = appEvent{"accept", audience.AppPending, audience.AppLive}
+	suspendApp = appEvent{"suspend", audience.AppLive, audience.AppSuspended}
+	resumeApp  = appEvent{"resume", audience.AppSuspended, audience.AppLive}
 )
 
 // AcceptApplication is PUT .../applications/{application_id}/accept: pending → live.
@@ -39,12 +40,12 @@ func transitionApp(d *deps.Deps, ev appEvent) http.Handler {
 		}
 		before := *app
 		app.State, app.UpdatedAt = ev.to, q.Now
-		if ev.to == AppLive && app.AcceptedAt.IsZero() {
+		if ev.to == audience.AppLive && app.AcceptedAt.IsZero() {
 			app.AcceptedAt = q.Now
 		}
-		tx := newAppTx(d, q.Tenant())
-		tx.save(&before, app)
-		if err := tx.commit(ctx); err != nil {
+		tx := audience.NewAppTx(d, q.Tenant())
+		tx.Save(&before, app)
+		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}
 		return appOK(ctx, d, q, acc, app, http.StatusOK)

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -24,10 +25,10 @@ func UpdateApplication(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		app.UpdatedAt = q.Now
-		tx := newAppTx(d, q.Tenant())
-		tx.save(&before, app)
+		tx := audience.NewAppTx(d, q.Tenant())
+		tx.Save(&before, app)
 		moveUserKey(tx.Tx, q.Tenant(), app, before.UserKey)
-		if err := tx.commit(ctx); err != nil {
+		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}
 		return appOK(ctx, d, q, acc, app, http.StatusOK)
@@ -35,7 +36,7 @@ func UpdateApplication(d *deps.Deps) http.Handler {
 }
 
 // readAppUpdate applies the fields an update may change.
-func readAppUpdate(q *api.Request, app *Application) error {
+func readAppUpdate(q *api.Request, app *audience.Application) error {
 	var v apierr.Validation
 	if s, ok, err := q.Str("name"); err != nil {
 		return err
@@ -71,10 +72,10 @@ func readAppUpdate(q *api.Request, app *Application) error {
 
 // moveUserKey moves the user_key claim when the key changed; a key another
 // application holds fails the commit with 422.
-func moveUserKey(tx *store.Tx, tenant int64, app *Application, oldKey string) {
+func moveUserKey(tx *store.Tx, tenant int64, app *audience.Application, oldKey string) {
 	if app.UserKey == oldKey {
 		return
 	}
-	dropClaim(tx, tenant, ClaimUserKey, oldKey, app.ID)
-	tx.Create(claim(tenant, ClaimUserKey, app.UserKey, app.ID), apierr.Invalid("user_key", "has already been taken"))
+	audience.DropClaim(tx, tenant, audience.ClaimUserKey, oldKey, app.ID)
+	tx.Create(audience.NewClaim(tenant, audience.ClaimUserKey, app.UserKey, app.ID), apierr.Invalid("user_key", "has already been taken"))
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/credential"
 	"turnpike/shared/platform/deps"
 )
@@ -21,10 +22,10 @@ func ChangeApplicationUserKey(d *deps.Deps) http.Handler {
 		}
 		before := *app
 		app.UserKey, app.UpdatedAt = credential.NewKey(), q.Now
-		tx := newAppTx(d, q.Tenant())
-		tx.save(&before, app)
+		tx := audience.NewAppTx(d, q.Tenant())
+		tx.Save(&before, app)
 		moveUserKey(tx.Tx, q.Tenant(), app, before.UserKey)
-		if err := tx.commit(ctx); err != nil {
+		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}
 		return appOK(ctx, d, q, acc, app, http.StatusOK)

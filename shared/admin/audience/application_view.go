@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"strings"
+	admincatalog "turnpike/shared/admin/catalog"
 
 	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/audience"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 	"turnpike/shared/platform/wire"
@@ -23,16 +25,16 @@ type appViews struct {
 	base   string
 	svcs   map[int64]*catalog.Service
 	plans  map[int64]*catalog.Plan
-	accs   map[int64]*Account
+	accs   map[int64]*audience.Account
 }
 
 func newAppViews(d *deps.Deps, q *api.Request) *appViews {
 	return &appViews{d: d, tenant: q.Tenant(), base: q.BaseURL(),
-		svcs: map[int64]*catalog.Service{}, plans: map[int64]*catalog.Plan{}, accs: map[int64]*Account{}}
+		svcs: map[int64]*catalog.Service{}, plans: map[int64]*catalog.Plan{}, accs: map[int64]*audience.Account{}}
 }
 
 // know primes the views with items the handler already read.
-func (v *appViews) know(acc *Account, svc *catalog.Service, plans ...*catalog.Plan) *appViews {
+func (v *appViews) know(acc *audience.Account, svc *catalog.Service, plans ...*catalog.Plan) *appViews {
 	if acc != nil {
 		v.accs[acc.ID] = acc
 	}
@@ -47,7 +49,7 @@ func (v *appViews) know(acc *Account, svc *catalog.Service, plans ...*catalog.Pl
 
 // obj renders one application. A service, plan or account that is gone
 // (being deleted) renders as blank rather than failing the whole answer.
-func (v *appViews) obj(ctx context.Context, a *Application) (*wire.Obj, error) {
+func (v *appViews) obj(ctx context.Context, a *audience.Application) (*wire.Obj, error) {
 	svc, err := cachedItem(ctx, v.d.Store, v.svcs, a.Service, catalog.ServiceKey(v.tenant, a.Service), &catalog.Service{ID: a.Service, BackendVersion: "1"})
 	if err != nil {
 		return nil, err
@@ -56,20 +58,20 @@ func (v *appViews) obj(ctx context.Context, a *Application) (*wire.Obj, error) {
 	if err != nil {
 		return nil, err
 	}
-	acc, err := cachedItem(ctx, v.d.Store, v.accs, a.Account, AccountKey(v.tenant, a.Account), &Account{ID: a.Account})
+	acc, err := cachedItem(ctx, v.d.Store, v.accs, a.Account, audience.AccountKey(v.tenant, a.Account), &audience.Account{ID: a.Account})
 	if err != nil {
 		return nil, err
 	}
-	planXML := catalog.PlanObj(v.base, plan, svc.DefaultApplicationPlan == plan.ID)
+	planXML := admincatalog.PlanObj(v.base, plan, svc.DefaultApplicationPlan == plan.ID)
 	planXML.Name = "plan" // 3scale nests the plan as <plan custom=".." default="..">
 	return ApplicationObj(v.base, a, AppView{
 		ServiceName: svc.Name, BackendVersion: svc.BackendVersion, PlanName: plan.Name, OrgName: acc.OrgName,
-		AccountEnabled: AccountEnabled(acc.State), PlanXML: planXML, ReferrerFiltersRequired: svc.ReferrerFiltersRequired,
+		AccountEnabled: audience.AccountEnabled(acc.State), PlanXML: planXML, ReferrerFiltersRequired: svc.ReferrerFiltersRequired,
 	}), nil
 }
 
 // list renders applications as a collection.
-func (v *appViews) list(ctx context.Context, apps []*Application, page *wire.Page) (*wire.List, error) {
+func (v *appViews) list(ctx context.Context, apps []*audience.Application, page *wire.Page) (*wire.List, error) {
 	if err := v.prefetch(ctx, apps); err != nil {
 		return nil, err
 	}
@@ -85,7 +87,7 @@ func (v *appViews) list(ctx context.Context, apps []*Application, page *wire.Pag
 }
 
 // prefetch reads what the applications mention and the views lack, in batches.
-func (v *appViews) prefetch(ctx context.Context, apps []*Application) error {
+func (v *appViews) prefetch(ctx context.Context, apps []*audience.Application) error {
 	var keys []store.Key
 	want := map[store.Key]bool{}
 	ask := func(k store.Key, known bool) {
@@ -100,7 +102,7 @@ func (v *appViews) prefetch(ctx context.Context, apps []*Application) error {
 		_, ok = v.plans[a.Plan]
 		ask(catalog.PlanKey(v.tenant, a.Plan), ok)
 		_, ok = v.accs[a.Account]
-		ask(AccountKey(v.tenant, a.Account), ok)
+		ask(audience.AccountKey(v.tenant, a.Account), ok)
 	}
 	if len(keys) == 0 {
 		return nil
@@ -121,7 +123,7 @@ func (v *appViews) prefetch(ctx context.Context, apps []*Application) error {
 		case strings.HasPrefix(k.SK, "PLAN#"):
 			err = prefetched(it, v.plans, func(x *catalog.Plan) int64 { return x.ID })
 		default:
-			err = prefetched(it, v.accs, func(x *Account) int64 { return x.ID })
+			err = prefetched(it, v.accs, func(x *audience.Account) int64 { return x.ID })
 		}
 		if err != nil {
 			return err
@@ -156,7 +158,7 @@ func cachedItem[T any](ctx context.Context, s *store.Store, seen map[int64]*T, i
 }
 
 // appOK renders one application with what the handler already read.
-func appOK(ctx context.Context, d *deps.Deps, q *api.Request, acc *Account, a *Application, status int) (api.Result, error) {
+func appOK(ctx context.Context, d *deps.Deps, q *api.Request, acc *audience.Account, a *audience.Application, status int) (api.Result, error) {
 	o, err := newAppViews(d, q).know(acc, nil).obj(ctx, a)
 	if err != nil {
 		return api.Result{}, err

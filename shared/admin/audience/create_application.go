@@ -8,7 +8,8 @@ import (
 	"time"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/audience"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/credential"
 	"turnpike/shared/platform/deps"
@@ -26,7 +27,7 @@ func CreateApplication(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		acc, err := LoadAccount(ctx, d.Store, q.Tenant(), accID)
+		acc, err := audience.LoadAccount(ctx, d.Store, q.Tenant(), accID)
 		if err != nil {
 			return api.Result{}, err
 		}
@@ -37,7 +38,7 @@ func CreateApplication(d *deps.Deps) http.Handler {
 		if planID <= 0 {
 			return api.Result{}, apierr.Invalid("plan_id", "can't be blank")
 		}
-		plan, err := planLoad(ctx, d, q.Tenant(), planID)
+		plan, err := audience.PlanLoad(ctx, d, q.Tenant(), planID)
 		if err != nil {
 			return api.Result{}, err
 		}
@@ -48,7 +49,7 @@ func CreateApplication(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		app := &Application{Account: acc.ID, Service: svc.ID, Plan: plan.ID, CreatedAt: q.Now, UpdatedAt: q.Now}
+		app := &audience.Application{Account: acc.ID, Service: svc.ID, Plan: plan.ID, CreatedAt: q.Now, UpdatedAt: q.Now}
 		if err := readApplication(q, app); err != nil {
 			return api.Result{}, err
 		}
@@ -61,13 +62,13 @@ func CreateApplication(d *deps.Deps) http.Handler {
 		}
 		// A concurrent request may subscribe the account first: then join its subscription.
 		for attempt := 0; ; attempt++ {
-			tx := newAppTx(d, q.Tenant())
+			tx := audience.NewAppTx(d, q.Tenant())
 			if err := joinSubscription(ctx, d, tx, acc.ID, svc, q.Now); err != nil {
 				return api.Result{}, err
 			}
-			tx.create(app)
+			tx.CreateApp(app)
 			tx.MustExist(acc.Key, store.ErrNotFound)
-			err = tx.commit(ctx)
+			err = tx.Commit(ctx)
 			if errors.Is(err, errSubscriptionRace) {
 				if attempt < 3 {
 					continue
@@ -92,7 +93,7 @@ func CreateApplication(d *deps.Deps) http.Handler {
 // whatever was asked: random credentials where none were chosen, a secret for
 // an OAuth or OIDC client, its keys' times, and its first state (pending
 // when the plan requires approval).
-func completeApplication(app *Application, svc *catalog.Service, plan *catalog.Plan, now time.Time) {
+func completeApplication(app *audience.Application, svc *catalog.Service, plan *catalog.Plan, now time.Time) {
 	if app.UserKey == "" {
 		app.UserKey = credential.NewKey()
 	}
@@ -102,13 +103,13 @@ func completeApplication(app *Application, svc *catalog.Service, plan *catalog.P
 	if len(app.Keys) == 0 && oauthLike(svc) {
 		app.Keys = []string{credential.NewKey()} // OAuth and OIDC clients always have a secret
 	}
-	app.KeyTimes = KeyTimes{}
+	app.KeyTimes = audience.KeyTimes{}
 	for _, k := range app.Keys {
 		app.KeyTimes[k] = now
 	}
-	app.State, app.AcceptedAt = AppLive, now
+	app.State, app.AcceptedAt = audience.AppLive, now
 	if plan.ApprovalRequired {
-		app.State, app.AcceptedAt = AppPending, time.Time{}
+		app.State, app.AcceptedAt = audience.AppPending, time.Time{}
 	}
 }
 
@@ -120,13 +121,13 @@ func oauthLike(svc *catalog.Service) bool {
 // appKeysLimit is how many keys an application of the service may have.
 func appKeysLimit(svc *catalog.Service) int {
 	if oauthLike(svc) {
-		return MaxOAuthAppKeys
+		return audience.MaxOAuthAppKeys
 	}
-	return MaxAppKeys
+	return audience.MaxAppKeys
 }
 
 // readApplication reads name, description, user_key, application_id, redirect_url and keys of a new application.
-func readApplication(q *api.Request, app *Application) error {
+func readApplication(q *api.Request, app *audience.Application) error {
 	var v apierr.Validation
 	var err error
 	if app.Name, _, err = q.Str("name"); err != nil {

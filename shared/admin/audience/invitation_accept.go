@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/credential"
 	"turnpike/shared/platform/deps"
@@ -25,14 +26,14 @@ func AcceptInvitation(d *deps.Deps) http.Handler {
 		if token == "" {
 			return api.Result{}, apierr.Invalid("invitation_token", "can't be blank")
 		}
-		c, err := findUserClaim(ctx, d.Store, invitationTokenKey(q.Tenant(), credential.Hash(token)))
+		c, err := audience.FindUserClaim(ctx, d.Store, audience.InvitationTokenKey(q.Tenant(), credential.Hash(token)))
 		if err != nil {
 			return api.Result{}, err
 		}
 		if c == nil {
 			return api.Result{}, store.ErrNotFound
 		}
-		inv, err := LoadInvitation(ctx, d.Store, q.Tenant(), c.Account, c.Owner)
+		inv, err := audience.LoadInvitation(ctx, d.Store, q.Tenant(), c.Account, c.Owner)
 		if err != nil {
 			return api.Result{}, err
 		}
@@ -46,19 +47,19 @@ func AcceptInvitation(d *deps.Deps) http.Handler {
 		if err := v.Err(); err != nil {
 			return api.Result{}, err
 		}
-		acc := AccountKey(q.Tenant(), inv.Account)
+		acc := audience.AccountKey(q.Tenant(), inv.Account)
 		id, err := d.Store.NextID(ctx)
 		if err != nil {
 			return api.Result{}, err
 		}
-		u := &User{Key: UserKey(q.Tenant(), inv.Account, id), ID: id, Account: inv.Account, Username: in.Username,
-			Email: inv.Email, PasswordHash: passwordHash(in.Password), State: UserActive, Role: RoleMember,
+		u := &audience.User{Key: audience.UserKey(q.Tenant(), inv.Account, id), ID: id, Account: inv.Account, Username: in.Username,
+			Email: inv.Email, PasswordHash: passwordHash(in.Password), State: audience.UserActive, Role: audience.RoleMember,
 			CreatedAt: q.Now, UpdatedAt: q.Now}
 		tx := d.Store.Tx(q.Tenant()).Create(u, nil)
-		claimUser(tx, q.Tenant(), u)
-		change(inv.Key, inv.UpdatedAt).set("state", InvitationAccepted).set("user", id).
+		audience.ClaimUser(tx, q.Tenant(), u)
+		change(inv.Key, inv.UpdatedAt).set("state", audience.InvitationAccepted).set("user", id).
 			set("accepted_at", q.Now).set("updated_at", q.Now).in(tx)
-		for _, k := range invitationClaims(q.Tenant(), inv) {
+		for _, k := range audience.InvitationClaims(q.Tenant(), inv) {
 			tx.Delete(k.PK, k.SK)
 		}
 		tx.MustExist(acc, store.ErrNotFound)

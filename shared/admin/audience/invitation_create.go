@@ -6,6 +6,7 @@ import (
 
 	"turnpike/shared/admin/api"
 	"turnpike/shared/admin/outbox"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -31,24 +32,24 @@ func CreateInvitation(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		// Fail early for a known user; accepting checks again, atomically.
-		if c, err := findUserClaim(ctx, d.Store, ClaimKey(q.Tenant(), ClaimEmail, email)); err != nil {
+		if c, err := audience.FindUserClaim(ctx, d.Store, audience.ClaimKey(q.Tenant(), audience.ClaimEmail, email)); err != nil {
 			return api.Result{}, err
 		} else if c != nil {
-			return api.Result{}, errEmailTaken
+			return api.Result{}, audience.ErrEmailTaken
 		}
 		ids, err := d.Store.NextIDs(ctx, 2)
 		if err != nil {
 			return api.Result{}, err
 		}
-		token, digest := newInvitationToken()
-		inv := &Invitation{Key: InvitationKey(q.Tenant(), acc.ID, ids[0]), ID: ids[0], Account: acc.ID, Email: email,
-			State: InvitationPending, Digest: digest, CreatedAt: q.Now, UpdatedAt: q.Now}
+		token, digest := audience.NewInvitationToken()
+		inv := &audience.Invitation{Key: audience.InvitationKey(q.Tenant(), acc.ID, ids[0]), ID: ids[0], Account: acc.ID, Email: email,
+			State: audience.InvitationPending, Digest: digest, CreatedAt: q.Now, UpdatedAt: q.Now}
 		mail := outbox.New(q.Tenant(), ids[1], "invitation", email, "Invitation to join "+acc.OrgName,
 			"You are invited to become a user of "+acc.OrgName+".\n\nInvitation token: "+token+"\n", acc.ID, q.Now)
 		err = d.Store.Tx(q.Tenant()).
 			Create(inv, nil).
-			Create(&userClaim{Key: invitationTokenKey(q.Tenant(), digest), Owner: inv.ID, Account: acc.ID}, nil).
-			Create(&userClaim{Key: invitedEmailKey(q.Tenant(), acc.ID, email), Owner: inv.ID, Account: acc.ID},
+			Create(&audience.UserClaim{Key: audience.InvitationTokenKey(q.Tenant(), digest), Owner: inv.ID, Account: acc.ID}, nil).
+			Create(&audience.UserClaim{Key: audience.InvitedEmailKey(q.Tenant(), acc.ID, email), Owner: inv.ID, Account: acc.ID},
 				apierr.Invalid("email", "has already been invited")).
 			Create(mail, nil).
 			MustExist(acc.Key, store.ErrNotFound).

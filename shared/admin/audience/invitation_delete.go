@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
@@ -20,7 +21,7 @@ func DeleteInvitation(d *deps.Deps) http.Handler {
 				return err
 			}
 			tx := d.Store.Tx(q.Tenant()).DeleteIf(inv.Key, store.Is("state", inv.State), store.ErrStale)
-			for _, k := range invitationClaims(q.Tenant(), inv) {
+			for _, k := range audience.InvitationClaims(q.Tenant(), inv) {
 				tx.Delete(k.PK, k.SK)
 			}
 			return tx.Commit(ctx)

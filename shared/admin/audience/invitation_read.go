@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 	"turnpike/shared/platform/wire"
@@ -17,8 +18,8 @@ func ListInvitations(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		sel := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: InvitationPrefix(acc.ID)}
-		return api.ListQuery(ctx, d.Store, q, sel, "invitations", api.Each(func(inv *Invitation) *wire.Obj { return InvitationObj(q.BaseURL(), inv) }))
+		sel := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: audience.InvitationPrefix(acc.ID)}
+		return api.ListQuery(ctx, d.Store, q, sel, "invitations", api.Each(func(inv *audience.Invitation) *wire.Obj { return InvitationObj(q.BaseURL(), inv) }))
 	})
 }
 
@@ -33,10 +34,10 @@ func ReadInvitation(d *deps.Deps) http.Handler {
 	})
 }
 
-func pathInvitation(ctx context.Context, d *deps.Deps, q *api.Request) (*Invitation, error) {
+func pathInvitation(ctx context.Context, d *deps.Deps, q *api.Request) (*audience.Invitation, error) {
 	acc, id, err := memberIDs(q, "id")
 	if err != nil {
 		return nil, err
 	}
-	return LoadInvitation(ctx, d.Store, q.Tenant(), acc, id)
+	return audience.LoadInvitation(ctx, d.Store, q.Tenant(), acc, id)
 }

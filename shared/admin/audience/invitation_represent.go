@@ -1,11 +1,12 @@
 package audience
 
 import (
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/wire"
 )
 
 // InvitationObj represents an invitation (never its token).
-func InvitationObj(base string, inv *Invitation) *wire.Obj {
+func InvitationObj(base string, inv *audience.Invitation) *wire.Obj {
 	acc := base + "/admin/api/accounts/" + itoa(inv.Account)
 	var user any
 	if inv.User != 0 {

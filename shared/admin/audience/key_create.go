@@ -5,7 +5,8 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/audience"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/credential"
 	"turnpike/shared/platform/deps"
@@ -46,12 +47,12 @@ func CreateApplicationKey(d *deps.Deps) http.Handler {
 		before := *app
 		app.Keys = append(app.Keys, key)
 		if app.KeyTimes == nil {
-			app.KeyTimes = KeyTimes{}
+			app.KeyTimes = audience.KeyTimes{}
 		}
 		app.KeyTimes[key], app.UpdatedAt = q.Now, q.Now
-		tx := newAppTx(d, q.Tenant())
-		tx.save(&before, app)
-		if err := tx.commit(ctx); err != nil {
+		tx := audience.NewAppTx(d, q.Tenant())
+		tx.Save(&before, app)
+		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}
 		o, err := newAppViews(d, q).know(acc, svc).obj(ctx, app)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
@@ -28,9 +29,9 @@ func DeleteApplicationKey(d *deps.Deps) http.Handler {
 		app.Keys = append(app.Keys[:i:i], app.Keys[i+1:]...)
 		delete(app.KeyTimes, key)
 		app.UpdatedAt = q.Now
-		tx := newAppTx(d, q.Tenant())
-		tx.save(&before, app)
-		if err := tx.commit(ctx); err != nil {
+		tx := audience.NewAppTx(d, q.Tenant())
+		tx.Save(&before, app)
+		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}
 		return api.Deleted(), nil

@@ -1,11 +1,12 @@
 package audience
 
 import (
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/wire"
 )
 
 // KeyObj represents an application key of the keys list.
-func KeyObj(base string, a *Application, value string) *wire.Obj {
+func KeyObj(base string, a *audience.Application, value string) *wire.Obj {
 	t := a.KeyTimes[value]
 	if t.IsZero() {
 		t = a.CreatedAt // keys given at creation, before times were kept
@@ -19,6 +20,6 @@ func KeyObj(base string, a *Application, value string) *wire.Obj {
 }
 
 // appURL is the application's admin API address.
-func appURL(base string, a *Application) string {
+func appURL(base string, a *audience.Application) string {
 	return base + "/admin/api/accounts/" + itoa(a.Account) + "/applications/" + itoa(a.ID)
 }

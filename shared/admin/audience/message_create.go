@@ -6,6 +6,7 @@ import (
 
 	"turnpike/shared/admin/api"
 	"turnpike/shared/admin/outbox"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -24,17 +25,17 @@ func CreateMessage(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		m := &Message{Account: acc.ID, State: MessageSent, CreatedAt: q.Now, UpdatedAt: q.Now}
+		m := &audience.Message{Account: acc.ID, State: audience.MessageSent, CreatedAt: q.Now, UpdatedAt: q.Now}
 		if err := readMessage(q, m); err != nil {
 			return api.Result{}, err
 		}
-		users, err := AccountUsers(ctx, d.Store, q.Tenant(), acc.ID)
+		users, err := audience.AccountUsers(ctx, d.Store, q.Tenant(), acc.ID)
 		if err != nil {
 			return api.Result{}, err
 		}
 		var to []string
 		for _, u := range users {
-			if u.Role == RoleAdmin && u.State != UserSuspended && u.Email != "" {
+			if u.Role == audience.RoleAdmin && u.State != audience.UserSuspended && u.Email != "" {
 				to = append(to, u.Email)
 			}
 		}
@@ -42,23 +43,23 @@ func CreateMessage(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		m.ID, m.Key = ids[0], MessageKey(q.Tenant(), acc.ID, ids[0])
-		w := newWriter(ctx, d.Store, q.Tenant())
-		w.unit(func(tx *store.Tx) {
+		m.ID, m.Key = ids[0], audience.MessageKey(q.Tenant(), acc.ID, ids[0])
+		w := audience.NewWriter(ctx, d.Store, q.Tenant())
+		w.Unit(func(tx *store.Tx) {
 			tx.Create(m, nil).MustExist(acc.Key, store.ErrNotFound)
 		})
 		for i, addr := range to {
 			e := outbox.New(q.Tenant(), ids[1+i], "message", addr, m.Subject, m.Body, acc.ID, q.Now)
-			w.unit(func(tx *store.Tx) { tx.Create(e, nil) })
+			w.Unit(func(tx *store.Tx) { tx.Create(e, nil) })
 		}
-		if err := w.commit(); err != nil {
+		if err := w.Commit(); err != nil {
 			return api.Result{}, err
 		}
 		return api.Created(MessageObj(q.BaseURL(), m)), nil
 	})
 }
 
-func readMessage(q *api.Request, m *Message) error {
+func readMessage(q *api.Request, m *audience.Message) error {
 	var v apierr.Validation
 	var err error
 	if m.Subject, _, err = q.Str("subject"); err != nil {

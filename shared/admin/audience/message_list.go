@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 	"turnpike/shared/platform/wire"
@@ -18,7 +19,7 @@ func ListMessages(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		sel := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: MessagePrefix(acc.ID)}
-		return api.ListQuery(ctx, d.Store, q, sel, "messages", api.Each(func(m *Message) *wire.Obj { return MessageObj(q.BaseURL(), m) }))
+		sel := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: audience.MessagePrefix(acc.ID)}
+		return api.ListQuery(ctx, d.Store, q, sel, "messages", api.Each(func(m *audience.Message) *wire.Obj { return MessageObj(q.BaseURL(), m) }))
 	})
 }

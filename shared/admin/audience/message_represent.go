@@ -1,11 +1,12 @@
 package audience
 
 import (
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/wire"
 )
 
 // MessageObj represents a message.
-func MessageObj(base string, m *Message) *wire.Obj {
+func MessageObj(base string, m *audience.Message) *wire.Obj {
 	acc := base + "/admin/api/accounts/" + itoa(m.Account)
 	return wire.NewObj("message").
 		Set("id", m.ID).

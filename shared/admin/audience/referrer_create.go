@@ -6,6 +6,7 @@ import (
 	"regexp"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 )
@@ -38,7 +39,7 @@ func CreateReferrerFilter(d *deps.Deps) http.Handler {
 				v.Add("value", "has already been taken")
 			}
 		}
-		if len(app.ReferrerFilters) >= MaxReferrers {
+		if len(app.ReferrerFilters) >= audience.MaxReferrers {
 			v.Add("base", "Limit reached")
 		}
 		if err := v.Err(); err != nil {
@@ -50,11 +51,11 @@ func CreateReferrerFilter(d *deps.Deps) http.Handler {
 		}
 		before := *app
 		app.ReferrerFilters = append(app.ReferrerFilters, value)
-		app.Referrers = append(app.Referrers, Referrer{ID: id, Value: value, CreatedAt: q.Now})
+		app.Referrers = append(app.Referrers, audience.Referrer{ID: id, Value: value, CreatedAt: q.Now})
 		app.UpdatedAt = q.Now
-		tx := newAppTx(d, q.Tenant())
-		tx.save(&before, app)
-		if err := tx.commit(ctx); err != nil {
+		tx := audience.NewAppTx(d, q.Tenant())
+		tx.Save(&before, app)
+		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}
 		return appOK(ctx, d, q, acc, app, http.StatusCreated)

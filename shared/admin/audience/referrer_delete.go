@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
@@ -21,7 +22,7 @@ func DeleteReferrerFilter(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		i := slices.IndexFunc(app.Referrers, func(r Referrer) bool { return r.ID == id })
+		i := slices.IndexFunc(app.Referrers, func(r audience.Referrer) bool { return r.ID == id })
 		if i < 0 {
 			return api.Result{}, store.ErrNotFound
 		}
@@ -30,9 +31,9 @@ func DeleteReferrerFilter(d *deps.Deps) http.Handler {
 		app.Referrers = slices.Delete(slices.Clone(app.Referrers), i, i+1)
 		app.ReferrerFilters = slices.DeleteFunc(slices.Clone(app.ReferrerFilters), func(f string) bool { return f == value })
 		app.UpdatedAt = q.Now
-		tx := newAppTx(d, q.Tenant())
-		tx.save(&before, app)
-		if err := tx.commit(ctx); err != nil {
+		tx := audience.NewAppTx(d, q.Tenant())
+		tx.Save(&before, app)
+		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}
 		return api.Deleted(), nil

@@ -1,6 +1,7 @@
 package audience
 
 import (
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/wire"
 )
 
@@ -14,7 +15,7 @@ func referrerElems(values []string) []*wire.Obj {
 }
 
 // ReferrerObj represents a referrer filter.
-func ReferrerObj(base string, a *Application, r Referrer) *wire.Obj {
+func ReferrerObj(base string, a *audience.Application, r audience.Referrer) *wire.Obj {
 	return wire.NewObj("referrer_filter").
 		JSON("id", r.ID).
 		Set("value", r.Value).

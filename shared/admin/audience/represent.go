@@ -2,8 +2,10 @@ package audience
 
 import (
 	"strconv"
+	admincatalog "turnpike/shared/admin/catalog"
 
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/audience"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/wire"
 )
 
@@ -11,19 +13,19 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // AccountView is what an account's representation needs besides the account.
 type AccountView struct {
-	Users  []*User       // nested in the XML; nil leaves them out
-	Plan   *catalog.Plan // the account plan bought, nested in the XML's <plans>
-	Bought []*wire.Obj   // service and application plans bought at signup, after it in <plans>
-	Apps   []*wire.Obj   // applications created at signup, nested in the XML; nil leaves them out
+	Users  []*audience.User // nested in the XML; nil leaves them out
+	Plan   *catalog.Plan    // the account plan bought, nested in the XML's <plans>
+	Bought []*wire.Obj      // service and application plans bought at signup, after it in <plans>
+	Apps   []*wire.Obj      // applications created at signup, nested in the XML; nil leaves them out
 }
 
 // AccountObj represents a developer account. JSON and XML order their fields
 // differently, as 3scale's representer and to_xml do.
-func AccountObj(base string, a *Account, v AccountView) *wire.Obj {
+func AccountObj(base string, a *audience.Account, v AccountView) *wire.Obj {
 	self := base + "/admin/api/accounts/" + itoa(a.ID)
 	var deletion any
-	if a.State == AccountScheduled {
-		deletion = a.StateChangedAt.Add(DeletionDelay)
+	if a.State == audience.AccountScheduled {
+		deletion = a.StateChangedAt.Add(audience.DeletionDelay)
 	}
 	o := wire.NewObj("account").
 		Set("id", a.ID).
@@ -38,7 +40,7 @@ func AccountObj(base string, a *Account, v AccountView) *wire.Obj {
 		XML("deletion_date", deletion).
 		JSON("links", wire.Links{{Rel: "self", Href: self}, {Rel: "users", Href: self + "/users"}}).
 		Set("org_name", a.OrgName)
-	if a.State != AccountSuspended && a.State != AccountScheduled {
+	if a.State != audience.AccountSuspended && a.State != audience.AccountScheduled {
 		o.XML("monthly_billing_enabled", !a.BillingOff).XML("monthly_charging_enabled", !a.ChargingOff)
 	}
 	o.XML("credit_card_stored", false)
@@ -62,7 +64,7 @@ func AccountObj(base string, a *Account, v AccountView) *wire.Obj {
 
 // boughtPlanObj is a plan an account bought, as nested in the account's <plans>.
 func boughtPlanObj(base string, p *catalog.Plan, defaultID int64) *wire.Obj {
-	o := catalog.PlanObj(base, p, p.ID == defaultID)
+	o := admincatalog.PlanObj(base, p, p.ID == defaultID)
 	o.Name = "plan" // bought plans of every type are <plan> elements, told apart by <type>
 	return o
 }
@@ -75,7 +77,7 @@ func annotations(m map[string]string) map[string]string {
 }
 
 // UserObj represents a user of a developer account.
-func UserObj(base string, u *User) *wire.Obj {
+func UserObj(base string, u *audience.User) *wire.Obj {
 	acc := base + "/admin/api/accounts/" + itoa(u.Account)
 	var email any
 	if u.Email != "" {
@@ -108,7 +110,7 @@ type AppView struct {
 }
 
 // ApplicationObj represents an application.
-func ApplicationObj(base string, a *Application, v AppView) *wire.Obj {
+func ApplicationObj(base string, a *audience.Application, v AppView) *wire.Obj {
 	acc := base + "/admin/api/accounts/" + itoa(a.Account)
 	self := acc + "/applications/" + itoa(a.ID)
 	o := wire.NewObj("application").
@@ -116,7 +118,7 @@ func ApplicationObj(base string, a *Application, v AppView) *wire.Obj {
 		XML("created_at", a.CreatedAt).
 		XML("updated_at", a.UpdatedAt).
 		Set("state", a.State).
-		JSON("enabled", a.State == AppLive && v.AccountEnabled).
+		JSON("enabled", a.State == audience.AppLive && v.AccountEnabled).
 		XML("user_account_id", a.Account).
 		JSON("created_at", a.CreatedAt).
 		JSON("updated_at", a.UpdatedAt).

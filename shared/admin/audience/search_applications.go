@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/wire"
 )
@@ -23,7 +24,7 @@ func ListApplications(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		page, perPage := q.PageParams()
-		var apps []*Application
+		var apps []*audience.Application
 		total := 0
 		switch {
 		case s.nothing:

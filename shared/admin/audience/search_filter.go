@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -85,19 +86,19 @@ type appSource struct {
 func (s *appSearch) sources(tenant int64) []appSource {
 	var out []appSource
 	if s.account != 0 {
-		out = append(out, appSource{store.Query{Index: store.GSI1, PK: AppsOfAccount(tenant, s.account)}, ""})
+		out = append(out, appSource{store.Query{Index: store.GSI1, PK: audience.AppsOfAccount(tenant, s.account)}, ""})
 	}
 	if s.plan != 0 {
-		out = append(out, appSource{store.Query{Index: store.GSI1, PK: AppsOfPlan(tenant, s.plan)}, countOfPlan(s.plan)})
+		out = append(out, appSource{store.Query{Index: store.GSI1, PK: audience.AppsOfPlan(tenant, s.plan)}, audience.CountOfPlan(s.plan)})
 	}
 	if s.service != 0 {
-		out = append(out, appSource{store.Query{Index: store.GSI2, PK: AppsOfService(tenant, s.service)}, countOfService(s.service)})
+		out = append(out, appSource{store.Query{Index: store.GSI2, PK: audience.AppsOfService(tenant, s.service)}, audience.CountOfService(s.service)})
 	}
 	if s.state != "" {
-		out = append(out, appSource{store.Query{Index: store.GSI2, PK: AppsInState(tenant, s.state)}, countInState(s.state)})
+		out = append(out, appSource{store.Query{Index: store.GSI2, PK: audience.AppsInState(tenant, s.state)}, audience.CountInState(s.state)})
 	}
 	if len(out) == 0 {
-		out = append(out, appSource{store.Query{PK: store.TenantPK(tenant), Prefix: appSortKeyPrefix}, countAll()})
+		out = append(out, appSource{store.Query{PK: store.TenantPK(tenant), Prefix: audience.AppSortKeyPrefix}, audience.CountAll()})
 	}
 	return out
 }
@@ -125,7 +126,7 @@ func (s *appSearch) filtered(q store.Query) store.Query {
 }
 
 // all reads every matching application (for bounded listings: an account's).
-func (s *appSearch) all(ctx context.Context, d *deps.Deps, tenant int64, out *[]*Application) error {
+func (s *appSearch) all(ctx context.Context, d *deps.Deps, tenant int64, out *[]*audience.Application) error {
 	return d.Store.All(ctx, s.filtered(s.sources(tenant)[0].q), out)
 }
 
@@ -133,12 +134,12 @@ func (s *appSearch) all(ctx context.Context, d *deps.Deps, tenant int64, out *[]
 // on one counted listing alone gets its total from the counter and reads only
 // the keys before the page and the page; otherwise the smallest listing the
 // filter names is read, with the rest of the filter applied to it.
-func (s *appSearch) page(ctx context.Context, d *deps.Deps, tenant int64, page, perPage int, out *[]*Application) (int, error) {
+func (s *appSearch) page(ctx context.Context, d *deps.Deps, tenant int64, page, perPage int, out *[]*audience.Application) (int, error) {
 	srcs := s.sources(tenant)
 	best, size := srcs[0], -1
 	if best.counter != "" {
 		for _, src := range srcs {
-			n, err := readAppCount(ctx, d.Store, tenant, src.counter)
+			n, err := audience.ReadAppCount(ctx, d.Store, tenant, src.counter)
 			if err != nil {
 				return 0, err
 			}
@@ -154,7 +155,7 @@ func (s *appSearch) page(ctx context.Context, d *deps.Deps, tenant int64, page, 
 }
 
 // matches applies the filter to one application in memory.
-func (s *appSearch) matches(a *Application) bool {
+func (s *appSearch) matches(a *audience.Application) bool {
 	return !s.nothing &&
 		(s.account == 0 || a.Account == s.account) &&
 		(s.plan == 0 || a.Plan == s.plan) &&
@@ -164,12 +165,12 @@ func (s *appSearch) matches(a *Application) bool {
 }
 
 // byUserKey finds the application holding a user_key, if the filter matches it.
-func (s *appSearch) byUserKey(ctx context.Context, d *deps.Deps, tenant int64) ([]*Application, error) {
-	id, err := FindClaim(ctx, d.Store, tenant, ClaimUserKey, s.userKey)
+func (s *appSearch) byUserKey(ctx context.Context, d *deps.Deps, tenant int64) ([]*audience.Application, error) {
+	id, err := audience.FindClaim(ctx, d.Store, tenant, audience.ClaimUserKey, s.userKey)
 	if err != nil || id == 0 {
 		return nil, err
 	}
-	a, err := LoadApplication(ctx, d.Store, tenant, id)
+	a, err := audience.LoadApplication(ctx, d.Store, tenant, id)
 	if err != nil {
 		if errors.Is(err, store.ErrNotFound) {
 			return nil, nil
@@ -179,5 +180,5 @@ func (s *appSearch) byUserKey(ctx context.Context, d *deps.Deps, tenant int64) (
 	if !s.matches(a) {
 		return nil, nil
 	}
-	return []*Application{a}, nil
+	return []*audience.Application{a}, nil
 }

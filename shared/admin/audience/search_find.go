@@ -5,7 +5,8 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/audience"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
@@ -43,7 +44,7 @@ func FindAccountApplication(d *deps.Deps) http.Handler {
 
 // findApp applies 3scale's find rules; account 0 means any account. Whatever
 // does not match is simply not found.
-func findApp(ctx context.Context, d *deps.Deps, q *api.Request, account int64) (*Application, error) {
+func findApp(ctx context.Context, d *deps.Deps, q *api.Request, account int64) (*audience.Application, error) {
 	kind, value, err := findKey(q)
 	if err != nil {
 		return nil, err
@@ -56,14 +57,14 @@ func findApp(ctx context.Context, d *deps.Deps, q *api.Request, account int64) (
 			return nil, store.ErrNotFound
 		}
 	default:
-		if id, err = FindClaim(ctx, d.Store, q.Tenant(), kind, value); err != nil {
+		if id, err = audience.FindClaim(ctx, d.Store, q.Tenant(), kind, value); err != nil {
 			return nil, err
 		}
 	}
 	if id == 0 {
 		return nil, store.ErrNotFound
 	}
-	app, err := LoadApplication(ctx, d.Store, q.Tenant(), id)
+	app, err := audience.LoadApplication(ctx, d.Store, q.Tenant(), id)
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +82,7 @@ func findApp(ctx context.Context, d *deps.Deps, q *api.Request, account int64) (
 		if err != nil {
 			return nil, err
 		}
-		if (kind == ClaimUserKey) != (svc.BackendVersion == "1") {
+		if (kind == audience.ClaimUserKey) != (svc.BackendVersion == "1") {
 			return nil, store.ErrNotFound
 		}
 	}
@@ -91,7 +92,7 @@ func findApp(ctx context.Context, d *deps.Deps, q *api.Request, account int64) (
 // findKey is the first search key given: a claim kind and value, or kind "" with an id.
 func findKey(q *api.Request) (kind, value string, err error) {
 	for _, p := range []struct{ param, kind string }{
-		{"user_key", ClaimUserKey}, {"app_id", ClaimAppID}, {"client_id", ClaimAppID}, {"application_id", ""}, {"id", ""},
+		{"user_key", audience.ClaimUserKey}, {"app_id", audience.ClaimAppID}, {"client_id", audience.ClaimAppID}, {"application_id", ""}, {"id", ""},
 	} {
 		v, ok, err := q.Str(p.param)
 		if err != nil {

@@ -5,8 +5,9 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/admin/catalog"
 	"turnpike/shared/admin/settings"
+	"turnpike/shared/model/audience"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -79,31 +80,31 @@ func signup(ctx context.Context, d *deps.Deps, q *api.Request, portal bool) (api
 	if err != nil {
 		return api.Result{}, err
 	}
-	acc := &Account{Key: AccountKey(q.Tenant(), ids[0]), ID: ids[0], OrgName: org, AdminUser: ids[1], Admins: 1, Plan: planID(plan),
+	acc := &audience.Account{Key: audience.AccountKey(q.Tenant(), ids[0]), ID: ids[0], OrgName: org, AdminUser: ids[1], Admins: 1, Plan: planID(plan),
 		Annotations: notes, CreatedAt: q.Now, UpdatedAt: q.Now, StateChangedAt: q.Now}
-	user := &User{Key: UserKey(q.Tenant(), acc.ID, ids[1]), ID: ids[1], Account: acc.ID, Username: in.Username, Email: in.Email,
-		PasswordHash: passwordHash(in.Password), Role: RoleAdmin, CreatedAt: q.Now, UpdatedAt: q.Now}
+	user := &audience.User{Key: audience.UserKey(q.Tenant(), acc.ID, ids[1]), ID: ids[1], Account: acc.ID, Username: in.Username, Email: in.Email,
+		PasswordHash: passwordHash(in.Password), Role: audience.RoleAdmin, CreatedAt: q.Now, UpdatedAt: q.Now}
 	switch {
 	case portal:
-		acc.State, user.State = activatedAccountState(approval), UserActive
+		acc.State, user.State = audience.ActivatedAccountState(approval), audience.UserActive
 	case in.Password != "" && !approval:
-		acc.State, user.State = AccountApproved, UserActive
+		acc.State, user.State = audience.AccountApproved, audience.UserActive
 	default:
-		acc.State, user.State = AccountCreated, UserPending
+		acc.State, user.State = audience.AccountCreated, audience.UserPending
 	}
-	acc.Index = accountIndex(q.Tenant(), acc.ID, acc.State)
-	tx := newAppTx(d, q.Tenant())
+	acc.Index = audience.AccountIndex(q.Tenant(), acc.ID, acc.State)
+	tx := audience.NewAppTx(d, q.Tenant())
 	tx.Create(acc, nil).Create(user, nil)
-	claimUser(tx.Tx, q.Tenant(), user)
-	AddAccountCounts(tx.Tx, q.Tenant(), map[string]int64{acc.State: 1})
+	audience.ClaimUser(tx.Tx, q.Tenant(), user)
+	audience.AddAccountCounts(tx.Tx, q.Tenant(), map[string]int64{acc.State: 1})
 	if plan != nil {
-		tx.contract(plan.ID, 1)
+		tx.Contract(plan.ID, 1)
 	}
 	apps, err := addSignupContracts(tx, acc, contracts, ids[2:], q.Now)
 	if err != nil {
 		return api.Result{}, err
 	}
-	if err := tx.commit(ctx); err != nil {
+	if err := tx.Commit(ctx); err != nil {
 		return api.Result{}, err
 	}
 	view, err := signupView(ctx, d, q, acc, user, plan, contracts, apps)

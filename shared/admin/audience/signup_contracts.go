@@ -6,7 +6,8 @@ import (
 	"time"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/audience"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -69,7 +70,7 @@ func signupContracts(ctx context.Context, d *deps.Deps, q *api.Request) ([]*sign
 			c.appPlan = p
 			used++
 		} else if svc.DefaultApplicationPlan != 0 {
-			if c.appPlan, err = planLoad(ctx, d, q.Tenant(), svc.DefaultApplicationPlan); err != nil && !errors.Is(err, store.ErrNotFound) {
+			if c.appPlan, err = audience.PlanLoad(ctx, d, q.Tenant(), svc.DefaultApplicationPlan); err != nil && !errors.Is(err, store.ErrNotFound) {
 				return nil, err
 			}
 		}
@@ -95,21 +96,21 @@ var errTooManyContracts = apierr.Invalid("plans",
 
 // addSignupContracts adds to tx the subscriptions and applications of the new
 // account acc, with ids two per contract; it returns the applications.
-func addSignupContracts(tx *appTx, acc *Account, contracts []*signupContract, ids []int64, now time.Time) ([]*Application, error) {
-	var apps []*Application
+func addSignupContracts(tx *audience.AppTx, acc *audience.Account, contracts []*signupContract, ids []int64, now time.Time) ([]*audience.Application, error) {
+	var apps []*audience.Application
 	for i, c := range contracts {
-		sub := newSubscription(tx.tenant, ids[2*i], acc.ID, c.subPlan, now)
+		sub := newSubscription(tx.Tenant(), ids[2*i], acc.ID, c.subPlan, now)
 		if c.appPlan != nil {
 			sub.Apps = 1
-			app := &Application{ID: ids[2*i+1], Account: acc.ID, Service: c.svc.ID, Plan: c.appPlan.ID,
+			app := &audience.Application{ID: ids[2*i+1], Account: acc.ID, Service: c.svc.ID, Plan: c.appPlan.ID,
 				Name: signupAppName, Description: signupAppName, CreatedAt: now, UpdatedAt: now}
 			completeApplication(app, c.svc, c.appPlan, now)
-			tx.create(app)
+			tx.CreateApp(app)
 			apps = append(apps, app)
 		}
-		tx.subscribe(sub, nil)
+		tx.Subscribe(sub, nil)
 	}
-	if tx.writes() > maxTxItems {
+	if tx.Writes() > audience.MaxTxItems {
 		return nil, errTooManyContracts
 	}
 	return apps, nil
@@ -117,9 +118,9 @@ func addSignupContracts(tx *appTx, acc *Account, contracts []*signupContract, id
 
 // signupView is what the signup's XML nests in the account: its admin user,
 // the plans it bought and its applications.
-func signupView(ctx context.Context, d *deps.Deps, q *api.Request, acc *Account, user *User, plan *catalog.Plan,
-	contracts []*signupContract, apps []*Application) (AccountView, error) {
-	view := AccountView{Users: []*User{user}, Plan: plan, Apps: []*wire.Obj{}}
+func signupView(ctx context.Context, d *deps.Deps, q *api.Request, acc *audience.Account, user *audience.User, plan *catalog.Plan,
+	contracts []*signupContract, apps []*audience.Application) (AccountView, error) {
+	view := AccountView{Users: []*audience.User{user}, Plan: plan, Apps: []*wire.Obj{}}
 	views := newAppViews(d, q).know(acc, nil)
 	for _, c := range contracts {
 		view.Bought = append(view.Bought, boughtPlanObj(q.BaseURL(), c.subPlan, c.svc.DefaultServicePlan))

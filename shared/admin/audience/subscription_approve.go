@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 )
@@ -16,11 +17,11 @@ func ApproveServiceSubscription(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		if sub.State != AppPending {
+		if sub.State != audience.AppPending {
 			return api.Result{}, apierr.Invalid("state", `cannot transition via "approve"`)
 		}
 		seen := sub.UpdatedAt
-		sub.State, sub.AcceptedAt, sub.UpdatedAt = AppLive, q.Now, q.Now
+		sub.State, sub.AcceptedAt, sub.UpdatedAt = audience.AppLive, q.Now, q.Now
 		tx := d.Store.Tx(q.Tenant())
 		saveSub(tx, sub, seen)
 		if err := tx.Commit(ctx); err != nil {

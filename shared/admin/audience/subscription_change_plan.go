@@ -4,9 +4,11 @@ import (
 	"context"
 	"net/http"
 	"time"
+	admincatalog "turnpike/shared/admin/catalog"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/audience"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -16,7 +18,7 @@ import (
 var errSubChanged = apierr.Msg(http.StatusConflict, "The subscription was changed by another request; retry")
 
 // saveSub rewrites a subscription provided it is still the one read.
-func saveSub(tx *store.Tx, s *Subscription, seen time.Time) {
+func saveSub(tx *store.Tx, s *audience.Subscription, seen time.Time) {
 	tx.PutIf(s, store.UnchangedSince(seen), errSubChanged)
 }
 
@@ -40,14 +42,14 @@ func ChangeServiceSubscriptionPlan(d *deps.Deps) http.Handler {
 			sub.Plan, sub.UpdatedAt = plan.ID, q.Now
 			tx := d.Store.Tx(q.Tenant())
 			saveSub(tx, sub, seen)
-			addContracts(tx, q.Tenant(), old, -1, errSubChanged)
-			addContracts(tx, q.Tenant(), plan.ID, 1, store.ErrNotFound)
+			audience.AddContracts(tx, q.Tenant(), old, -1, errSubChanged)
+			audience.AddContracts(tx, q.Tenant(), plan.ID, 1, store.ErrNotFound)
 			if err := tx.Commit(ctx); err != nil {
 				return api.Result{}, err
 			}
 			plan.Contracts++
 		}
-		return api.OK(catalog.PlanObj(q.BaseURL(), plan, isDefaultServicePlan(ctx, d, q.Tenant(), plan))), nil
+		return api.OK(admincatalog.PlanObj(q.BaseURL(), plan, isDefaultServicePlan(ctx, d, q.Tenant(), plan))), nil
 	})
 }
 

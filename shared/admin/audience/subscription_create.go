@@ -5,7 +5,8 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/audience"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -19,7 +20,7 @@ func CreateServiceSubscription(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		acc, err := LoadAccount(ctx, d.Store, q.Tenant(), accID)
+		acc, err := audience.LoadAccount(ctx, d.Store, q.Tenant(), accID)
 		if err != nil {
 			return api.Result{}, err
 		}
@@ -38,7 +39,7 @@ func CreateServiceSubscription(d *deps.Deps) http.Handler {
 		tx := d.Store.Tx(q.Tenant()).
 			Create(sub, apierr.Invalid("base", "already subscribed to this service")).
 			MustExist(acc.Key, store.ErrNotFound)
-		addContracts(tx, q.Tenant(), plan.ID, 1, store.ErrNotFound)
+		audience.AddContracts(tx, q.Tenant(), plan.ID, 1, store.ErrNotFound)
 		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}

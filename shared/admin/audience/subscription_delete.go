@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -32,7 +33,7 @@ func DeleteServiceSubscription(d *deps.Deps) http.Handler {
 		}
 		active := 0
 		for _, a := range apps {
-			if a.State != AppSuspended {
+			if a.State != audience.AppSuspended {
 				active++
 			}
 		}
@@ -46,20 +47,20 @@ func DeleteServiceSubscription(d *deps.Deps) http.Handler {
 		for first := true; first || len(apps) > 0; first = false {
 			chunk := apps[:min(len(apps), appsPerTx)]
 			apps = apps[len(chunk):]
-			tx := newAppTx(d, q.Tenant())
+			tx := audience.NewAppTx(d, q.Tenant())
 			for _, a := range chunk {
-				if err := tx.remove(ctx, a); err != nil {
+				if err := tx.Remove(ctx, a); err != nil {
 					return api.Result{}, err
 				}
 			}
 			counted := store.Is("apps", left)
 			if len(apps) == 0 {
 				tx.DeleteIf(sub.Key, counted, errSubChanged)
-				tx.contract(sub.Plan, -1)
+				tx.Contract(sub.Plan, -1)
 			} else {
 				tx.UpdateIf(sub.Key, store.NewChange().Add("apps", -int64(len(chunk))), counted, errSubChanged)
 			}
-			if err := tx.commit(ctx); err != nil {
+			if err := tx.Commit(ctx); err != nil {
 				return api.Result{}, err
 			}
 			left -= int64(len(chunk))
@@ -69,14 +70,14 @@ func DeleteServiceSubscription(d *deps.Deps) http.Handler {
 }
 
 // accountAppsOnService lists an account's applications on a service.
-func accountAppsOnService(ctx context.Context, d *deps.Deps, tenant, account, service int64) ([]*Application, error) {
-	var apps []*Application
-	q := store.Query{Index: store.GSI1, PK: AppsOfAccount(tenant, account), Filter: store.Is("service", service)}
+func accountAppsOnService(ctx context.Context, d *deps.Deps, tenant, account, service int64) ([]*audience.Application, error) {
+	var apps []*audience.Application
+	q := store.Query{Index: store.GSI1, PK: audience.AppsOfAccount(tenant, account), Filter: store.Is("service", service)}
 	if err := d.Store.All(ctx, q, &apps); err != nil {
 		return nil, err
 	}
 	for _, a := range apps {
-		a.Key = ApplicationKey(tenant, a.ID)
+		a.Key = audience.ApplicationKey(tenant, a.ID)
 	}
 	return apps, nil
 }

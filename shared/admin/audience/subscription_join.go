@@ -6,7 +6,8 @@ import (
 	"net/http"
 	"time"
 
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/audience"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -19,13 +20,13 @@ var errSubscriptionRace = errors.New("audience: the subscription changed concurr
 // joinSubscription adds to tx what a new application of the account on svc
 // needs: one more application on the account's subscription, or a new
 // subscription on the service's default service plan.
-func joinSubscription(ctx context.Context, d *deps.Deps, tx *appTx, account int64, svc *catalog.Service, now time.Time) error {
-	tenant := tx.tenant
-	k := SubscriptionKey(tenant, account, svc.ID)
-	var sub Subscription
+func joinSubscription(ctx context.Context, d *deps.Deps, tx *audience.AppTx, account int64, svc *catalog.Service, now time.Time) error {
+	tenant := tx.Tenant()
+	k := audience.SubscriptionKey(tenant, account, svc.ID)
+	var sub audience.Subscription
 	err := d.Store.Get(ctx, k.PK, k.SK, &sub)
 	if err == nil {
-		addSubscriptionApps(tx.Tx, tenant, account, svc.ID, 1, errSubscriptionRace)
+		audience.AddSubscriptionApps(tx.Tx, tenant, account, svc.ID, 1, errSubscriptionRace)
 		return nil
 	}
 	if !errors.Is(err, store.ErrNotFound) {
@@ -41,16 +42,8 @@ func joinSubscription(ctx context.Context, d *deps.Deps, tx *appTx, account int6
 	}
 	s := newSubscription(tenant, id, account, plan, now)
 	s.Apps = 1
-	tx.subscribe(s, errSubscriptionRace)
+	tx.Subscribe(s, errSubscriptionRace)
 	return nil
-}
-
-// subscribe adds a new subscription to tx, counted as a contract on its plan;
-// an existing subscription of the account to the service fails the commit
-// with taken.
-func (t *appTx) subscribe(s *Subscription, taken error) {
-	t.Create(s, taken)
-	t.contract(s.Plan, 1)
 }
 
 // errCannotSubscribe is 3scale's answer when a service has no service plan to subscribe with.
@@ -79,15 +72,15 @@ func defaultServicePlan(ctx context.Context, d *deps.Deps, tenant int64, svc *ca
 }
 
 // newSubscription is a subscription on plan, live unless the plan requires approval.
-func newSubscription(tenant, id, account int64, plan *catalog.Plan, now time.Time) *Subscription {
-	s := &Subscription{
-		Key:   SubscriptionKey(tenant, account, plan.Service),
-		Index: store.Index{GSI1PK: SubscribersOf(tenant, plan.Service), GSI1SK: store.ID(id)},
-		ID:    id, Account: account, Service: plan.Service, Plan: plan.ID, State: AppLive, SetupFee: plan.SetupFee,
+func newSubscription(tenant, id, account int64, plan *catalog.Plan, now time.Time) *audience.Subscription {
+	s := &audience.Subscription{
+		Key:   audience.SubscriptionKey(tenant, account, plan.Service),
+		Index: store.Index{GSI1PK: audience.SubscribersOf(tenant, plan.Service), GSI1SK: store.ID(id)},
+		ID:    id, Account: account, Service: plan.Service, Plan: plan.ID, State: audience.AppLive, SetupFee: plan.SetupFee,
 		CreatedAt: now, UpdatedAt: now, AcceptedAt: now,
 	}
 	if plan.ApprovalRequired {
-		s.State, s.AcceptedAt = AppPending, time.Time{}
+		s.State, s.AcceptedAt = audience.AppPending, time.Time{}
 	}
 	return s
 }

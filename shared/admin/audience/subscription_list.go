@@ -5,7 +5,8 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/audience"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
@@ -38,8 +39,8 @@ func ListServiceSubscribers(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		var subs []*Subscription
-		if err := d.Store.All(ctx, store.Query{Index: store.GSI1, PK: SubscribersOf(q.Tenant(), svc.ID)}, &subs); err != nil {
+		var subs []*audience.Subscription
+		if err := d.Store.All(ctx, store.Query{Index: store.GSI1, PK: audience.SubscribersOf(q.Tenant(), svc.ID)}, &subs); err != nil {
 			return api.Result{}, err
 		}
 		return api.Listed(subscriptionList(q.Tenant(), subs)), nil

@@ -7,13 +7,14 @@ import (
 	"strings"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 	"turnpike/shared/platform/wire"
 )
 
 // SubscriptionObj represents a service subscription (JSON only, as in 3scale).
-func SubscriptionObj(tenant int64, s *Subscription) *wire.Obj {
+func SubscriptionObj(tenant int64, s *audience.Subscription) *wire.Obj {
 	return wire.NewObj("service_subscription").
 		Set("id", s.ID).
 		Set("plan_id", s.Plan).
@@ -38,9 +39,9 @@ func railsDecimal(f float64) string {
 }
 
 // accountSubscriptions lists an account's subscriptions in id order (one consistent Query).
-func accountSubscriptions(ctx context.Context, d *deps.Deps, tenant, account int64) ([]*Subscription, error) {
-	var subs []*Subscription
-	if err := d.Store.All(ctx, store.Query{PK: store.TenantPK(tenant), Prefix: SubscriptionPrefix(account)}, &subs); err != nil {
+func accountSubscriptions(ctx context.Context, d *deps.Deps, tenant, account int64) ([]*audience.Subscription, error) {
+	var subs []*audience.Subscription
+	if err := d.Store.All(ctx, store.Query{PK: store.TenantPK(tenant), Prefix: audience.SubscriptionPrefix(account)}, &subs); err != nil {
 		return nil, err
 	}
 	sort.Slice(subs, func(i, j int) bool { return subs[i].ID < subs[j].ID })
@@ -48,12 +49,12 @@ func accountSubscriptions(ctx context.Context, d *deps.Deps, tenant, account int
 }
 
 // subOfPath loads the account and the subscription named by the path.
-func subOfPath(ctx context.Context, d *deps.Deps, q *api.Request) (*Account, *Subscription, error) {
+func subOfPath(ctx context.Context, d *deps.Deps, q *api.Request) (*audience.Account, *audience.Subscription, error) {
 	accID, subID, err := memberIDs(q, "subscription_id")
 	if err != nil {
 		return nil, nil, err
 	}
-	acc, err := LoadAccount(ctx, d.Store, q.Tenant(), accID)
+	acc, err := audience.LoadAccount(ctx, d.Store, q.Tenant(), accID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -69,7 +70,7 @@ func subOfPath(ctx context.Context, d *deps.Deps, q *api.Request) (*Account, *Su
 	return nil, nil, store.ErrNotFound
 }
 
-func subscriptionList(tenant int64, subs []*Subscription) *wire.List {
+func subscriptionList(tenant int64, subs []*audience.Subscription) *wire.List {
 	l := &wire.List{Name: "service_subscriptions"}
 	for _, s := range subs {
 		l.Items = append(l.Items, SubscriptionObj(tenant, s))

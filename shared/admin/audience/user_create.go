@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -31,10 +32,10 @@ func CreateUser(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		u := &User{Key: UserKey(q.Tenant(), acc.ID, id), ID: id, Account: acc.ID, Username: in.Username, Email: in.Email,
-			PasswordHash: passwordHash(in.Password), State: UserPending, Role: RoleMember, CreatedAt: q.Now, UpdatedAt: q.Now}
+		u := &audience.User{Key: audience.UserKey(q.Tenant(), acc.ID, id), ID: id, Account: acc.ID, Username: in.Username, Email: in.Email,
+			PasswordHash: passwordHash(in.Password), State: audience.UserPending, Role: audience.RoleMember, CreatedAt: q.Now, UpdatedAt: q.Now}
 		tx := d.Store.Tx(q.Tenant()).Create(u, nil)
-		claimUser(tx, q.Tenant(), u)
+		audience.ClaimUser(tx, q.Tenant(), u)
 		tx.MustExist(acc.Key, store.ErrNotFound)
 		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err

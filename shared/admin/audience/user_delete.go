@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -20,8 +21,8 @@ func DeleteUser(d *deps.Deps) http.Handler {
 				return err
 			}
 			tx := d.Store.Tx(q.Tenant())
-			releaseUser(tx, q.Tenant(), u)
-			if u.Role == RoleAdmin {
+			audience.ReleaseUser(tx, q.Tenant(), u)
+			if u.Role == audience.RoleAdmin {
 				dropAdmin(tx, q.Tenant(), u.Account, apierr.Refused("base", "the account's only admin cannot be deleted"))
 			}
 			return tx.Commit(ctx)
@@ -36,10 +37,10 @@ func DeleteUser(d *deps.Deps) http.Handler {
 // dropAdmin counts one admin less on the account, refusing (with refused) to
 // go below one: concurrent demotions cannot leave an account without admins.
 func dropAdmin(tx *store.Tx, tenant, account int64, refused error) {
-	tx.UpdateIf(AccountKey(tenant, account), store.NewChange().Add("admins", -1), store.Above("admins", 1), refused)
+	tx.UpdateIf(audience.AccountKey(tenant, account), store.NewChange().Add("admins", -1), store.Above("admins", 1), refused)
 }
 
 // addAdmin counts one admin more on the account.
 func addAdmin(tx *store.Tx, tenant, account int64) {
-	tx.Add(AccountKey(tenant, account), "admins", 1, store.ErrNotFound)
+	tx.Add(audience.AccountKey(tenant, account), "admins", 1, store.ErrNotFound)
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
@@ -13,28 +14,28 @@ import (
 // ActivateUser is PUT /admin/api/accounts/{account_id}/users/{id}/activate.
 // Activating the first user of an account waiting in "created" moves the
 // account on: to "pending" when accounts need approval, else to "approved".
-func ActivateUser(d *deps.Deps) http.Handler { return userEvent(d, EventActivate) }
+func ActivateUser(d *deps.Deps) http.Handler { return userEvent(d, audience.EventActivate) }
 
 // SuspendUser is PUT /admin/api/accounts/{account_id}/users/{id}/suspend.
-func SuspendUser(d *deps.Deps) http.Handler { return userEvent(d, EventSuspend) }
+func SuspendUser(d *deps.Deps) http.Handler { return userEvent(d, audience.EventSuspend) }
 
 // UnsuspendUser is PUT /admin/api/accounts/{account_id}/users/{id}/unsuspend.
-func UnsuspendUser(d *deps.Deps) http.Handler { return userEvent(d, EventUnsuspend) }
+func UnsuspendUser(d *deps.Deps) http.Handler { return userEvent(d, audience.EventUnsuspend) }
 
 func userEvent(d *deps.Deps, event string) http.Handler {
 	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		var u *User
+		var u *audience.User
 		err := optimistic(ctx, func() error {
 			var err error
 			if u, err = pathUser(ctx, d, q); err != nil {
 				return err
 			}
-			to, err := UserTransition(u.State, event)
+			to, err := audience.UserTransition(u.State, event)
 			if err != nil || to == u.State {
 				return err
 			}
 			tx := d.Store.Tx(q.Tenant())
-			if event == EventActivate {
+			if event == audience.EventActivate {
 				if err := activateAccount(ctx, d, q, tx, u.Account); err != nil {
 					return err
 				}
@@ -52,8 +53,8 @@ func userEvent(d *deps.Deps, event string) http.Handler {
 
 // activateAccount adds to tx the move of an account waiting in "created".
 func activateAccount(ctx context.Context, d *deps.Deps, q *api.Request, tx *store.Tx, account int64) error {
-	acc, err := LoadAccount(ctx, d.Store, q.Tenant(), account)
-	if err != nil || acc.State != AccountCreated {
+	acc, err := audience.LoadAccount(ctx, d.Store, q.Tenant(), account)
+	if err != nil || acc.State != audience.AccountCreated {
 		return err
 	}
 	plan, err := accountPlan(ctx, d.Store, q.Tenant(), acc)
@@ -64,6 +65,6 @@ func activateAccount(ctx context.Context, d *deps.Deps, q *api.Request, tx *stor
 	if err != nil {
 		return err
 	}
-	moveAccount(tx, q.Tenant(), acc, activatedAccountState(approval), q.Now)
+	moveAccount(tx, q.Tenant(), acc, audience.ActivatedAccountState(approval), q.Now)
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/wire"
@@ -24,7 +25,7 @@ func ListUsers(d *deps.Deps) http.Handler {
 				return api.Result{}, err
 			}
 		}
-		users, err := AccountUsers(ctx, d.Store, q.Tenant(), acc.ID)
+		users, err := audience.AccountUsers(ctx, d.Store, q.Tenant(), acc.ID)
 		if err != nil {
 			return api.Result{}, err
 		}
@@ -50,12 +51,12 @@ func ReadUser(d *deps.Deps) http.Handler {
 }
 
 // pathUser reads the user named by the path's {account_id} and {id}.
-func pathUser(ctx context.Context, d *deps.Deps, q *api.Request) (*User, error) {
+func pathUser(ctx context.Context, d *deps.Deps, q *api.Request) (*audience.User, error) {
 	acc, id, err := memberIDs(q, "id")
 	if err != nil {
 		return nil, err
 	}
-	return LoadUser(ctx, d.Store, q.Tenant(), acc, id)
+	return audience.LoadUser(ctx, d.Store, q.Tenant(), acc, id)
 }
 
 // errLastAdmin refuses to leave an account without an admin.

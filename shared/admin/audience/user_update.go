@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/audience"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -25,21 +26,21 @@ func UpdateUser(d *deps.Deps) http.Handler {
 		if err := v.Err(); err != nil {
 			return api.Result{}, err
 		}
-		var u *User
+		var u *audience.User
 		err = optimistic(ctx, func() error {
 			if u, err = pathUser(ctx, d, q); err != nil {
 				return err
 			}
 			tx := d.Store.Tx(q.Tenant())
 			c := change(u.Key, u.UpdatedAt)
-			claim := &userClaim{Owner: u.ID, Account: u.Account}
+			claim := &audience.UserClaim{Owner: u.ID, Account: u.Account}
 			if in.HasUsername && in.Username != u.Username {
-				reclaim(tx, q.Tenant(), ClaimUsername, u.Username, in.Username, claim, errUsernameTaken)
+				reclaim(tx, q.Tenant(), audience.ClaimUsername, u.Username, in.Username, claim, audience.ErrUsernameTaken)
 				u.Username = in.Username
 				c.set("username", u.Username)
 			}
 			if in.HasEmail && in.Email != u.Email {
-				reclaim(tx, q.Tenant(), ClaimEmail, u.Email, in.Email, claim, errEmailTaken)
+				reclaim(tx, q.Tenant(), audience.ClaimEmail, u.Email, in.Email, claim, audience.ErrEmailTaken)
 				u.Email = in.Email
 				c.set("email", u.Email)
 			}
@@ -58,17 +59,17 @@ func UpdateUser(d *deps.Deps) http.Handler {
 
 // reclaim moves a user's claim from one value to another; values equal but
 // for case share one claim, which stays.
-func reclaim(tx *store.Tx, tenant int64, kind, from, to string, c *userClaim, taken error) {
+func reclaim(tx *store.Tx, tenant int64, kind, from, to string, c *audience.UserClaim, taken error) {
 	if strings.EqualFold(from, to) {
 		return
 	}
 	if from != "" {
-		k := ClaimKey(tenant, kind, from)
+		k := audience.ClaimKey(tenant, kind, from)
 		tx.Delete(k.PK, k.SK)
 	}
 	if to != "" {
 		nc := *c
-		nc.Key = ClaimKey(tenant, kind, to)
+		nc.Key = audience.ClaimKey(tenant, kind, to)
 		tx.Create(&nc, taken)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -19,17 +20,17 @@ func createFeature(d *deps.Deps, ofService bool) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		f := &Feature{Owner: owner, Tenant: q.Tenant(), Scope: ScopeAccountPlan, Visible: true, CreatedAt: q.Now, UpdatedAt: q.Now}
+		f := &catalog.Feature{Owner: owner, Tenant: q.Tenant(), Scope: catalog.ScopeAccountPlan, Visible: true, CreatedAt: q.Now, UpdatedAt: q.Now}
 		if err := readFeature(q, f, true); err != nil {
 			return api.Result{}, err
 		}
 		if f.ID, err = d.Store.NextID(ctx); err != nil {
 			return api.Result{}, err
 		}
-		f.Key = FeatureKey(q.Tenant(), owner, f.ID)
+		f.Key = catalog.FeatureKey(q.Tenant(), owner, f.ID)
 		tx := d.Store.Tx(q.Tenant()).Create(f, nil).Create(store.NewClaim(q.Tenant(), "feature", featureClaim(f), f.ID), errFeatureTaken)
 		if owner != 0 {
-			svc, err := LoadService(ctx, d.Store, q.Tenant(), owner)
+			svc, err := catalog.LoadService(ctx, d.Store, q.Tenant(), owner)
 			if err != nil {
 				return api.Result{}, err
 			}

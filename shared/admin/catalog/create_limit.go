@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -17,18 +18,18 @@ func CreateLimit(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		l := &Limit{Plan: plan.ID, Metric: metric.ID, CreatedAt: q.Now, UpdatedAt: q.Now}
+		l := &catalog.Limit{Plan: plan.ID, Metric: metric.ID, CreatedAt: q.Now, UpdatedAt: q.Now}
 		if err := readLimit(q, l, true); err != nil {
 			return api.Result{}, err
 		}
 		if l.ID, err = d.Store.NextID(ctx); err != nil {
 			return api.Result{}, err
 		}
-		l.Key = LimitKey(q.Tenant(), plan.ID, l.ID)
-		l.Index = store.Index{GSI1PK: RulesOfMetric(q.Tenant(), metric.ID), GSI1SK: limitIndexPrefix + store.ID(l.ID)}
+		l.Key = catalog.LimitKey(q.Tenant(), plan.ID, l.ID)
+		l.Index = store.Index{GSI1PK: catalog.RulesOfMetric(q.Tenant(), metric.ID), GSI1SK: catalog.LimitIndexPrefix + store.ID(l.ID)}
 		tx := d.Store.Tx(q.Tenant()).
 			Create(l, nil).
-			Create(store.NewClaim(q.Tenant(), "limit", limitClaim(plan.ID, metric.ID, l.Period), l.ID), errPeriodTaken)
+			Create(store.NewClaim(q.Tenant(), "limit", catalog.LimitClaim(plan.ID, metric.ID, l.Period), l.ID), catalog.ErrPeriodTaken)
 		checkPlanMetric(tx, plan, metric)
 		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
@@ -37,32 +38,30 @@ func CreateLimit(d *deps.Deps) http.Handler {
 	})
 }
 
-var errPeriodTaken = apierr.Invalid("period", "has already been taken")
-
 // checkPlanMetric adds to tx the conditions that the plan and the metric still exist.
-func checkPlanMetric(tx *store.Tx, plan *Plan, metric *Metric) {
+func checkPlanMetric(tx *store.Tx, plan *catalog.Plan, metric *catalog.Metric) {
 	tx.MustExist(plan.Key, store.ErrNotFound)
 	tx.MustExist(metric.Key, store.ErrNotFound)
 }
 
 // pathPlan loads the application plan named by {plan_id}; a plan of a deleted service is gone.
-func pathPlan(ctx context.Context, d *deps.Deps, q *api.Request) (*Plan, error) {
+func pathPlan(ctx context.Context, d *deps.Deps, q *api.Request) (*catalog.Plan, error) {
 	pid, err := q.ID("plan_id")
 	if err != nil {
 		return nil, err
 	}
-	plan, err := LoadPlan(ctx, d.Store, q.Tenant(), pid, ApplicationPlan)
+	plan, err := catalog.LoadPlan(ctx, d.Store, q.Tenant(), pid, catalog.ApplicationPlan)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := LoadService(ctx, d.Store, q.Tenant(), plan.Service); err != nil {
+	if _, err := catalog.LoadService(ctx, d.Store, q.Tenant(), plan.Service); err != nil {
 		return nil, err
 	}
 	return plan, nil
 }
 
 // planMetric loads the application plan and the metric (of the plan's service) named by the path.
-func planMetric(ctx context.Context, d *deps.Deps, q *api.Request) (*Plan, *Metric, error) {
+func planMetric(ctx context.Context, d *deps.Deps, q *api.Request) (*catalog.Plan, *catalog.Metric, error) {
 	plan, err := pathPlan(ctx, d, q)
 	if err != nil {
 		return nil, nil, err
@@ -71,7 +70,7 @@ func planMetric(ctx context.Context, d *deps.Deps, q *api.Request) (*Plan, *Metr
 	if err != nil {
 		return nil, nil, err
 	}
-	metric, err := LoadMetric(ctx, d.Store, q.Tenant(), plan.Service, mid)
+	metric, err := catalog.LoadMetric(ctx, d.Store, q.Tenant(), plan.Service, mid)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -79,14 +78,14 @@ func planMetric(ctx context.Context, d *deps.Deps, q *api.Request) (*Plan, *Metr
 }
 
 // readLimit reads period and value; a blank or negative value is stored as 0, as 3scale does.
-func readLimit(q *api.Request, l *Limit, creating bool) error {
+func readLimit(q *api.Request, l *catalog.Limit, creating bool) error {
 	var v apierr.Validation
 	period, ok, err := q.Str("period")
 	if err != nil {
 		return err
 	}
 	if ok || creating {
-		if !ValidPeriod(period) {
+		if !catalog.ValidPeriod(period) {
 			v.Add("period", "is invalid")
 		}
 		l.Period = period

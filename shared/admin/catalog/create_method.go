@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 )
@@ -17,7 +18,7 @@ func CreateMethod(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		m := &Metric{Service: svc.ID, Parent: parent.ID, CreatedAt: q.Now, UpdatedAt: q.Now}
+		m := &catalog.Metric{Service: svc.ID, Parent: parent.ID, CreatedAt: q.Now, UpdatedAt: q.Now}
 		if err := readMetric(q, m, true); err != nil {
 			return api.Result{}, err
 		}

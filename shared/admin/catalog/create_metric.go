@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 )
 
@@ -15,7 +16,7 @@ func CreateMetric(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		m := &Metric{Service: svc.ID, CreatedAt: q.Now, UpdatedAt: q.Now}
+		m := &catalog.Metric{Service: svc.ID, CreatedAt: q.Now, UpdatedAt: q.Now}
 		if err := readMetric(q, m, true); err != nil {
 			return api.Result{}, err
 		}

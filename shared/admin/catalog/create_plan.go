@@ -5,9 +5,8 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/platform/apierr"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
-	"turnpike/shared/platform/store"
 )
 
 // createPlan is POST of a plan of type typ; new plans start hidden.
@@ -17,7 +16,7 @@ func createPlan(d *deps.Deps, typ string) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		p := &Plan{Type: typ, State: "hidden", CreatedAt: q.Now, UpdatedAt: q.Now}
+		p := &catalog.Plan{Type: typ, State: "hidden", CreatedAt: q.Now, UpdatedAt: q.Now}
 		if ps.svc != nil {
 			p.Service = ps.svc.ID
 		}
@@ -28,7 +27,7 @@ func createPlan(d *deps.Deps, typ string) http.Handler {
 			return api.Result{}, err
 		}
 		tx := d.Store.Tx(q.Tenant())
-		AddPlan(tx, q.Tenant(), p)
+		catalog.AddPlan(tx, q.Tenant(), p)
 		if ps.svc != nil {
 			checkServiceLive(tx, ps.svc)
 		}
@@ -37,26 +36,4 @@ func createPlan(d *deps.Deps, typ string) http.Handler {
 		}
 		return api.Created(ps.obj(q, p)), nil
 	})
-}
-
-// AddPlan puts a new plan (its ID, Type, Service set) into tx: the plan with
-// its key and indexes, its unique system name, its listings. The applications
-// code creates custom plans with it.
-func AddPlan(tx *store.Tx, t int64, p *Plan) {
-	p.Key = PlanKey(t, p.ID)
-	p.Index = planIndex(t, p)
-	tx.Create(p, nil)
-	tx.Create(store.NewClaim(t, "plan", planClaim(p), p.ID), apierr.Invalid("system_name", "has already been taken"))
-	for _, dir := range planDirs(p) {
-		dirAdd(tx, t, dir, p.ID)
-	}
-}
-
-// planDirs are the directories listing a plan: its service's plans of its
-// type, and all the tenant's plans of its type.
-func planDirs(p *Plan) []string {
-	if p.Service == 0 {
-		return []string{plansDir(0, p.Type)}
-	}
-	return []string{plansDir(p.Service, p.Type), plansDir(0, p.Type)}
 }

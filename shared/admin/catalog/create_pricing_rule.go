@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -23,21 +24,21 @@ func CreatePricingRule(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		r := &PricingRule{Plan: plan.ID, Metric: metric.ID, CreatedAt: q.Now, UpdatedAt: q.Now}
+		r := &catalog.PricingRule{Plan: plan.ID, Metric: metric.ID, CreatedAt: q.Now, UpdatedAt: q.Now}
 		if err := readPricingRule(q, r); err != nil {
 			return api.Result{}, err
 		}
 		if r.ID, err = d.Store.NextID(ctx); err != nil {
 			return api.Result{}, err
 		}
-		r.Key = PricingRuleKey(q.Tenant(), plan.ID, r.ID)
-		r.Index = store.Index{GSI1PK: RulesOfMetric(q.Tenant(), metric.ID), GSI1SK: ruleIndexPrefix + store.ID(r.ID)}
+		r.Key = catalog.PricingRuleKey(q.Tenant(), plan.ID, r.ID)
+		r.Index = store.Index{GSI1PK: catalog.RulesOfMetric(q.Tenant(), metric.ID), GSI1SK: catalog.RuleIndexPrefix + store.ID(r.ID)}
 		for attempt := 0; ; attempt++ {
 			err = addPricingRule(ctx, d, q, plan, metric, r)
 			if err != errPricingRace || attempt == 4 {
 				break
 			}
-			if plan, err = LoadPlan(ctx, d.Store, q.Tenant(), plan.ID, ApplicationPlan); err != nil {
+			if plan, err = catalog.LoadPlan(ctx, d.Store, q.Tenant(), plan.ID, catalog.ApplicationPlan); err != nil {
 				return api.Result{}, err
 			}
 		}
@@ -48,9 +49,9 @@ func CreatePricingRule(d *deps.Deps) http.Handler {
 	})
 }
 
-func addPricingRule(ctx context.Context, d *deps.Deps, q *api.Request, plan *Plan, metric *Metric, r *PricingRule) error {
-	var rules []*PricingRule
-	if err := d.Store.All(ctx, ofMetric(PricingRulePrefix(plan.ID), q.Tenant(), metric.ID), &rules); err != nil {
+func addPricingRule(ctx context.Context, d *deps.Deps, q *api.Request, plan *catalog.Plan, metric *catalog.Metric, r *catalog.PricingRule) error {
+	var rules []*catalog.PricingRule
+	if err := d.Store.All(ctx, ofMetric(catalog.PricingRulePrefix(plan.ID), q.Tenant(), metric.ID), &rules); err != nil {
 		return err
 	}
 	for _, o := range rules {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 )
@@ -13,15 +14,15 @@ import (
 // default service plan and first service token.
 func CreateService(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{Wrapper: "service"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		draft := &Service{State: "incomplete", ServiceSettings: DefaultSettings()}
+		draft := &catalog.Service{State: "incomplete", ServiceSettings: catalog.DefaultSettings()}
 		var v apierr.Validation
 		if err := readService(q, draft, true, &v); err != nil {
 			return api.Result{}, err
 		}
-		in := ServiceInput{Name: draft.Name, SystemName: draft.SystemName, Description: draft.Description,
+		in := catalog.ServiceInput{Name: draft.Name, SystemName: draft.SystemName, Description: draft.Description,
 			BackendVersion: draft.BackendVersion, DeploymentOption: draft.DeploymentOption, SupportEmail: draft.SupportEmail,
 			ReferrerFiltersRequired: draft.ReferrerFiltersRequired, Settings: &draft.ServiceSettings, State: draft.State}
-		in.validate(&v)
+		in.ValidateInto(&v)
 		if err := v.Err(); err != nil {
 			return api.Result{}, err
 		}

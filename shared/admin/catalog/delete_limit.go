@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
@@ -16,7 +17,7 @@ func DeleteLimit(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		ck := store.ClaimKey(q.Tenant(), "limit", limitClaim(l.Plan, l.Metric, l.Period))
+		ck := store.ClaimKey(q.Tenant(), "limit", catalog.LimitClaim(l.Plan, l.Metric, l.Period))
 		err = d.Store.Tx(q.Tenant()).
 			DeleteExisting(l.Key, store.ErrNotFound).
 			Delete(ck.PK, ck.SK).

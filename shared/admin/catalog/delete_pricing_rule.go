@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
@@ -20,8 +21,8 @@ func DeletePricingRule(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		var r PricingRule
-		if err := d.Store.Read(ctx, PricingRuleKey(q.Tenant(), plan.ID, id), &r); err != nil {
+		var r catalog.PricingRule
+		if err := d.Store.Read(ctx, catalog.PricingRuleKey(q.Tenant(), plan.ID, id), &r); err != nil {
 			return api.Result{}, err
 		}
 		if r.Metric != metric.ID {

@@ -7,6 +7,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/model/tenant"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
@@ -27,7 +28,7 @@ func DeleteService(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		_, live, err := dirPage(ctx, d.Store, q.Tenant(), servicesDir(), 1, 1)
+		_, live, err := catalog.DirPage(ctx, d.Store, q.Tenant(), catalog.ServicesDir(), 1, 1)
 		if err != nil {
 			return api.Result{}, err
 		}
@@ -39,12 +40,12 @@ func DeleteService(d *deps.Deps) http.Handler {
 			return api.Result{}, invalidTransition(svc.State, "mark_as_deleted", ServiceObj(q.BaseURL(), svc, view))
 		}
 		seen := svc.State
-		svc.State, svc.UpdatedAt = ServiceDeleted, q.Now
+		svc.State, svc.UpdatedAt = catalog.ServiceDeleted, q.Now
 		tx := d.Store.Tx(q.Tenant())
-		tx.UpdateIf(svc.Key, changeOf(svc, "state", "updated_at"), store.Is("state", seen), apierr.Msg(http.StatusConflict, "The service changed meanwhile; retry"))
+		tx.UpdateIf(svc.Key, catalog.ChangeOf(svc, "state", "updated_at"), store.Is("state", seen), apierr.Msg(http.StatusConflict, "The service changed meanwhile; retry"))
 		ck := store.ClaimKey(q.Tenant(), "service", svc.SystemName)
 		tx.Delete(ck.PK, ck.SK)
-		dirRemove(tx, q.Tenant(), servicesDir(), svc.ID)
+		catalog.DirRemove(tx, q.Tenant(), catalog.ServicesDir(), svc.ID)
 		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}
@@ -61,16 +62,16 @@ func DeleteService(d *deps.Deps) http.Handler {
 // unlistPlans removes a deleted service's plans from the tenant-wide plan lists.
 func unlistPlans(ctx context.Context, s *store.Store, t, service int64) error {
 	var keys []store.Key
-	for _, typ := range []string{ApplicationPlan, ServicePlan} {
-		ids, _, err := dirPage(ctx, s, t, plansDir(service, typ), 1, math.MaxInt32)
+	for _, typ := range []string{catalog.ApplicationPlan, catalog.ServicePlan} {
+		ids, _, err := catalog.DirPage(ctx, s, t, catalog.PlansDir(service, typ), 1, math.MaxInt32)
 		if err != nil {
 			return err
 		}
 		for _, id := range ids {
-			keys = append(keys, PlanKey(t, id))
+			keys = append(keys, catalog.PlanKey(t, id))
 		}
 	}
-	var plans []*Plan
+	var plans []*catalog.Plan
 	if err := s.GetMany(ctx, keys, &plans); err != nil {
 		return err
 	}
@@ -80,14 +81,14 @@ func unlistPlans(ctx context.Context, s *store.Store, t, service int64) error {
 // unlist removes plans from the tenant-wide lists (index and directory), a
 // batch per transaction. A batch that meets a plan already unlisted (two
 // requests repairing at once) is redone plan by plan.
-func unlist(ctx context.Context, s *store.Store, t int64, plans []*Plan) error {
+func unlist(ctx context.Context, s *store.Store, t int64, plans []*catalog.Plan) error {
 	const batch = 40 // a plan and, at worst, a chunk of its directory each
 	for len(plans) > 0 {
 		n := min(len(plans), batch)
 		err := unlistTx(ctx, s, t, plans[:n])
 		if err == store.ErrConflict {
 			for _, p := range plans[:n] {
-				if err := unlistTx(ctx, s, t, []*Plan{p}); err != nil && err != store.ErrConflict {
+				if err := unlistTx(ctx, s, t, []*catalog.Plan{p}); err != nil && err != store.ErrConflict {
 					return err
 				}
 			}
@@ -99,7 +100,7 @@ func unlist(ctx context.Context, s *store.Store, t int64, plans []*Plan) error {
 	return nil
 }
 
-func unlistTx(ctx context.Context, s *store.Store, t int64, plans []*Plan) error {
+func unlistTx(ctx context.Context, s *store.Store, t int64, plans []*catalog.Plan) error {
 	tx := s.Tx(t)
 	byType := map[string][]int64{}
 	for _, p := range plans {
@@ -107,7 +108,7 @@ func unlistTx(ctx context.Context, s *store.Store, t int64, plans []*Plan) error
 		byType[p.Type] = append(byType[p.Type], p.ID)
 	}
 	for typ, ids := range byType {
-		dirRemoveMany(tx, t, plansDir(0, typ), ids, store.ErrConflict)
+		catalog.DirRemoveMany(tx, t, catalog.PlansDir(0, typ), ids, store.ErrConflict)
 	}
 	return tx.Commit(ctx)
 }

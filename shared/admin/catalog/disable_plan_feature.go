@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
@@ -20,7 +21,7 @@ func disablePlanFeature(d *deps.Deps, typ string) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		k := PlanFeatureKey(q.Tenant(), p.ID, fid)
+		k := catalog.PlanFeatureKey(q.Tenant(), p.ID, fid)
 		if err := d.Store.Tx(q.Tenant()).DeleteExisting(k, store.ErrNotFound).Commit(ctx); err != nil {
 			return api.Result{}, err
 		}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -22,15 +23,15 @@ func enablePlanFeature(d *deps.Deps, typ string) http.Handler {
 		if err != nil || fid <= 0 {
 			return api.Result{}, store.ErrNotFound
 		}
-		var f Feature
-		if err := d.Store.Read(ctx, FeatureKey(q.Tenant(), p.Service, fid), &f); err != nil {
+		var f catalog.Feature
+		if err := d.Store.Read(ctx, catalog.FeatureKey(q.Tenant(), p.Service, fid), &f); err != nil {
 			return api.Result{}, err
 		}
 		if f.Scope != p.Type {
 			return api.Result{}, apierr.Invalid("plan_type", "does not match the scope of the feature")
 		}
-		pf := &PlanFeature{Key: PlanFeatureKey(q.Tenant(), p.ID, f.ID), Plan: p.ID, Feature: f.ID,
-			Index: store.Index{GSI1PK: PlansWithFeature(q.Tenant(), f.ID), GSI1SK: store.ID(p.ID)}}
+		pf := &catalog.PlanFeature{Key: catalog.PlanFeatureKey(q.Tenant(), p.ID, f.ID), Plan: p.ID, Feature: f.ID,
+			Index: store.Index{GSI1PK: catalog.PlansWithFeature(q.Tenant(), f.ID), GSI1SK: store.ID(p.ID)}}
 		err = d.Store.Tx(q.Tenant()).
 			Put(pf).
 			MustExist(p.Key, store.ErrNotFound).

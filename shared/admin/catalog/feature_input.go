@@ -5,14 +5,15 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
 
 // featureScopes maps the scope parameter of service features to the rendered scope.
-var featureScopes = map[string]string{"ApplicationPlan": ScopeApplicationPlan, "ServicePlan": ScopeServicePlan,
-	ScopeApplicationPlan: ScopeApplicationPlan, ScopeServicePlan: ScopeServicePlan}
+var featureScopes = map[string]string{"ApplicationPlan": catalog.ScopeApplicationPlan, "ServicePlan": catalog.ScopeServicePlan,
+	catalog.ScopeApplicationPlan: catalog.ScopeApplicationPlan, catalog.ScopeServicePlan: catalog.ScopeServicePlan}
 
 // featureOwner is the owner of the features a request addresses: the service
 // of the path, or the tenant itself (0).
@@ -29,7 +30,7 @@ func featureOwner(ctx context.Context, d *deps.Deps, q *api.Request, ofService b
 
 // oneFeature serves an operation on the feature named by the path, of the
 // tenant or of the service of the path.
-func oneFeature(d *deps.Deps, ofService bool, spec api.Spec, h func(context.Context, *api.Request, *Feature) (api.Result, error)) http.Handler {
+func oneFeature(d *deps.Deps, ofService bool, spec api.Spec, h func(context.Context, *api.Request, *catalog.Feature) (api.Result, error)) http.Handler {
 	return api.Admin(d, spec, func(ctx context.Context, q *api.Request) (api.Result, error) {
 		owner, err := featureOwner(ctx, d, q, ofService)
 		if err != nil {
@@ -44,13 +45,13 @@ func oneFeature(d *deps.Deps, ofService bool, spec api.Spec, h func(context.Cont
 }
 
 // loadFeature reads the feature named by {feature_id} of an owner.
-func loadFeature(ctx context.Context, d *deps.Deps, q *api.Request, owner int64) (*Feature, error) {
+func loadFeature(ctx context.Context, d *deps.Deps, q *api.Request, owner int64) (*catalog.Feature, error) {
 	id, err := q.ID("feature_id")
 	if err != nil {
 		return nil, err
 	}
-	var f Feature
-	if err := d.Store.Read(ctx, FeatureKey(q.Tenant(), owner, id), &f); err != nil {
+	var f catalog.Feature
+	if err := d.Store.Read(ctx, catalog.FeatureKey(q.Tenant(), owner, id), &f); err != nil {
 		return nil, err
 	}
 	return &f, nil
@@ -58,14 +59,14 @@ func loadFeature(ctx context.Context, d *deps.Deps, q *api.Request, owner int64)
 
 // readFeature reads name, system_name, description and, when creating a
 // service feature, its scope (application plans unless told otherwise).
-func readFeature(q *api.Request, f *Feature, creating bool) error {
+func readFeature(q *api.Request, f *catalog.Feature, creating bool) error {
 	var v apierr.Validation
 	if s, ok, err := q.Str("name"); err != nil {
 		return err
 	} else if ok || creating {
 		f.Name = s
 	}
-	checkName(&v, f.Name)
+	catalog.CheckName(&v, f.Name)
 	if s, ok, err := q.Str("description"); err != nil {
 		return err
 	} else if ok {
@@ -81,10 +82,10 @@ func readFeature(q *api.Request, f *Feature, creating bool) error {
 	if ok && sys != "" {
 		f.SystemName = sys
 	} else if creating && f.Name != "" {
-		f.SystemName = systemNameFor("feature", f.Name)
+		f.SystemName = catalog.SystemNameFor("feature", f.Name)
 	}
 	if f.Name != "" || f.SystemName != "" {
-		checkSystemName(&v, f.SystemName)
+		catalog.CheckSystemName(&v, f.SystemName)
 	}
 	if creating && f.Owner != 0 {
 		scope, _, err := q.Str("scope")
@@ -101,4 +102,4 @@ func readFeature(q *api.Request, f *Feature, creating bool) error {
 	return v.Err()
 }
 
-func featureClaim(f *Feature) string { return store.ID(f.Owner) + "#" + f.SystemName }
+func featureClaim(f *catalog.Feature) string { return store.ID(f.Owner) + "#" + f.SystemName }

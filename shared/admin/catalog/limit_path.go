@@ -4,13 +4,14 @@ import (
 	"context"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
 
 // pathLimit loads the plan, the metric and the limit named by the path. The
 // limit must be of that plan and that metric (3scale looks at the metric only).
-func pathLimit(ctx context.Context, d *deps.Deps, q *api.Request) (*Metric, *Limit, error) {
+func pathLimit(ctx context.Context, d *deps.Deps, q *api.Request) (*catalog.Metric, *catalog.Limit, error) {
 	plan, metric, err := planMetric(ctx, d, q)
 	if err != nil {
 		return nil, nil, err
@@ -19,8 +20,8 @@ func pathLimit(ctx context.Context, d *deps.Deps, q *api.Request) (*Metric, *Lim
 	if err != nil {
 		return nil, nil, err
 	}
-	var l Limit
-	if err := d.Store.Read(ctx, LimitKey(q.Tenant(), plan.ID, id), &l); err != nil {
+	var l catalog.Limit
+	if err := d.Store.Read(ctx, catalog.LimitKey(q.Tenant(), plan.ID, id), &l); err != nil {
 		return nil, nil, err
 	}
 	if l.Metric != metric.ID {

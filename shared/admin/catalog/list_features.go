@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 	"turnpike/shared/platform/wire"
@@ -17,7 +18,7 @@ func listFeatures(d *deps.Deps, ofService bool) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		query := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: FeaturePrefix(owner)}
-		return api.ListQuery(ctx, d.Store, q, query, "features", api.Each(func(f *Feature) *wire.Obj { return FeatureObj(q.BaseURL(), f) }))
+		query := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: catalog.FeaturePrefix(owner)}
+		return api.ListQuery(ctx, d.Store, q, query, "features", api.Each(func(f *catalog.Feature) *wire.Obj { return FeatureObj(q.BaseURL(), f) }))
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 	"turnpike/shared/platform/wire"
@@ -17,8 +18,8 @@ func ListPlanLimits(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		query := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: LimitPrefix(plan.ID)}
-		return api.ListQuery(ctx, d.Store, q, query, "limits", api.Each(func(l *Limit) *wire.Obj { return LimitObj(q.BaseURL(), l, plan.Service) }))
+		query := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: catalog.LimitPrefix(plan.ID)}
+		return api.ListQuery(ctx, d.Store, q, query, "limits", api.Each(func(l *catalog.Limit) *wire.Obj { return LimitObj(q.BaseURL(), l, plan.Service) }))
 	})
 }
 
@@ -29,7 +30,7 @@ func ListMetricLimits(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		query := ofMetric(LimitPrefix(plan.ID), q.Tenant(), metric.ID)
-		return api.ListQuery(ctx, d.Store, q, query, "limits", api.Each(func(l *Limit) *wire.Obj { return LimitObj(q.BaseURL(), l, plan.Service) }))
+		query := ofMetric(catalog.LimitPrefix(plan.ID), q.Tenant(), metric.ID)
+		return api.ListQuery(ctx, d.Store, q, query, "limits", api.Each(func(l *catalog.Limit) *wire.Obj { return LimitObj(q.BaseURL(), l, plan.Service) }))
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 	"turnpike/shared/platform/wire"
@@ -17,11 +18,11 @@ func ListMethods(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		dir := methodsDir(parent.Service)
+		dir := catalog.MethodsDir(parent.Service)
 		if parent.SystemName != "hits" || parent.Parent != 0 {
-			dir = methodsDir(0) // methods exist only under hits: an empty directory
+			dir = catalog.MethodsDir(0) // methods exist only under hits: an empty directory
 		}
-		keyOf := func(id int64) store.Key { return MetricKey(q.Tenant(), parent.Service, id) }
-		return listDir(ctx, d.Store, q, dir, keyOf, metricID, "methods", api.Each(func(m *Metric) *wire.Obj { return MethodObj(q.BaseURL(), m) }))
+		keyOf := func(id int64) store.Key { return catalog.MetricKey(q.Tenant(), parent.Service, id) }
+		return listDir(ctx, d.Store, q, dir, keyOf, metricID, "methods", api.Each(func(m *catalog.Metric) *wire.Obj { return MethodObj(q.BaseURL(), m) }))
 	})
 }

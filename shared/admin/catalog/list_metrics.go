@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 	"turnpike/shared/platform/wire"
@@ -18,8 +19,8 @@ func ListMetrics(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		keyOf := func(id int64) store.Key { return MetricKey(q.Tenant(), svc.ID, id) }
-		return listDir(ctx, d.Store, q, metricsDir(svc.ID), keyOf, metricID, "metrics", func(ms []*Metric) ([]*wire.Obj, error) {
+		keyOf := func(id int64) store.Key { return catalog.MetricKey(q.Tenant(), svc.ID, id) }
+		return listDir(ctx, d.Store, q, catalog.MetricsDir(svc.ID), keyOf, metricID, "metrics", func(ms []*catalog.Metric) ([]*wire.Obj, error) {
 			units := unitsOf(ms)
 			out := make([]*wire.Obj, len(ms))
 			for i, m := range ms {
@@ -38,4 +39,4 @@ func ListMetrics(d *deps.Deps) http.Handler {
 	})
 }
 
-func metricID(m *Metric) int64 { return m.ID }
+func metricID(m *catalog.Metric) int64 { return m.ID }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 	"turnpike/shared/platform/wire"
@@ -17,17 +18,17 @@ func listPlanFeatures(d *deps.Deps, typ string) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		query := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: PlanFeaturePrefix(p.ID)}
-		return api.ListQuery(ctx, d.Store, q, query, "features", func(pfs []*PlanFeature) ([]*wire.Obj, error) {
+		query := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: catalog.PlanFeaturePrefix(p.ID)}
+		return api.ListQuery(ctx, d.Store, q, query, "features", func(pfs []*catalog.PlanFeature) ([]*wire.Obj, error) {
 			keys := make([]store.Key, len(pfs))
 			for i, pf := range pfs {
-				keys[i] = FeatureKey(q.Tenant(), p.Service, pf.Feature)
+				keys[i] = catalog.FeatureKey(q.Tenant(), p.Service, pf.Feature)
 			}
-			var fs []*Feature
+			var fs []*catalog.Feature
 			if err := d.Store.GetMany(ctx, keys, &fs); err != nil {
 				return nil, err
 			}
-			byID := map[int64]*Feature{}
+			byID := map[int64]*catalog.Feature{}
 			for _, f := range fs {
 				byID[f.ID] = f
 			}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 	"turnpike/shared/platform/wire"
@@ -19,11 +20,11 @@ func listPlans(d *deps.Deps, typ string) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		dir := plansDir(0, typ)
+		dir := catalog.PlansDir(0, typ)
 		if ps.svc != nil {
-			dir = plansDir(ps.svc.ID, typ)
+			dir = catalog.PlansDir(ps.svc.ID, typ)
 		}
-		return listDir(ctx, d.Store, q, dir, planKeyOf(q.Tenant()), planID, "plans", api.Each(func(p *Plan) *wire.Obj { return ps.obj(q, p) }))
+		return listDir(ctx, d.Store, q, dir, planKeyOf(q.Tenant()), planID, "plans", api.Each(func(p *catalog.Plan) *wire.Obj { return ps.obj(q, p) }))
 	})
 }
 
@@ -31,16 +32,16 @@ func listPlans(d *deps.Deps, typ string) http.Handler {
 // across its services (paginated).
 func listAllPlans(d *deps.Deps, typ string) http.Handler {
 	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		return listDir(ctx, d.Store, q, plansDir(0, typ), planKeyOf(q.Tenant()), planID, "plans", func(plans []*Plan) ([]*wire.Obj, error) {
+		return listDir(ctx, d.Store, q, catalog.PlansDir(0, typ), planKeyOf(q.Tenant()), planID, "plans", func(plans []*catalog.Plan) ([]*wire.Obj, error) {
 			svcs, err := servicesOf(ctx, d.Store, q.Tenant(), plans)
 			if err != nil {
 				return nil, err
 			}
-			var stale []*Plan
+			var stale []*catalog.Plan
 			out := make([]*wire.Obj, 0, len(plans))
 			for _, p := range plans {
 				svc := svcs[p.Service]
-				if svc == nil || svc.State == ServiceDeleted {
+				if svc == nil || svc.State == catalog.ServiceDeleted {
 					stale = append(stale, p) // left behind by an interrupted service delete
 					continue
 				}
@@ -56,24 +57,24 @@ func listAllPlans(d *deps.Deps, typ string) http.Handler {
 }
 
 // servicesOf reads the services of plans, by id.
-func servicesOf(ctx context.Context, s *store.Store, t int64, plans []*Plan) (map[int64]*Service, error) {
+func servicesOf(ctx context.Context, s *store.Store, t int64, plans []*catalog.Plan) (map[int64]*catalog.Service, error) {
 	keys := make([]store.Key, 0, len(plans))
 	for _, p := range plans {
-		keys = append(keys, ServiceKey(t, p.Service))
+		keys = append(keys, catalog.ServiceKey(t, p.Service))
 	}
-	var svcs []*Service
+	var svcs []*catalog.Service
 	if err := s.GetMany(ctx, keys, &svcs); err != nil {
 		return nil, err
 	}
-	out := make(map[int64]*Service, len(svcs))
+	out := make(map[int64]*catalog.Service, len(svcs))
 	for _, svc := range svcs {
 		out[svc.ID] = svc
 	}
 	return out, nil
 }
 
-func planID(p *Plan) int64 { return p.ID }
+func planID(p *catalog.Plan) int64 { return p.ID }
 
 func planKeyOf(t int64) func(int64) store.Key {
-	return func(id int64) store.Key { return PlanKey(t, id) }
+	return func(id int64) store.Key { return catalog.PlanKey(t, id) }
 }

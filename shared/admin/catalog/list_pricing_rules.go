@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 	"turnpike/shared/platform/wire"
@@ -17,8 +18,8 @@ func ListPlanPricingRules(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		query := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: PricingRulePrefix(plan.ID)}
-		return api.ListQuery(ctx, d.Store, q, query, "pricing_rules", api.Each(func(r *PricingRule) *wire.Obj {
+		query := store.Query{PK: store.TenantPK(q.Tenant()), Prefix: catalog.PricingRulePrefix(plan.ID)}
+		return api.ListQuery(ctx, d.Store, q, query, "pricing_rules", api.Each(func(r *catalog.PricingRule) *wire.Obj {
 			return PricingRuleObj(q.BaseURL(), r, plan.Service)
 		}))
 	})
@@ -31,8 +32,8 @@ func ListMetricPricingRules(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		query := ofMetric(PricingRulePrefix(plan.ID), q.Tenant(), metric.ID)
-		return api.ListQuery(ctx, d.Store, q, query, "pricing_rules", api.Each(func(r *PricingRule) *wire.Obj {
+		query := ofMetric(catalog.PricingRulePrefix(plan.ID), q.Tenant(), metric.ID)
+		return api.ListQuery(ctx, d.Store, q, query, "pricing_rules", api.Each(func(r *catalog.PricingRule) *wire.Obj {
 			return PricingRuleObj(q.BaseURL(), r, plan.Service)
 		}))
 	})

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/model/tenant"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -19,10 +20,10 @@ func ListServices(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		keyOf := func(id int64) store.Key { return ServiceKey(q.Tenant(), id) }
-		idOf := func(s *Service) int64 { return s.ID }
-		return listDir(ctx, d.Store, q, servicesDir(), keyOf, idOf, "services", func(svcs []*Service) ([]*wire.Obj, error) {
-			var metrics map[int64][]*Metric
+		keyOf := func(id int64) store.Key { return catalog.ServiceKey(q.Tenant(), id) }
+		idOf := func(s *catalog.Service) int64 { return s.ID }
+		return listDir(ctx, d.Store, q, catalog.ServicesDir(), keyOf, idOf, "services", func(svcs []*catalog.Service) ([]*wire.Obj, error) {
+			var metrics map[int64][]*catalog.Metric
 			if q.Format == api.XML {
 				if metrics, err = metricsOfServices(ctx, d.Store, q.Tenant(), svcs); err != nil {
 					return nil, err
@@ -32,7 +33,7 @@ func ListServices(d *deps.Deps) http.Handler {
 			for i, s := range svcs {
 				v := ServiceView{SupportEmail: t.SupportEmail}
 				if metrics != nil {
-					v.Metrics = append([]*Metric{}, metrics[s.ID]...)
+					v.Metrics = append([]*catalog.Metric{}, metrics[s.ID]...)
 				}
 				out[i] = ServiceObj(q.BaseURL(), s, v)
 			}
@@ -42,8 +43,8 @@ func ListServices(d *deps.Deps) http.Handler {
 }
 
 // metricsOfServices loads the metrics of several services, a few Queries at a time.
-func metricsOfServices(ctx context.Context, s *store.Store, t int64, svcs []*Service) (map[int64][]*Metric, error) {
-	out := make(map[int64][]*Metric, len(svcs))
+func metricsOfServices(ctx context.Context, s *store.Store, t int64, svcs []*catalog.Service) (map[int64][]*catalog.Metric, error) {
+	out := make(map[int64][]*catalog.Metric, len(svcs))
 	var mu sync.Mutex
 	var firstErr error
 	sem := make(chan struct{}, 8)
@@ -54,7 +55,7 @@ func metricsOfServices(ctx context.Context, s *store.Store, t int64, svcs []*Ser
 		go func(id int64) {
 			defer wg.Done()
 			defer func() { <-sem }()
-			ms, err := Metrics(ctx, s, t, id)
+			ms, err := catalog.Metrics(ctx, s, t, id)
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil && firstErr == nil {

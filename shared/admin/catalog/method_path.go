@@ -4,12 +4,13 @@ import (
 	"context"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
 
 // pathMethod loads the service, the parent metric and the method named by the path.
-func pathMethod(ctx context.Context, d *deps.Deps, q *api.Request) (*Metric, error) {
+func pathMethod(ctx context.Context, d *deps.Deps, q *api.Request) (*catalog.Metric, error) {
 	_, parent, err := pathMetric(ctx, d, q, "metric_id")
 	if err != nil {
 		return nil, err
@@ -18,7 +19,7 @@ func pathMethod(ctx context.Context, d *deps.Deps, q *api.Request) (*Metric, err
 	if err != nil {
 		return nil, err
 	}
-	m, err := LoadMetric(ctx, d.Store, q.Tenant(), parent.Service, id)
+	m, err := catalog.LoadMetric(ctx, d.Store, q.Tenant(), parent.Service, id)
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -13,7 +14,7 @@ import (
 // readMetric reads a metric's or a method's parameters. On create the system
 // name comes from system_name (or its deprecated alias name), else from the
 // friendly name; it cannot change afterwards. Methods have no unit of their own.
-func readMetric(q *api.Request, m *Metric, creating bool) error {
+func readMetric(q *api.Request, m *catalog.Metric, creating bool) error {
 	var v apierr.Validation
 	if s, ok, err := q.Str("friendly_name"); err != nil {
 		return err
@@ -56,57 +57,33 @@ func readMetric(q *api.Request, m *Metric, creating bool) error {
 			}
 		}
 		if sys == "" && m.FriendlyName != "" {
-			sys = systemNameFor("metric", m.FriendlyName)
+			sys = catalog.SystemNameFor("metric", m.FriendlyName)
 		}
 		m.SystemName = sys
 		if m.FriendlyName != "" || sys != "" {
-			checkSystemName(&v, sys)
+			catalog.CheckSystemName(&v, sys)
 		}
 	}
 	return v.Err()
 }
 
-// addMetric puts a new metric into tx with its unique system and friendly names.
-func addMetric(tx *store.Tx, t int64, m *Metric) {
-	tx.Create(m, nil)
-	tx.Create(store.NewClaim(t, "metric", metricClaimValue(m.Service, m.SystemName), m.ID), apierr.Invalid("system_name", "has already been taken"))
-	tx.Create(store.NewClaim(t, "metric_name", metricClaimValue(m.Service, m.FriendlyName), m.ID), apierr.Invalid("friendly_name", "has already been taken"))
-	for _, dir := range metricDirs(m) {
-		dirAdd(tx, t, dir, m.ID)
-	}
-}
-
-// metricDirs are the directories listing a metric: its service's metrics, and its methods for a method.
-func metricDirs(m *Metric) []string {
-	if m.Parent != 0 {
-		return []string{metricsDir(m.Service), methodsDir(m.Service)}
-	}
-	return []string{metricsDir(m.Service)}
-}
-
-// metricClaims are the keys of a metric's uniqueness claims.
-func metricClaims(t int64, m *Metric) []store.Key {
-	return []store.Key{store.ClaimKey(t, "metric", metricClaimValue(m.Service, m.SystemName)),
-		store.ClaimKey(t, "metric_name", metricClaimValue(m.Service, m.FriendlyName))}
-}
-
 // checkServiceLive adds to tx the condition that the service is not deleted.
-func checkServiceLive(tx *store.Tx, svc *Service) {
-	tx.Require(svc.Key, store.Exists().And(store.IsNot("state", ServiceDeleted)), store.ErrNotFound)
+func checkServiceLive(tx *store.Tx, svc *catalog.Service) {
+	tx.Require(svc.Key, store.Exists().And(store.IsNot("state", catalog.ServiceDeleted)), store.ErrNotFound)
 }
 
 // createMetric stores a new metric or method of svc.
-func createMetric(ctx context.Context, d *deps.Deps, q *api.Request, svc *Service, m *Metric) error {
+func createMetric(ctx context.Context, d *deps.Deps, q *api.Request, svc *catalog.Service, m *catalog.Metric) error {
 	var err error
 	if m.ID, err = d.Store.NextID(ctx); err != nil {
 		return err
 	}
-	m.Key = MetricKey(q.Tenant(), svc.ID, m.ID)
+	m.Key = catalog.MetricKey(q.Tenant(), svc.ID, m.ID)
 	tx := d.Store.Tx(q.Tenant())
-	addMetric(tx, q.Tenant(), m)
+	catalog.AddMetric(tx, q.Tenant(), m)
 	checkServiceLive(tx, svc)
 	if m.Parent != 0 {
-		pk := MetricKey(q.Tenant(), svc.ID, m.Parent)
+		pk := catalog.MetricKey(q.Tenant(), svc.ID, m.Parent)
 		tx.MustExist(pk, store.ErrNotFound)
 	}
 	return tx.Commit(ctx)
@@ -114,18 +91,18 @@ func createMetric(ctx context.Context, d *deps.Deps, q *api.Request, svc *Servic
 
 // updateMetric reads the changes of a metric or method and stores them,
 // moving the friendly name's claim when it changes.
-func updateMetric(ctx context.Context, d *deps.Deps, q *api.Request, m *Metric) error {
+func updateMetric(ctx context.Context, d *deps.Deps, q *api.Request, m *catalog.Metric) error {
 	oldName := m.FriendlyName
 	if err := readMetric(q, m, false); err != nil {
 		return err
 	}
 	m.UpdatedAt = q.Now
 	tx := d.Store.Tx(q.Tenant())
-	tx.Update(m.Key, changeOf(m, "friendly_name", "unit", "description", "updated_at"), store.ErrNotFound)
+	tx.Update(m.Key, catalog.ChangeOf(m, "friendly_name", "unit", "description", "updated_at"), store.ErrNotFound)
 	if m.FriendlyName != oldName {
-		old := store.ClaimKey(q.Tenant(), "metric_name", metricClaimValue(m.Service, oldName))
+		old := store.ClaimKey(q.Tenant(), "metric_name", catalog.MetricClaimValue(m.Service, oldName))
 		tx.Delete(old.PK, old.SK)
-		tx.Create(store.NewClaim(q.Tenant(), "metric_name", metricClaimValue(m.Service, m.FriendlyName), m.ID),
+		tx.Create(store.NewClaim(q.Tenant(), "metric_name", catalog.MetricClaimValue(m.Service, m.FriendlyName), m.ID),
 			apierr.Invalid("friendly_name", "has already been taken"))
 	}
 	return tx.Commit(ctx)
@@ -133,27 +110,27 @@ func updateMetric(ctx context.Context, d *deps.Deps, q *api.Request, m *Metric) 
 
 // deleteMetric deletes a metric or method with its limits and pricing rules;
 // hits cannot be deleted.
-func deleteMetric(ctx context.Context, d *deps.Deps, q *api.Request, m *Metric) error {
+func deleteMetric(ctx context.Context, d *deps.Deps, q *api.Request, m *catalog.Metric) error {
 	if m.SystemName == "hits" && m.Parent == 0 {
 		return apierr.Refused("base", "The hits metric cannot be deleted")
 	}
-	dependents, err := rulesOfMetric(ctx, d.Store, q.Tenant(), m.ID)
+	dependents, err := catalog.MetricRuleKeys(ctx, d.Store, q.Tenant(), m.ID)
 	if err != nil {
 		return err
 	}
 	tx := d.Store.Tx(q.Tenant())
 	tx.DeleteExisting(m.Key, store.ErrNotFound)
-	for _, k := range metricClaims(q.Tenant(), m) {
+	for _, k := range catalog.MetricClaims(q.Tenant(), m) {
 		tx.Delete(k.PK, k.SK)
 	}
-	for _, dir := range metricDirs(m) {
-		dirRemove(tx, q.Tenant(), dir, m.ID)
+	for _, dir := range catalog.MetricDirs(m) {
+		catalog.DirRemove(tx, q.Tenant(), dir, m.ID)
 	}
-	return commitWithDeletes(ctx, d.Store, q.Tenant(), tx, dependents)
+	return catalog.CommitWithDeletes(ctx, d.Store, q.Tenant(), tx, dependents)
 }
 
 // pathMetric loads the service and the metric (or method) named by the path.
-func pathMetric(ctx context.Context, d *deps.Deps, q *api.Request, idVar string) (*Service, *Metric, error) {
+func pathMetric(ctx context.Context, d *deps.Deps, q *api.Request, idVar string) (*catalog.Service, *catalog.Metric, error) {
 	svc, err := pathService(ctx, d, q)
 	if err != nil {
 		return nil, nil, err
@@ -162,7 +139,7 @@ func pathMetric(ctx context.Context, d *deps.Deps, q *api.Request, idVar string)
 	if err != nil {
 		return nil, nil, err
 	}
-	m, err := LoadMetric(ctx, d.Store, q.Tenant(), svc.ID, id)
+	m, err := catalog.LoadMetric(ctx, d.Store, q.Tenant(), svc.ID, id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -170,11 +147,11 @@ func pathMetric(ctx context.Context, d *deps.Deps, q *api.Request, idVar string)
 }
 
 // parentUnit is the unit a method shows: its parent's.
-func parentUnit(ctx context.Context, d *deps.Deps, t int64, m *Metric) (string, error) {
+func parentUnit(ctx context.Context, d *deps.Deps, t int64, m *catalog.Metric) (string, error) {
 	if m.Parent == 0 {
 		return "", nil
 	}
-	p, err := LoadMetric(ctx, d.Store, t, m.Service, m.Parent)
+	p, err := catalog.LoadMetric(ctx, d.Store, t, m.Service, m.Parent)
 	if err != nil {
 		if errors.Is(err, store.ErrNotFound) {
 			return "", nil

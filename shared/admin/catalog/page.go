@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/store"
 	"turnpike/shared/platform/wire"
 )
@@ -15,7 +16,7 @@ import (
 func listDir[T any](ctx context.Context, s *store.Store, q *api.Request, dir string, keyOf func(int64) store.Key,
 	idOf func(T) int64, name string, render func([]T) ([]*wire.Obj, error)) (api.Result, error) {
 	page, per := q.PageParams()
-	ids, total, err := dirPage(ctx, s, q.Tenant(), dir, page, per)
+	ids, total, err := catalog.DirPage(ctx, s, q.Tenant(), dir, page, per)
 	if err != nil {
 		return api.Result{}, err
 	}

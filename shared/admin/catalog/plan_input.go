@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 )
 
@@ -12,25 +13,25 @@ var planEvents = map[string][2]string{"publish": {"hidden", "published"}, "hide"
 
 // readPlan reads and validates a plan's parameters; creating reads
 // system_name too (it cannot change afterwards).
-func readPlan(q *api.Request, p *Plan, creating bool) error {
+func readPlan(q *api.Request, p *catalog.Plan, creating bool) error {
 	var v apierr.Validation
 	if name, ok, err := q.Str("name"); err != nil {
 		return err
 	} else if ok || creating {
 		p.Name = name
 	}
-	checkName(&v, p.Name)
+	catalog.CheckName(&v, p.Name)
 	if creating {
 		sys, _, err := q.Str("system_name")
 		if err != nil {
 			return err
 		}
 		if sys == "" && p.Name != "" {
-			sys = systemNameFor(p.Type, p.Name)
+			sys = catalog.SystemNameFor(p.Type, p.Name)
 		}
 		p.SystemName = sys
 		if p.Name != "" || sys != "" {
-			checkSystemName(&v, sys)
+			catalog.CheckSystemName(&v, sys)
 		}
 	}
 	if s, ok, err := q.Str("description"); err != nil {

@@ -2,10 +2,10 @@ package catalog
 
 import (
 	"context"
-	"errors"
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -16,7 +16,7 @@ import (
 // service plans, or the tenant's account plans. It knows the default plan.
 type planScope struct {
 	typ       string
-	svc       *Service // nil for account plans
+	svc       *catalog.Service // nil for account plans
 	defaultID int64
 }
 
@@ -24,8 +24,8 @@ type planScope struct {
 // application and service plans.
 func scopeOf(ctx context.Context, d *deps.Deps, q *api.Request, typ string) (*planScope, error) {
 	ps := &planScope{typ: typ}
-	if typ == AccountPlan {
-		id, err := defaultAccountPlanID(ctx, d.Store, q.Tenant())
+	if typ == catalog.AccountPlan {
+		id, err := catalog.DefaultAccountPlanID(ctx, d.Store, q.Tenant())
 		ps.defaultID = id
 		return ps, err
 	}
@@ -35,19 +35,19 @@ func scopeOf(ctx context.Context, d *deps.Deps, q *api.Request, typ string) (*pl
 	}
 	ps.svc = svc
 	ps.defaultID = svc.DefaultApplicationPlan
-	if typ == ServicePlan {
+	if typ == catalog.ServicePlan {
 		ps.defaultID = svc.DefaultServicePlan
 	}
 	return ps, nil
 }
 
 // load reads the plan named by {plan_id}; it must belong to the scope.
-func (ps *planScope) load(ctx context.Context, d *deps.Deps, q *api.Request) (*Plan, error) {
+func (ps *planScope) load(ctx context.Context, d *deps.Deps, q *api.Request) (*catalog.Plan, error) {
 	id, err := q.ID("plan_id")
 	if err != nil {
 		return nil, err
 	}
-	p, err := LoadPlan(ctx, d.Store, q.Tenant(), id, ps.typ)
+	p, err := catalog.LoadPlan(ctx, d.Store, q.Tenant(), id, ps.typ)
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +58,7 @@ func (ps *planScope) load(ctx context.Context, d *deps.Deps, q *api.Request) (*P
 }
 
 // onePlan serves an operation on the plan of type typ named by the path.
-func onePlan(d *deps.Deps, typ string, spec api.Spec, h func(context.Context, *api.Request, *planScope, *Plan) (api.Result, error)) http.Handler {
+func onePlan(d *deps.Deps, typ string, spec api.Spec, h func(context.Context, *api.Request, *planScope, *catalog.Plan) (api.Result, error)) http.Handler {
 	return api.Admin(d, spec, func(ctx context.Context, q *api.Request) (api.Result, error) {
 		ps, err := scopeOf(ctx, d, q, typ)
 		if err != nil {
@@ -72,70 +72,40 @@ func onePlan(d *deps.Deps, typ string, spec api.Spec, h func(context.Context, *a
 	})
 }
 
-func (ps *planScope) obj(q *api.Request, p *Plan) *wire.Obj {
+func (ps *planScope) obj(q *api.Request, p *catalog.Plan) *wire.Obj {
 	return PlanObj(q.BaseURL(), p, p.ID == ps.defaultID)
 }
 
 // defaultAttr is the service attribute naming the default plan of the scope's type.
 func (ps *planScope) defaultAttr() string {
-	if ps.typ == ServicePlan {
+	if ps.typ == catalog.ServicePlan {
 		return "default_service_plan"
 	}
 	return "default_application_plan"
 }
 
 // setDefault adds to tx: the plan becomes the scope's default.
-func (ps *planScope) setDefault(tx *store.Tx, t int64, p *Plan) {
+func (ps *planScope) setDefault(tx *store.Tx, t int64, p *catalog.Plan) {
 	tx.MustExist(p.Key, store.ErrNotFound)
 	if ps.svc == nil {
-		tx.Put(&DefaultPlanRef{Key: DefaultAccountPlanKey(t), Plan: p.ID})
+		tx.Put(&catalog.DefaultPlanRef{Key: catalog.DefaultAccountPlanKey(t), Plan: p.ID})
 		return
 	}
 	tx.UpdateIf(ps.svc.Key, store.NewChange().Set(ps.defaultAttr(), p.ID),
-		store.Exists().And(store.IsNot("state", ServiceDeleted)), store.ErrNotFound)
+		store.Exists().And(store.IsNot("state", catalog.ServiceDeleted)), store.ErrNotFound)
 }
 
 // errDefaultMoved answers a delete that raced with a change of the default plan.
 var errDefaultMoved = apierr.Msg(http.StatusConflict, "The default plan changed meanwhile; retry")
 
 // clearDefault adds to tx: the plan, being deleted, stops being the default.
-func (ps *planScope) clearDefault(tx *store.Tx, t int64, p *Plan) {
+func (ps *planScope) clearDefault(tx *store.Tx, t int64, p *catalog.Plan) {
 	if p.ID != ps.defaultID {
 		return
 	}
 	if ps.svc == nil {
-		tx.DeleteIf(DefaultAccountPlanKey(t), store.Is("plan", p.ID), errDefaultMoved)
+		tx.DeleteIf(catalog.DefaultAccountPlanKey(t), store.Is("plan", p.ID), errDefaultMoved)
 		return
 	}
 	tx.UpdateIf(ps.svc.Key, store.NewChange().Remove(ps.defaultAttr()), store.Is(ps.defaultAttr(), p.ID), errDefaultMoved)
-}
-
-// defaultAccountPlanID reads the id of the tenant's default account plan (0 = none).
-func defaultAccountPlanID(ctx context.Context, s *store.Store, t int64) (int64, error) {
-	var ref DefaultPlanRef
-	k := DefaultAccountPlanKey(t)
-	if err := s.Get(ctx, k.PK, k.SK, &ref); err != nil {
-		if errors.Is(err, store.ErrNotFound) {
-			return 0, nil
-		}
-		return 0, err
-	}
-	return ref.Plan, nil
-}
-
-// DefaultAccountPlan is the tenant's default account plan, or nil when it has none.
-// Signups read its approval_required.
-func DefaultAccountPlan(ctx context.Context, s *store.Store, t int64) (*Plan, error) {
-	id, err := defaultAccountPlanID(ctx, s, t)
-	if err != nil || id == 0 {
-		return nil, err
-	}
-	p, err := LoadPlan(ctx, s, t, id, AccountPlan)
-	if err != nil {
-		if errors.Is(err, store.ErrNotFound) {
-			return nil, nil
-		}
-		return nil, err
-	}
-	return p, nil
 }

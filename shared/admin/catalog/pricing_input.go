@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 )
 
@@ -16,7 +17,7 @@ var decimalRE = regexp.MustCompile(`^[0-9]+(\.[0-9]*)?$`)
 const costDecimals = 4
 
 // readPricingRule reads min, max and cost_per_unit.
-func readPricingRule(q *api.Request, r *PricingRule) error {
+func readPricingRule(q *api.Request, r *catalog.PricingRule) error {
 	var v apierr.Validation
 	min, ok, err := q.Int("min", 0)
 	if err != nil {
@@ -68,8 +69,8 @@ func canonicalDecimal(s string) string {
 }
 
 // overlaps tells whether two inclusive ranges meet; max 0 is unbounded.
-func overlaps(a, b *PricingRule) bool {
-	upper := func(r *PricingRule) int64 {
+func overlaps(a, b *catalog.PricingRule) bool {
+	upper := func(r *catalog.PricingRule) int64 {
 		if r.Max == 0 {
 			return math.MaxInt64
 		}

@@ -3,6 +3,7 @@ package catalog
 import (
 	"strconv"
 
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/wire"
 )
 
@@ -17,15 +18,15 @@ func nonEmpty(s string) any {
 
 // ServiceView is what a service's representation needs besides the service.
 type ServiceView struct {
-	Metrics      []*Metric // nested in the XML; nil for none
-	SupportEmail string    // the tenant's, shown when the service has none (as 3scale does)
+	Metrics      []*catalog.Metric // nested in the XML; nil for none
+	SupportEmail string            // the tenant's, shown when the service has none (as 3scale does)
 }
 
 func serviceURL(base string, id int64) string { return base + "/admin/api/services/" + itoa(id) }
 
 // ServiceObj represents a service. JSON and XML carry the same facts in
 // 3scale's two different orders.
-func ServiceObj(base string, s *Service, v ServiceView) *wire.Obj {
+func ServiceObj(base string, s *catalog.Service, v ServiceView) *wire.Obj {
 	self := serviceURL(base, s.ID)
 	email := s.SupportEmail
 	if email == "" {
@@ -102,7 +103,7 @@ func notificationXML(n map[string][]int64) map[string]string {
 }
 
 // unitsOf maps metric ids to units, for methods (which show their parent's unit).
-func unitsOf(ms []*Metric) map[int64]string {
+func unitsOf(ms []*catalog.Metric) map[int64]string {
 	u := map[int64]string{}
 	for _, m := range ms {
 		u[m.ID] = m.Unit
@@ -113,7 +114,7 @@ func unitsOf(ms []*Metric) map[int64]string {
 // MetricObj represents a metric as the metrics endpoints show it. A method
 // appears there as a metric with its parent_id and its parent's unit in JSON,
 // and as <method> in XML.
-func MetricObj(base string, m *Metric, parentUnit string) *wire.Obj {
+func MetricObj(base string, m *catalog.Metric, parentUnit string) *wire.Obj {
 	svc := serviceURL(base, m.Service)
 	o := wire.NewObj("metric")
 	if m.Parent != 0 {
@@ -138,7 +139,7 @@ func MetricObj(base string, m *Metric, parentUnit string) *wire.Obj {
 }
 
 // MethodObj represents a method as the methods endpoints show it.
-func MethodObj(base string, m *Metric) *wire.Obj {
+func MethodObj(base string, m *catalog.Metric) *wire.Obj {
 	parent := serviceURL(base, m.Service) + "/metrics/" + itoa(m.Parent)
 	return wire.NewObj("method").
 		Set("id", m.ID).
@@ -156,9 +157,9 @@ func MethodObj(base string, m *Metric) *wire.Obj {
 }
 
 // PlanObj represents a plan of any type: "<type>" in JSON, <plan> in XML.
-func PlanObj(base string, p *Plan, isDefault bool) *wire.Obj {
+func PlanObj(base string, p *catalog.Plan, isDefault bool) *wire.Obj {
 	o := wire.NewObj(p.Type).XMLName("plan")
-	if p.Type == ApplicationPlan {
+	if p.Type == catalog.ApplicationPlan {
 		o.Attr("custom", p.Custom).Attr("default", isDefault)
 	} else if isDefault {
 		o.Attr("default", true)
@@ -176,13 +177,13 @@ func PlanObj(base string, p *Plan, isDefault bool) *wire.Obj {
 		JSON("default", isDefault).
 		JSON("created_at", p.CreatedAt).
 		JSON("updated_at", p.UpdatedAt)
-	if p.Type == ApplicationPlan {
+	if p.Type == catalog.ApplicationPlan {
 		o.JSON("custom", p.Custom).JSON("system_name", p.SystemName).XML("service_id", p.Service)
 	}
 	if p.Service != 0 {
 		svc := serviceURL(base, p.Service)
 		sub := "/application_plans/"
-		if p.Type == ServicePlan {
+		if p.Type == catalog.ServicePlan {
 			sub = "/service_plans/"
 		}
 		o.JSON("links", wire.Links{{Rel: "service", Href: svc}, {Rel: "self", Href: svc + sub + itoa(p.ID)}})
@@ -191,7 +192,7 @@ func PlanObj(base string, p *Plan, isDefault bool) *wire.Obj {
 }
 
 // LimitObj represents a usage limit.
-func LimitObj(base string, l *Limit, service int64) *wire.Obj {
+func LimitObj(base string, l *catalog.Limit, service int64) *wire.Obj {
 	metric := serviceURL(base, service) + "/metrics/" + itoa(l.Metric)
 	plan := base + "/admin/api/application_plans/" + itoa(l.Plan)
 	return wire.NewObj("limit").
@@ -212,7 +213,7 @@ func LimitObj(base string, l *Limit, service int64) *wire.Obj {
 }
 
 // PricingRuleObj represents a pricing rule; its cost is a decimal string, as 3scale renders it.
-func PricingRuleObj(base string, r *PricingRule, service int64) *wire.Obj {
+func PricingRuleObj(base string, r *catalog.PricingRule, service int64) *wire.Obj {
 	plan := base + "/admin/api/application_plans/" + itoa(r.Plan)
 	var max any
 	if r.Max != 0 {
@@ -235,7 +236,7 @@ func PricingRuleObj(base string, r *PricingRule, service int64) *wire.Obj {
 }
 
 // FeatureObj represents a feature of the tenant (account plans) or of a service.
-func FeatureObj(base string, f *Feature) *wire.Obj {
+func FeatureObj(base string, f *catalog.Feature) *wire.Obj {
 	o := wire.NewObj("feature").
 		Set("id", f.ID).
 		Set("name", f.Name).
@@ -259,7 +260,7 @@ func FeatureObj(base string, f *Feature) *wire.Obj {
 }
 
 // ServiceTokenObj represents a service token (a Turnpike extension of the admin API).
-func ServiceTokenObj(t *ServiceToken) *wire.Obj {
+func ServiceTokenObj(t *catalog.ServiceToken) *wire.Obj {
 	return wire.NewObj("service_token").
 		Set("id", t.ID).
 		Set("service_id", t.Service).

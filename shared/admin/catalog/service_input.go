@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/params"
 )
@@ -29,7 +30,7 @@ var notificationKinds = map[string]bool{"web_provider": true, "email_provider": 
 // readService reads a service's parameters into s and validates what it
 // read; on create, name, system_name and backend_version are validated by
 // ServiceInput. system_name cannot change after creation (3scale ignores it).
-func readService(q *api.Request, s *Service, creating bool, v *apierr.Validation) error {
+func readService(q *api.Request, s *catalog.Service, creating bool, v *apierr.Validation) error {
 	strs := []api.StrParam{api.Into("name", &s.Name), api.Into("description", &s.Description),
 		api.Into("deployment_option", &s.DeploymentOption), api.Into("backend_version", &s.BackendVersion),
 		api.Into("support_email", &s.SupportEmail), api.Into("buyer_plan_change_permission", &s.BuyerPlanChangePermission),
@@ -55,8 +56,8 @@ func readService(q *api.Request, s *Service, creating bool, v *apierr.Validation
 		*f.dst = b
 	}
 	if !creating {
-		checkName(v, s.Name)
-		bv, ok := normalizeBackendVersion(s.BackendVersion)
+		catalog.CheckName(v, s.Name)
+		bv, ok := catalog.NormalizeBackendVersion(s.BackendVersion)
 		if !ok {
 			v.Add("backend_version", "is not included in the list")
 		}
@@ -82,7 +83,7 @@ func readService(q *api.Request, s *Service, creating bool, v *apierr.Validation
 }
 
 // readNotificationSettings reads notification_settings[web_provider][]=50 and the like.
-func readNotificationSettings(q *api.Request, s *Service, v *apierr.Validation) {
+func readNotificationSettings(q *api.Request, s *catalog.Service, v *apierr.Validation) {
 	val, ok := q.Value("notification_settings")
 	if !ok {
 		return

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/wire"
 )
@@ -34,7 +35,7 @@ func contains(list []string, s string) bool {
 
 // readServiceEvent applies state_event: an unknown event is invalid, an event
 // that cannot fire from the current state is refused on errors.state.
-func readServiceEvent(q *api.Request, s *Service, v *apierr.Validation) error {
+func readServiceEvent(q *api.Request, s *catalog.Service, v *apierr.Validation) error {
 	ev, ok, err := q.Str("state_event")
 	if err != nil || !ok || ev == "" {
 		return err

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/credential"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -19,8 +20,8 @@ func ListServiceTokens(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		var tokens []*ServiceToken
-		if err := d.Store.All(ctx, store.Query{PK: store.TenantPK(q.Tenant()), Prefix: ServiceTokenPrefix(svc.ID)}, &tokens); err != nil {
+		var tokens []*catalog.ServiceToken
+		if err := d.Store.All(ctx, store.Query{PK: store.TenantPK(q.Tenant()), Prefix: catalog.ServiceTokenPrefix(svc.ID)}, &tokens); err != nil {
 			return api.Result{}, err
 		}
 		l := &wire.List{Name: "service_tokens"}
@@ -42,7 +43,7 @@ func CreateServiceToken(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		st := &ServiceToken{Key: ServiceTokenListKey(q.Tenant(), svc.ID, id), ID: id, Service: svc.ID,
+		st := &catalog.ServiceToken{Key: catalog.ServiceTokenListKey(q.Tenant(), svc.ID, id), ID: id, Service: svc.ID,
 			Value: credential.NewAccessToken(), CreatedAt: q.Now}
 		tx := d.Store.Tx(q.Tenant())
 		st.Add(tx, q.Tenant())
@@ -54,10 +55,10 @@ func CreateServiceToken(d *deps.Deps) http.Handler {
 }
 
 // pathService loads the service named by {service_id}.
-func pathService(ctx context.Context, d *deps.Deps, q *api.Request) (*Service, error) {
+func pathService(ctx context.Context, d *deps.Deps, q *api.Request) (*catalog.Service, error) {
 	sid, err := q.ID("service_id")
 	if err != nil {
 		return nil, err
 	}
-	return LoadService(ctx, d.Store, q.Tenant(), sid)
+	return catalog.LoadService(ctx, d.Store, q.Tenant(), sid)
 }

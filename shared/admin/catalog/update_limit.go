@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
@@ -25,11 +26,11 @@ func UpdateLimit(d *deps.Deps) http.Handler {
 		}
 		l.UpdatedAt = q.Now
 		tx := d.Store.Tx(q.Tenant())
-		tx.Update(l.Key, changeOf(l, "period", "value", "updated_at"), store.ErrNotFound)
+		tx.Update(l.Key, catalog.ChangeOf(l, "period", "value", "updated_at"), store.ErrNotFound)
 		if l.Period != oldPeriod {
-			old := store.ClaimKey(q.Tenant(), "limit", limitClaim(l.Plan, l.Metric, oldPeriod))
+			old := store.ClaimKey(q.Tenant(), "limit", catalog.LimitClaim(l.Plan, l.Metric, oldPeriod))
 			tx.Delete(old.PK, old.SK)
-			tx.Create(store.NewClaim(q.Tenant(), "limit", limitClaim(l.Plan, l.Metric, l.Period), l.ID), errPeriodTaken)
+			tx.Create(store.NewClaim(q.Tenant(), "limit", catalog.LimitClaim(l.Plan, l.Metric, l.Period), l.ID), catalog.ErrPeriodTaken)
 		}
 		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err

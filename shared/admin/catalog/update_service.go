@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -35,7 +36,7 @@ func UpdateService(d *deps.Deps) http.Handler {
 		// The state seen must still hold: a transition checked against a
 		// state that changed meanwhile (a delete) must not apply.
 		tx := d.Store.Tx(q.Tenant())
-		tx.UpdateIf(svc.Key, changeOf(svc, serviceAttrs...), store.Exists().And(store.Is("state", seen)), store.ErrNotFound)
+		tx.UpdateIf(svc.Key, catalog.ChangeOf(svc, serviceAttrs...), store.Exists().And(store.Is("state", seen)), store.ErrNotFound)
 		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}

@@ -8,7 +8,7 @@ import (
 	"errors"
 	"time"
 
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/store"
 )
 

@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"time"
 
 	"turnpike"
 	"turnpike/infra/cfn"
@@ -58,6 +59,7 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 	d := deps.New(s, o.MasterToken)
 	clk := &clock.Adjustable{}
 	d.Now = clk.Now
+	d.ReportRecheck = time.Second
 	srv := &Server{Stack: st, Deps: d, Clock: clk}
 	if err := srv.startQueues(ctx); err != nil {
 		st.Stop()

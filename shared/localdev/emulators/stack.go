@@ -91,6 +91,42 @@ func Start(ctx context.Context, o Options) (*Stack, error) {
 	return s, nil
 }
 
+// DynamoDBProcessGroup is the process group of the DynamoDB Local this Stack
+// started (0 if it started none), for tests that freeze or kill it.
+func (s *Stack) DynamoDBProcessGroup() int {
+	if s.dynamo == nil {
+		return 0
+	}
+	return s.dynamo.cmd.Process.Pid
+}
+
+// Exited reports, once, a service this Stack started that exited on its own
+// (nil is never sent): the local runner stops with its last output rather
+// than serving errors.
+func (s *Stack) Exited() <-chan error {
+	ch := make(chan error, 1)
+	go func() {
+		var dyn, sq <-chan struct{}
+		if s.dynamo != nil {
+			dyn = s.dynamo.done
+		}
+		if s.sqs != nil {
+			sq = s.sqs.done
+		}
+		var c *child
+		select {
+		case <-dyn:
+			c = s.dynamo
+		case <-sq:
+			c = s.sqs
+		}
+		if !c.stopping.Load() {
+			ch <- c.exitError()
+		}
+	}()
+	return ch
+}
+
 // Stop terminates every child process (SIGTERM, then SIGKILL after 3 s) and waits for them. Safe to call twice.
 // It returns an error if a service had already died on its own.
 func (s *Stack) Stop() error {

@@ -11,9 +11,10 @@ import (
 
 // Response is an HTTP answer.
 type Response struct {
-	Status int
-	Header http.Header
-	Body   []byte
+	Request string // method and path, for failure messages
+	Status  int
+	Header  http.Header
+	Body    []byte
 }
 
 // JSON decodes the body as a JSON object.
@@ -83,5 +84,5 @@ func (e *Env) Send(t testing.TB, req *http.Request) *Response {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Response{Status: res.StatusCode, Header: res.Header, Body: b}
+	return &Response{Request: req.Method + " " + req.URL.Path, Status: res.StatusCode, Header: res.Header, Body: b}
 }

@@ -42,6 +42,21 @@ func (e *Env) SeedSamples(t testing.TB) *Samples {
 	e.rekey(t, credential.Hash(tn.Token), credential.Hash(template.SampleAccessToken))
 	e.rekey(t, credential.Hash(tn.ProviderKey), credential.Hash(template.SampleProviderKey))
 	tn.Token, tn.ProviderKey = template.SampleAccessToken, template.SampleProviderKey
+	// The samples of the /stats routes use the same token.
+	ctx := context.Background()
+	k := credential.TokenKey(template.SampleAccessToken)
+	var tok credential.TokenItem
+	if err := e.Server.Deps.Store.Get(ctx, k.PK, k.SK, &tok); err != nil {
+		t.Fatal(err)
+	}
+	tok.Scopes = append(tok.Scopes, credential.ScopeStats)
+	av, err := attributevalue.MarshalMap(&tok)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Server.Deps.Store.DB.PutItem(ctx, &dynamodb.PutItemInput{TableName: aws.String(e.Server.Deps.Store.Entities), Item: av}); err != nil {
+		t.Fatal(err)
+	}
 
 	create := func(name, path string, form url.Values) int64 {
 		t.Helper()
@@ -173,6 +188,13 @@ func (e *Env) SeedSamples(t testing.TB) *Samples {
 		url.Values{"name": {"Other Reviewed"}, "system_name": {"other_reviewed"}, "state_event": {"publish"}, "approval_required": {"true"}})
 	create("pending_subscription", "/admin/api/accounts/"+S(ids["suspended_account"])+"/service_subscriptions.json",
 		url.Values{"plan_id": {S(ids["approval_service_plan"])}})
+	// Two more tenants for the Master API: one to schedule for deletion, one
+	// already scheduled, to purge.
+	ids["other_tenant"] = e.NewTenant(t).ID
+	ids["scheduled_tenant"] = e.NewTenant(t).ID
+	if r := e.Do(t, "DELETE", "/master/api/providers/"+S(ids["scheduled_tenant"])+".json", url.Values{"access_token": {MasterToken}}); r.Status != 200 {
+		t.Fatalf("seeding the tenant scheduled for deletion: %d %s", r.Status, r.Body)
+	}
 	return sm
 }
 

@@ -3,7 +3,7 @@ package testenv
 import (
 	"context"
 
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/catalog"
 )
 
 func metricsOf(e *Env, tenant, service int64) ([]*catalog.Metric, error) {

@@ -5,6 +5,7 @@ package tenant
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"turnpike/shared/platform/store"
@@ -37,6 +38,9 @@ type Tenant struct {
 	CreatedAt           time.Time `dynamodbav:"created_at"`
 	UpdatedAt           time.Time `dynamodbav:"updated_at"`
 	StateChangedAt      time.Time `dynamodbav:"state_changed_at"`
+	// PurgeRequestedAt is when the master asked to erase the tenant at once
+	// (zero: not asked); from then on it cannot be resumed.
+	PurgeRequestedAt time.Time `dynamodbav:"purge_requested_at,omitempty"`
 	// CfgVer grows with every change of the tenant's configuration (store.Tx bumps it).
 	CfgVer int64 `dynamodbav:"cfgver"`
 }
@@ -48,7 +52,7 @@ const DeletionDelay = 15 * 24 * time.Hour
 func Key(id int64) store.Key { return store.Key{PK: store.TenantPK(id), SK: store.TenantSK} }
 
 // ErrNotFound means there is no such tenant.
-var ErrNotFound = errors.New("tenant: not found")
+var ErrNotFound = fmt.Errorf("tenant: %w", store.ErrNotFound)
 
 // Load reads a tenant record.
 func Load(ctx context.Context, s *store.Store, id int64) (*Tenant, error) {

@@ -3,6 +3,7 @@
 package apierr
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -33,7 +34,7 @@ type Error struct {
 	Kind   Kind
 	Code   string              // machine code (Coded errors; rejection reason)
 	Public string              // public message
-	Fields map[string][]string // field errors (Fields kind), in field order of FieldOrder
+	Fields map[string][]string // field errors (Fields kind), rendered in Order
 	Order  []string            // field order for stable rendering
 	Cause  error               // internal cause; never rendered
 	JSON   []byte              // Document kind: the JSON body
@@ -62,6 +63,9 @@ func As(err error) *Error {
 	var e *Error
 	if errors.As(err, &e) {
 		return e
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return Unavailable(err) // a dependency did not answer within the request's deadline
 	}
 	return Internal(err)
 }
@@ -147,3 +151,7 @@ func (v *Validation) Err() error {
 	}
 	return v.e
 }
+
+// Conflict is a 409 {"error": msg}: a change that raced with another one; the
+// client may try again.
+func Conflict(msg string) *Error { return Msg(http.StatusConflict, msg) }

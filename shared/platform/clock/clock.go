@@ -1,21 +1,12 @@
 // Package clock is the time every rule that depends on time reads: periods,
-// deletion dates, retry schedules. Production uses the system clock; tests and
-// the local runner use an Adjustable one they can move forward.
+// deletion dates, retry schedules. Production reads the system time (deps.New);
+// tests and the local runner use an Adjustable clock they can move forward.
 package clock
 
 import (
 	"sync/atomic"
 	"time"
 )
-
-// Clock tells the current time.
-type Clock interface{ Now() time.Time }
-
-// System is the machine's clock.
-type System struct{}
-
-// Now is time.Now in UTC.
-func (System) Now() time.Time { return time.Now().UTC() }
 
 // Adjustable is the system clock shifted by an offset that tests move; safe
 // for concurrent use. The zero value runs with the system clock.

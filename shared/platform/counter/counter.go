@@ -41,8 +41,30 @@ type Engine struct {
 	DB    *dynamodb.Client
 	Table string
 	// stamps remembers, per item, the period stamps last seen, so that a
-	// rolled-over period costs no extra round trip (a stale memory only costs one).
-	stamps sync.Map // item key → map[string]int64 (0 = known absent)
+	// rolled-over period costs no extra round trip (a stale memory only costs
+	// one). Bounded by MaxRemembered items: past it, the memory starts over.
+	mu     sync.Mutex
+	stamps map[string]map[string]int64 // item key → stamp name → start (0 = known absent)
+}
+
+// MaxRemembered bounds how many items' stamps an engine remembers.
+const MaxRemembered = 50000
+
+// known returns the stamps remembered for item (nil if none); the map returned is never modified.
+func (e *Engine) known(item string) map[string]int64 {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.stamps[item]
+}
+
+// store replaces what is remembered of item.
+func (e *Engine) store(item string, m map[string]int64) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.stamps == nil || len(e.stamps) >= MaxRemembered {
+		e.stamps = make(map[string]map[string]int64)
+	}
+	e.stamps[item] = m
 }
 
 // MaxAttempts bounds retries when periods roll over under concurrent callers.
@@ -87,7 +109,7 @@ func (e *Engine) Apply(ctx context.Context, item string, now time.Time, ops []Op
 		in, stamps := e.update(item, now, ops, true)
 		res, err := e.DB.UpdateItem(ctx, in)
 		if err == nil {
-			e.stamps.Store(item, stamps)
+			e.store(item, stamps)
 			before := values(res.Attributes, now, report)
 			return Result{OK: true, Before: before, After: applied(res.Attributes, now, ops, before)}, nil
 		}
@@ -101,7 +123,9 @@ func (e *Engine) Apply(ctx context.Context, item string, now time.Time, ops []Op
 			v := values(old, now, report)
 			return Result{Before: v, After: v}, nil
 		}
-		backoff(attempt)
+		if err := backoff(ctx, attempt); err != nil {
+			return Result{}, err
+		}
 	}
 	return Result{}, fmt.Errorf("counter: %s: contention did not settle after %d attempts", item, MaxAttempts)
 }
@@ -127,15 +151,16 @@ func (e *Engine) Add(ctx context.Context, item string, at time.Time, ops []Op) e
 			return fmt.Errorf("counter: add %s: %w", item, err)
 		}
 		e.remember(item, ccf.Item, ops)
-		backoff(attempt)
+		if err := backoff(ctx, attempt); err != nil {
+			return err
+		}
 	}
 	return fmt.Errorf("counter: %s: contention did not settle after %d attempts", item, MaxAttempts)
 }
 
 // current drops the ops whose remembered period is later than at's.
 func (e *Engine) current(item string, at time.Time, ops []Op) []Op {
-	known, _ := e.stamps.Load(item)
-	stamps, _ := known.(map[string]int64)
+	stamps := e.known(item)
 	out := ops[:0:0]
 	for _, op := range ops {
 		if op.Period != "eternity" && stamps[op.stamp()] > Start(op.Period, at).Unix() {
@@ -146,10 +171,19 @@ func (e *Engine) current(item string, at time.Time, ops []Op) []Op {
 	return out
 }
 
-func backoff(attempt int) {
-	if attempt > 1 {
-		// Periods rolling over under many callers: spread the retries.
-		time.Sleep(time.Duration(rand.IntN(1000*(attempt))) * time.Microsecond)
+// backoff waits before another attempt, or returns why the caller gave up.
+func backoff(ctx context.Context, attempt int) error {
+	if attempt <= 1 {
+		return ctx.Err()
+	}
+	// Periods rolling over under many callers: spread the retries.
+	t := time.NewTimer(time.Duration(rand.IntN(1000*(attempt))) * time.Microsecond)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("counter: %w", ctx.Err())
 	}
 }
 
@@ -186,8 +220,7 @@ func mustDeny(ops []Op) bool {
 // returns the stamps the touched counters will have once it succeeds. With
 // limited, each increment is conditioned on staying within its max.
 func (e *Engine) update(item string, now time.Time, ops []Op, limited bool) (*dynamodb.UpdateItemInput, map[string]int64) {
-	known, _ := e.stamps.Load(item)
-	stamps, _ := known.(map[string]int64)
+	stamps := e.known(item)
 	next := make(map[string]int64, len(ops))
 	b := newExpr()
 	for _, op := range ops {
@@ -250,8 +283,7 @@ func (e *Engine) update(item string, now time.Time, ops []Op, limited bool) (*dy
 
 // merge records stamps after a successful write, keeping the others known.
 func (e *Engine) merge(item string, stamps map[string]int64) {
-	known, _ := e.stamps.Load(item)
-	old, _ := known.(map[string]int64)
+	old := e.known(item)
 	m := make(map[string]int64, len(old)+len(stamps))
 	for k, v := range old {
 		m[k] = v
@@ -259,7 +291,7 @@ func (e *Engine) merge(item string, stamps map[string]int64) {
 	for k, v := range stamps {
 		m[k] = v
 	}
-	e.stamps.Store(item, m)
+	e.store(item, m)
 }
 
 // remember records the stamps of the touched counters as stored in attrs.
@@ -271,7 +303,7 @@ func (e *Engine) remember(item string, attrs map[string]types.AttributeValue, op
 		}
 		m[op.stamp()] = num(attrs, op.stamp()) // 0 when absent
 	}
-	e.stamps.Store(item, m)
+	e.store(item, m)
 }
 
 // current is a counter's value in the period containing now (0 if its stamp is older).

@@ -6,6 +6,7 @@ package credential
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -41,6 +42,15 @@ func Random(n int) string {
 // NewAccessToken is 96 hex characters, like 3scale's.
 func NewAccessToken() string { return Random(48) }
 
+// MasterProviderKey is the master's provider key (the Master API's api_key):
+// derived from the master access token, so a deployment has one secret to
+// keep, yet the key is not the token and the token is not accepted as a key.
+func MasterProviderKey(masterToken string) string {
+	m := hmac.New(sha256.New, []byte(masterToken))
+	m.Write([]byte("turnpike master provider key"))
+	return hex.EncodeToString(m.Sum(nil))[:32]
+}
+
 // NewKey is 32 hex characters: provider keys, user keys, application keys.
 func NewKey() string { return Random(16) }
 
@@ -50,8 +60,14 @@ const (
 	ReadOnly  = "ro"
 )
 
-// Scope of an access token.
-const ScopeAccountManagement = "account_management"
+// Scopes of an access token.
+const (
+	ScopeAccountManagement = "account_management"
+	ScopePolicyRegistry    = "policy_registry"
+)
+
+// ScopeStats is the scope of the analytics (/stats) routes.
+const ScopeStats = "stats"
 
 // Principal is who a request acts as.
 type Principal struct {
@@ -60,6 +76,9 @@ type Principal struct {
 	Permission  string
 	Scopes      []string
 	ProviderKey bool // authenticated by provider key (acts as full admin, fires no webhooks)
+	Master      bool // the master administrator
+	// Via names the credential, for audit records ("master access token").
+	Via string
 }
 
 // CanWrite tells whether the principal may change anything.

@@ -5,8 +5,10 @@ package deps
 import (
 	"context"
 	"os"
+	"strings"
 	"time"
 
+	"turnpike/shared/platform/confcache"
 	"turnpike/shared/platform/counter"
 	"turnpike/shared/platform/queue"
 	"turnpike/shared/platform/store"
@@ -17,12 +19,24 @@ type Deps struct {
 	Store *store.Store
 	// Counters is the exact usage counter engine; one per process, it remembers period stamps.
 	Counters *counter.Engine
+	// Config is the process's cache of tenant configuration for the
+	// Service Management hot path, shared by the handlers built from these deps.
+	Config *confcache.Cache
 	// MasterToken is the master administrator's access token (MASTER_ACCESS_TOKEN).
 	MasterToken string
-	Now         func() time.Time
+	// RootDomain (ROOT_DOMAIN) is the domain tenants' hosts live under:
+	// when set, admin calls must come to <subdomain>-admin.<RootDomain> and
+	// master calls to master.<RootDomain>; when empty the credential alone
+	// decides the tenant.
+	RootDomain string
+	Now        func() time.Time
 	// Usage is the queue of reports and of the history of what authrep counted
 	// (USAGE_QUEUE_URL); nil when not configured.
 	Usage *queue.Queue
+	// ReportRecheck, when set, shortens how long reported transactions dated
+	// ahead wait before they are looked at again: the local stack sets it,
+	// since its tests move the clock faster than SQS delays run.
+	ReportRecheck time.Duration
 }
 
 // FromEnv builds Deps from the environment.
@@ -32,6 +46,7 @@ func FromEnv(ctx context.Context) (*Deps, error) {
 		return nil, err
 	}
 	d := New(s, os.Getenv("MASTER_ACCESS_TOKEN"))
+	d.RootDomain = strings.ToLower(os.Getenv("ROOT_DOMAIN"))
 	if d.Usage, err = queue.FromEnv(ctx, "USAGE_QUEUE_URL"); err != nil {
 		return nil, err
 	}
@@ -40,5 +55,5 @@ func FromEnv(ctx context.Context) (*Deps, error) {
 
 // New assembles Deps around a store.
 func New(s *store.Store, masterToken string) *Deps {
-	return &Deps{Store: s, Counters: &counter.Engine{DB: s.DB, Table: s.Counters}, MasterToken: masterToken, Now: time.Now}
+	return &Deps{Store: s, Counters: &counter.Engine{DB: s.DB, Table: s.Counters}, Config: confcache.New(), MasterToken: masterToken, Now: time.Now}
 }

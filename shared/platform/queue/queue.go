@@ -12,6 +12,7 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
@@ -48,6 +49,11 @@ func Client(ctx context.Context, endpoint string) (*sqs.Client, error) {
 		}
 	}
 	return sqs.NewFromConfig(cfg, func(o *sqs.Options) {
+		// Retries that fit in a report's deadline, as the store's do.
+		o.Retryer = retry.NewStandard(func(so *retry.StandardOptions) {
+			so.MaxAttempts = 3
+			so.MaxBackoff = 100 * time.Millisecond
+		})
 		if endpoint != "" {
 			o.BaseEndpoint = aws.String(endpoint)
 			o.HTTPClient = hc
@@ -71,6 +77,16 @@ func FromEnv(ctx context.Context, env string) (*Queue, error) {
 // Send enqueues one message.
 func (q *Queue) Send(ctx context.Context, body string) error {
 	if _, err := q.SQS.SendMessage(ctx, &sqs.SendMessageInput{QueueUrl: aws.String(q.URL), MessageBody: aws.String(body)}); err != nil {
+		return fmt.Errorf("queue: send: %w", err)
+	}
+	return nil
+}
+
+// SendDelayed enqueues one message that becomes visible after delay (at most 15 minutes).
+func (q *Queue) SendDelayed(ctx context.Context, body string, delay time.Duration) error {
+	secs := int32(min(max(delay, time.Second), 15*time.Minute) / time.Second)
+	if _, err := q.SQS.SendMessage(ctx, &sqs.SendMessageInput{QueueUrl: aws.String(q.URL), MessageBody: aws.String(body),
+		DelaySeconds: secs}); err != nil {
 		return fmt.Errorf("queue: send: %w", err)
 	}
 	return nil

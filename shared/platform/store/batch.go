@@ -80,7 +80,9 @@ func (s *Store) batchGet(ctx context.Context, keys []Key) ([]map[string]types.At
 		}
 		items = append(items, res.Responses[s.Entities]...)
 		if pending = res.UnprocessedKeys; len(pending) > 0 {
-			time.Sleep(time.Duration(10*(attempt+1)) * time.Millisecond) // throttled: back off
+			if err := Sleep(ctx, time.Duration(10*(attempt+1))*time.Millisecond); err != nil { // throttled: back off
+				return nil, fmt.Errorf("store: batch get: %w", err)
+			}
 		}
 	}
 	return items, nil

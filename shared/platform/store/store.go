@@ -12,10 +12,12 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 )
 
 // Config names the tables and, for local runs, the endpoint.
@@ -58,7 +60,6 @@ type Store struct {
 	// Usage holds what is written off the hot path: usage history, integration
 	// errors, and the markers that make the usage consumer idempotent.
 	Usage string
-	Now   func() time.Time
 }
 
 // Open builds the DynamoDB client. A local endpoint gets static credentials, a
@@ -93,12 +94,23 @@ func Open(ctx context.Context, c Config) (*Store, error) {
 			o.DisableValidateResponseChecksum = true
 			o.HTTPClient = hc
 		}
-		o.RetryMaxAttempts = 5
+		o.Retryer = Retryer()
 	})
 	if c.Usage == "" {
 		c.Usage = DefaultUsage
 	}
-	return &Store{DB: db, Entities: c.Entities, Counters: c.Counters, Usage: c.Usage, Now: time.Now}, nil
+	return &Store{DB: db, Entities: c.Entities, Counters: c.Counters, Usage: c.Usage}, nil
+}
+
+// Retryer bounds the SDK's retries so that they fit in a request's deadline:
+// three attempts, at most 100 ms apart. A DynamoDB that does not answer is
+// cut off by the caller's context (authrep gives a call under a second), not
+// by the SDK's default of 20 s backoffs.
+func Retryer() aws.Retryer {
+	return retry.NewStandard(func(o *retry.StandardOptions) {
+		o.MaxAttempts = 3
+		o.MaxBackoff = 100 * time.Millisecond
+	})
 }
 
 // FromEnv opens the store configured by the environment.
@@ -113,3 +125,14 @@ func envOr(k, d string) string {
 
 // ErrNotFound is returned by Get when the item does not exist.
 var ErrNotFound = errors.New("store: item not found")
+
+// Ping reads a key of the counters table, a read every function's role may
+// make: an error says DynamoDB does not answer (or the table is gone).
+func (s *Store) Ping(ctx context.Context) error {
+	_, err := s.DB.GetItem(ctx, &dynamodb.GetItemInput{TableName: aws.String(s.Counters),
+		Key: map[string]types.AttributeValue{"C": &types.AttributeValueMemberS{Value: "check"}}})
+	if err != nil {
+		return fmt.Errorf("dynamodb: table %s unreachable: %w", s.Counters, err)
+	}
+	return nil
+}

@@ -178,9 +178,23 @@ func (t *Tx) Commit(ctx context.Context) error {
 		if !retry || attempt >= 8 {
 			return fmt.Errorf("store: transaction: %w", err)
 		}
-		time.Sleep(time.Duration(5+rand.IntN(20*(attempt+1))) * time.Millisecond)
+		if err := Sleep(ctx, time.Duration(5+rand.IntN(20*(attempt+1)))*time.Millisecond); err != nil {
+			return fmt.Errorf("store: transaction: %w", err)
+		}
 	}
 }
 
 // ErrNoTenant means the tenant record is gone (deleted mid-request).
 var ErrNoTenant = errors.New("store: tenant does not exist")
+
+// Sleep waits d, or less if ctx ends first (then it returns why).
+func Sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}

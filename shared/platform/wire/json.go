@@ -95,7 +95,7 @@ func writeJSONValue(b *bytes.Buffer, v any) error {
 			return err
 		}
 		b.Write(raw)
-		if bytes.IndexAny(raw, ".eE") < 0 {
+		if !bytes.ContainsAny(raw, ".eE") {
 			b.WriteString(".0")
 		}
 	default:

@@ -7,7 +7,7 @@ import (
 	"sync"
 	"time"
 
-	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/queue"
 	"turnpike/shared/servicemgmt/usage"
 )
 
@@ -19,10 +19,9 @@ type Transaction = usage.Counted
 // What a process holds when it dies (a Lambda container being reclaimed) is
 // lost to the history; the counters themselves are exact.
 type recorder struct {
-	d       *deps.Deps
+	q       *queue.Queue
 	mu      sync.Mutex
 	pending []Transaction
-	started sync.Once
 }
 
 // FlushEvery is how often a process sends what authrep counted (HISTORY_FLUSH overrides it).
@@ -36,18 +35,21 @@ var FlushEvery = func() time.Duration {
 // maxPending bounds what a process keeps when the queue cannot be reached.
 const maxPending = 100000
 
-var recorders sync.Map // *deps.Deps → *recorder
-
-func recorderOf(d *deps.Deps) *recorder {
-	if r, ok := recorders.Load(d); ok {
-		return r.(*recorder)
+// startRecorder builds the recorder of an authrep handler and starts its
+// flushing loop, for the life of the process; nil without a queue.
+func startRecorder(q *queue.Queue) *recorder {
+	if q == nil {
+		return nil
 	}
-	r, _ := recorders.LoadOrStore(d, &recorder{d: d})
-	return r.(*recorder)
+	r := &recorder{q: q}
+	go r.loop()
+	return r
 }
 
 func (r *recorder) record(t *Transaction) {
-	r.started.Do(func() { go r.loop() })
+	if r == nil {
+		return
+	}
 	r.mu.Lock()
 	if len(r.pending) < maxPending {
 		r.pending = append(r.pending, *t)
@@ -57,7 +59,9 @@ func (r *recorder) record(t *Transaction) {
 
 func (r *recorder) loop() {
 	for range time.Tick(FlushEvery) {
-		r.flush(context.Background())
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		r.flush(ctx)
+		cancel()
 	}
 }
 
@@ -67,8 +71,8 @@ func (r *recorder) flush(ctx context.Context) {
 	batch := r.pending
 	r.pending = nil
 	r.mu.Unlock()
-	q := r.d.Usage
-	if len(batch) == 0 || q == nil {
+	q := r.q
+	if len(batch) == 0 {
 		return
 	}
 	const per = 1000 // about 100 bytes each: well under usage.MaxMessage

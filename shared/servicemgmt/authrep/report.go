@@ -23,8 +23,11 @@ import (
 // once, and applied by the usage consumer from the queue. Reports are not
 // limited, as in 3scale.
 func Report(d *deps.Deps) http.Handler {
+	ca := &cache{c: d.Config}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := acceptReport(r.Context(), d, r); err != nil {
+		ctx, cancel := context.WithTimeout(r.Context(), Deadline)
+		defer cancel()
+		if err := acceptReport(ctx, d, ca, r); err != nil {
 			writeError(w, publicError(err), false)
 			return
 		}
@@ -34,7 +37,7 @@ func Report(d *deps.Deps) http.Handler {
 	})
 }
 
-func acceptReport(ctx context.Context, d *deps.Deps, r *http.Request) (err error) {
+func acceptReport(ctx context.Context, d *deps.Deps, ca *cache, r *http.Request) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = apierr.Internal(fmt.Errorf("panic: %v", p))
@@ -46,7 +49,7 @@ func acceptReport(ctx context.Context, d *deps.Deps, r *http.Request) (err error
 	}
 	c := &call{p: p}
 	var txs *params.Params
-	tg, aerr := resolveService(ctx, d, c, func() *apierr.Error {
+	tg, aerr := resolveService(ctx, d, ca, c, func() *apierr.Error {
 		if params.CheckUTF8(p) != nil {
 			return errNotValidData()
 		}

@@ -4,10 +4,11 @@ import (
 	"context"
 	"errors"
 
-	"turnpike/shared/admin/audience"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/audience"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/model/tenant"
 	"turnpike/shared/platform/apierr"
+	"turnpike/shared/platform/confcache"
 	"turnpike/shared/platform/credential"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/params"
@@ -16,8 +17,9 @@ import (
 
 // target is what a request's credentials resolve to.
 type target struct {
+	ca      *cache
 	tenant  int64
-	conf    *config
+	conf    *confcache.Config
 	service *serviceConf
 }
 
@@ -25,8 +27,7 @@ type target struct {
 // between runs the endpoint's own checks after the credentials are known and
 // before the service is resolved. In steady state it reads only the tenant's
 // head; the rest comes from the cache.
-func resolveService(ctx context.Context, d *deps.Deps, c *call, between func() *apierr.Error) (*target, *apierr.Error) {
-	ca := cacheOf(d)
+func resolveService(ctx context.Context, d *deps.Deps, ca *cache, c *call, between func() *apierr.Error) (*target, *apierr.Error) {
 	pk, token, sid := c.str("provider_key"), c.str("service_token"), c.str("service_id")
 	var credKey string
 	var tid int64
@@ -84,7 +85,7 @@ func resolveService(ctx context.Context, d *deps.Deps, c *call, between func() *
 	}
 	// A credential confirmed at another version is looked up again: rotating or
 	// removing it bumped its tenant's version.
-	if e, _ := ca.cred(credKey); e.ver != h.ver {
+	if e, _ := ca.cred(credKey); e.Ver != h.ver {
 		var again int64
 		if pk == "" {
 			id, _ := store.ParseID(sid)
@@ -99,7 +100,7 @@ func resolveService(ctx context.Context, d *deps.Deps, c *call, between func() *
 			ca.dropCred(credKey)
 			return nil, credInvalid()
 		}
-		ca.setCred(credKey, credEntry{tenant: tid, ver: h.ver})
+		ca.setCred(credKey, confcache.Cred{Tenant: tid, Ver: h.ver})
 	}
 	conf := ca.at(tid, h.ver)
 	svcID := h.defaultService
@@ -120,7 +121,7 @@ func resolveService(ctx context.Context, d *deps.Deps, c *call, between func() *
 		}
 		return nil, errServiceIDInvalid(sid)
 	}
-	return &target{tenant: tid, conf: conf, service: sc}, nil
+	return &target{ca: ca, tenant: tid, conf: conf, service: sc}, nil
 }
 
 // authChecks are the checks of the four authorization endpoints between credentials and service.
@@ -138,7 +139,7 @@ func (c *call) authChecks() *apierr.Error {
 // A cached entry is confirmed against the tenant's version by the caller.
 func lookupCred(ctx context.Context, ca *cache, key string, lookup func() (int64, error)) (int64, error) {
 	if e, ok := ca.cred(key); ok {
-		return e.tenant, nil
+		return e.Tenant, nil
 	}
 	tid, err := lookup()
 	if errors.Is(err, credential.ErrUnknown) {
@@ -147,12 +148,12 @@ func lookupCred(ctx context.Context, ca *cache, key string, lookup func() (int64
 	if err != nil {
 		return 0, err
 	}
-	ca.setCred(key, credEntry{tenant: tid, ver: -1}) // confirmed once the tenant's version is read
+	ca.setCred(key, confcache.Cred{Tenant: tid, Ver: -1}) // confirmed once the tenant's version is read
 	return tid, nil
 }
 
 // loadService returns a live service with its metrics, or nil.
-func loadService(ctx context.Context, d *deps.Deps, ca *cache, conf *config, tid, id int64) (*serviceConf, error) {
+func loadService(ctx context.Context, d *deps.Deps, ca *cache, conf *confcache.Config, tid, id int64) (*serviceConf, error) {
 	if sc, ok := ca.service(conf, id); ok {
 		return sc, nil
 	}
@@ -209,7 +210,7 @@ func resolveApplication(ctx context.Context, d *deps.Deps, c *call, tg *target, 
 // loadApp finds an application by a unique credential, with its account's
 // state, or nil.
 func loadApp(ctx context.Context, d *deps.Deps, tg *target, r appRef) (*appConf, error) {
-	ca := cacheOf(d)
+	ca := tg.ca
 	if a, ok := ca.app(tg.conf, r); ok {
 		return a, nil
 	}
@@ -240,7 +241,7 @@ func loadApp(ctx context.Context, d *deps.Deps, tg *target, r appRef) (*appConf,
 
 // loadPlan returns the application's plan with its limits in report order.
 func loadPlan(ctx context.Context, d *deps.Deps, tg *target, id int64) (*planConf, error) {
-	ca := cacheOf(d)
+	ca := tg.ca
 	if p, ok := ca.plan(tg.conf, id); ok {
 		return p, nil
 	}

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/counter"
 	"turnpike/shared/platform/wire"
 )

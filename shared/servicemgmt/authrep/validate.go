@@ -4,8 +4,8 @@ import (
 	"regexp"
 	"strings"
 
-	"turnpike/shared/admin/audience"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/audience"
+	"turnpike/shared/model/catalog"
 )
 
 // denial is a 409: the rejection code and 3scale's reason text.

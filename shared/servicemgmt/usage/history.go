@@ -7,15 +7,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"turnpike/shared/admin/api"
-	"turnpike/shared/admin/audience"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/audience"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/counter"
+	"turnpike/shared/platform/credential"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 	"turnpike/shared/platform/wire"
@@ -59,7 +56,7 @@ const maxBuckets = 1000
 // "2XX"), granularity (hour … year, eternity; default day) and the range
 // since … until (dates or times, UTC; default the current bucket).
 func historyHandler(d *deps.Deps, scope string, find func(context.Context, *api.Request) (int64, int64, error)) http.Handler {
-	return api.Admin(d, api.Spec{JSONOnly: true}, func(ctx context.Context, q *api.Request) (api.Result, error) {
+	return api.Admin(d, api.Spec{JSONOnly: true, Scope: credential.ScopeStats}, func(ctx context.Context, q *api.Request) (api.Result, error) {
 		id, svc, err := find(ctx, q)
 		if err != nil {
 			return api.Result{}, err
@@ -185,25 +182,18 @@ func span(q *api.Request, gran string) (time.Time, time.Time, error) {
 
 // readSeries reads the buckets of a series between two sort keys.
 func readSeries(ctx context.Context, d *deps.Deps, pk, from, to string) (map[string]int64, error) {
-	in := &dynamodb.QueryInput{TableName: aws.String(d.Store.Usage), ConsistentRead: aws.Bool(true),
-		KeyConditionExpression: aws.String("PK = :pk AND SK BETWEEN :a AND :b"),
-		ExpressionAttributeValues: map[string]types.AttributeValue{":pk": &types.AttributeValueMemberS{Value: pk},
-			":a": &types.AttributeValueMemberS{Value: from}, ":b": &types.AttributeValueMemberS{Value: to}}}
-	out := map[string]int64{}
-	for {
-		res, err := d.Store.DB.Query(ctx, in)
-		if err != nil {
-			return nil, err
-		}
-		for _, it := range res.Items {
-			if n, ok := it["v"].(*types.AttributeValueMemberN); ok {
-				v, _ := strconv.ParseInt(n.Value, 10, 64)
-				out[attr(it, "SK")] = v
-			}
-		}
-		if res.LastEvaluatedKey == nil {
-			return out, nil
-		}
-		in.ExclusiveStartKey = res.LastEvaluatedKey
+	var buckets []struct {
+		SK string `dynamodbav:"SK"`
+		V  *int64 `dynamodbav:"v"`
 	}
+	if err := d.Store.UsageRange(ctx, pk, from, to, &buckets); err != nil {
+		return nil, err
+	}
+	out := map[string]int64{}
+	for _, b := range buckets {
+		if b.V != nil {
+			out[b.SK] = *b.V
+		}
+	}
+	return out, nil
 }

@@ -3,6 +3,8 @@ package usage
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
+	"time"
 )
 
 // Message is the body of one queue message.
@@ -19,6 +21,12 @@ type Report struct {
 	Service  int64   `json:"v"`
 	Received int64   `json:"at"` // unix milliseconds: the time of transactions without a timestamp
 	Txs      []RawTx `json:"x"`
+	// Origin names the report's transactions dated ahead, re-sent by the
+	// consumer to wait for their period: it keys their markers instead of
+	// the message id, so every copy of them counts once.
+	Origin string `json:"o,omitempty"`
+
+	wait time.Duration // how far ahead its latest transaction is dated
 }
 
 // RawTx is one transaction as reported.
@@ -28,6 +36,9 @@ type RawTx struct {
 	Usage     [][2]string `json:"u"` // metric name, value; in the order given
 	Timestamp string      `json:"ts,omitempty"`
 	Code      string      `json:"c,omitempty"`
+	// Only, on a transaction sent back to wait for its time, names the
+	// counter periods still to count; the rest of it counted already.
+	Only []string `json:"only,omitempty"`
 }
 
 // MaxMessage bounds a message body (SQS takes 256 KiB); larger reports are
@@ -52,7 +63,11 @@ func SplitReport(r *Report) ([]string, error) {
 		if len(cur) == 0 {
 			return nil
 		}
-		body, err := (&Message{Report: &Report{Tenant: r.Tenant, Service: r.Service, Received: r.Received, Txs: cur}}).Encode()
+		rep := &Report{Tenant: r.Tenant, Service: r.Service, Received: r.Received, Txs: cur}
+		if r.Origin != "" {
+			rep.Origin = r.Origin + "/" + strconv.Itoa(len(out))
+		}
+		body, err := (&Message{Report: rep}).Encode()
 		if err != nil {
 			return err
 		}

@@ -4,7 +4,7 @@ import (
 	"regexp"
 	"strconv"
 
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/catalog"
 )
 
 // Metrics indexes a service's metrics and methods.

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"turnpike/shared/admin/audience"
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/audience"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
@@ -18,6 +18,7 @@ type tx struct {
 	at    time.Time
 	usage map[int64]Delta // expanded through the hierarchy
 	code  string
+	only  []string // the counter periods still to count, for a transaction sent back to wait
 }
 
 // integrationError is why a batch was dropped, for the provider to read.
@@ -63,7 +64,7 @@ func resolve(ctx context.Context, d *deps.Deps, r *Report) ([]tx, *integrationEr
 		if at.After(received.Add(MaxFuture)) {
 			return nil, &integrationError{"transaction_timestamp_too_new", "reporting transactions more than 3600 seconds in the future is not allowed"}, nil
 		}
-		out = append(out, tx{app: app, at: at, usage: Expand(given, x, false), code: raw.Code})
+		out = append(out, tx{app: app, at: at, usage: Expand(given, x, false), code: raw.Code, only: raw.Only})
 	}
 	return out, nil, nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strconv"
 	"time"
@@ -13,9 +14,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
-	"turnpike/shared/admin/catalog"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/counter"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 )
 
 // HistoryPeriods are the periods usage history is kept for.
@@ -23,8 +25,9 @@ var HistoryPeriods = []string{"hour", "day", "week", "month", "year", "eternity"
 
 // fold is successive usage of one counter: increments add up, a set restarts it.
 type fold struct {
-	n   int64
-	set bool
+	n      int64
+	set    bool
+	tenant int64
 }
 
 func (f *fold) apply(d Delta) {
@@ -54,44 +57,61 @@ func newWrites(d *deps.Deps) *writes {
 	return &writes{d: d, counterWrites: map[string]*counterWrite{}, hist: map[[2]string]*fold{}}
 }
 
-// counters folds reported usage into the applications' limited counters.
-// A counter holds only its current period: per application, usage counts if
-// it falls in the period of the application's latest transaction (older
-// periods are over for the counter); no limit is checked, as in 3scale.
-func (w *writes) counters(ctx context.Context, tenant int64, txs []tx) error {
-	byApp := map[int64][]tx{}
+// counters folds reported usage into the applications' limited counters and
+// returns, per transaction index, the counter periods it names that have not
+// begun at now: those wait. A counter holds only its current period: per
+// application, usage counts if it falls in the period of the application's
+// latest due transaction (older periods are over for the counter); no limit is
+// checked, as in 3scale.
+func (w *writes) counters(ctx context.Context, tenant int64, txs []tx, now time.Time) (map[int][]string, error) {
+	byApp := map[int64][]int{}
 	var order []int64
-	for _, t := range txs {
+	for i, t := range txs {
 		if _, ok := byApp[t.app.ID]; !ok {
 			order = append(order, t.app.ID)
 		}
-		byApp[t.app.ID] = append(byApp[t.app.ID], t)
+		byApp[t.app.ID] = append(byApp[t.app.ID], i)
 	}
+	waiting := map[int][]string{}
 	limits := map[int64][]*catalog.Limit{}
 	for _, id := range order {
 		group := byApp[id]
-		plan := group[0].app.Plan
+		plan := txs[group[0]].app.Plan
 		ls, ok := limits[plan]
 		if !ok {
 			var err error
 			if ls, err = catalog.Limits(ctx, w.d.Store, tenant, plan); err != nil {
-				return err
+				return nil, err
 			}
 			limits[plan] = ls
 		}
-		at := group[0].at
-		for _, t := range group {
-			if t.at.After(at) {
-				at = t.at
+		// For a period that has begun, a transaction dated ahead of now lies
+		// in the same period as now: counting at min(latest, now) is exact.
+		at := txs[group[0]].at
+		for _, i := range group {
+			if txs[i].at.After(at) {
+				at = txs[i].at
 			}
+		}
+		if at.After(now) {
+			at = now
 		}
 		cw := &counterWrite{item: counter.Key(tenant, id), at: at}
 		for _, l := range ls {
 			var f fold
 			touched := false
-			for _, t := range group {
+			for _, i := range group {
+				t := txs[i]
 				d, ok := t.usage[l.Metric]
-				if !ok || !counter.Start(l.Period, t.at).Equal(counter.Start(l.Period, at)) {
+				if !ok || (t.only != nil && !slices.Contains(t.only, l.Period)) {
+					continue
+				}
+				start := counter.Start(l.Period, t.at)
+				if start.After(now) {
+					waiting[i] = append(waiting[i], l.Period)
+					continue
+				}
+				if !start.Equal(counter.Start(l.Period, at)) {
 					continue
 				}
 				f.apply(d)
@@ -105,7 +125,11 @@ func (w *writes) counters(ctx context.Context, tenant int64, txs []tx) error {
 			w.counterWrites[cw.item] = cw
 		}
 	}
-	return nil
+	for i, ps := range waiting {
+		slices.Sort(ps)
+		waiting[i] = slices.Compact(ps)
+	}
+	return waiting, nil
 }
 
 // trackedCodes are the response codes counted one by one; every code also counts in its class (2XX…).
@@ -139,7 +163,7 @@ func (w *writes) history(tenant, service, app int64, at time.Time, usage map[int
 				k := [2]string{pk, Bucket(p, at)}
 				f := w.hist[k]
 				if f == nil {
-					f = &fold{}
+					f = &fold{tenant: tenant}
 					w.hist[k] = f
 				}
 				f.apply(deltas[i])
@@ -233,17 +257,20 @@ func (w *writes) chunk(ctx context.Context, msgID string, n int, es []entry) err
 				continue
 			}
 			f := w.hist[e.hist]
-			expr := "ADD #v :n"
+			// Every history item names its tenant, so that erasing a
+			// tenant finds its history through the ByTenant index.
+			expr := "ADD #v :n SET #t = :t"
 			if f.set {
-				expr = "SET #v = :n"
+				expr = "SET #v = :n, #t = :t"
 			}
 			items = append(items, types.TransactWriteItem{Update: &types.Update{
 				TableName: aws.String(s.Usage),
 				Key: map[string]types.AttributeValue{
 					"PK": &types.AttributeValueMemberS{Value: e.hist[0]}, "SK": &types.AttributeValueMemberS{Value: e.hist[1]}},
-				UpdateExpression:          aws.String(expr),
-				ExpressionAttributeNames:  map[string]string{"#v": "v"},
-				ExpressionAttributeValues: map[string]types.AttributeValue{":n": &types.AttributeValueMemberN{Value: strconv.FormatInt(f.n, 10)}},
+				UpdateExpression:         aws.String(expr),
+				ExpressionAttributeNames: map[string]string{"#v": "v", "#t": store.TenantAttr},
+				ExpressionAttributeValues: map[string]types.AttributeValue{
+					":n": &types.AttributeValueMemberN{Value: strconv.FormatInt(f.n, 10)}, ":t": store.TenantValue(f.tenant)},
 			}})
 			owners = append(owners, nil)
 		}
@@ -272,7 +299,9 @@ func (w *writes) chunk(ctx context.Context, msgID string, n int, es []entry) err
 				}
 			}
 		}
-		time.Sleep(time.Duration(rand.IntN(5*(attempt+1))) * time.Millisecond)
+		if err := store.Sleep(ctx, time.Duration(rand.IntN(5*(attempt+1)))*time.Millisecond); err != nil {
+			return fmt.Errorf("usage: chunk %d: %w", n, err)
+		}
 	}
 	return fmt.Errorf("usage: chunk %d of %s did not settle", n, msgID)
 }

@@ -23,7 +23,13 @@ func concat(lists ...[]Operation) []Operation {
 // Master API and the tenant's own account.
 var tenantOps = []Operation{
 	{"create-provider", "POST", "/master/api/providers.json", master.CreateProvider},
+	{"read-tenant", "GET", "/master/api/providers/{provider_id}", master.ReadTenant},
+	{"update-tenant", "PUT", "/master/api/providers/{provider_id}", master.UpdateTenant},
+	{"delete-tenant", "DELETE", "/master/api/providers/{provider_id}", master.DeleteTenant},
+	{"purge-tenant", "POST", "/master/api/providers/{provider_id}/purge.json", master.PurgeTenant},
+	{"list-purges", "GET", "/master/api/purges.json", master.ListPurges},
 	{"read-provider", "GET", "/admin/api/provider.json", master.ReadProvider},
+	{"update-provider", "PUT", "/admin/api/provider.json", master.UpdateProvider},
 }
 
 // Service Management API.

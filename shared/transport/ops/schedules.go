@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 
+	"turnpike/shared/master"
 	"turnpike/shared/platform/deps"
 )
 
@@ -18,7 +19,9 @@ type Schedule struct {
 
 // schedules lists every scheduled function; `make template` adds their
 // functions and schedules.
-var schedules = []Schedule{}
+var schedules = []Schedule{
+	{"purge-tenants", "rate(1 day)", master.PurgeDue},
+}
 
 // Schedules lists every scheduled function, sorted by name.
 func Schedules() []Schedule {

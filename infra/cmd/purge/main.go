@@ -1,0 +1,45 @@
+// Command purge erases, now, the tenants the scheduled purge would erase:
+// those whose deletion date has passed or whose purge the master asked.
+// It uses the same configuration as the functions (ENTITIES_TABLE,
+// COUNTERS_TABLE, USAGE_TABLE, DYNAMODB_ENDPOINT); next to `make local` it
+// finds the local DynamoDB by itself. -dry-run reports what would go.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"log"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"turnpike/shared/model/tenant"
+	"turnpike/shared/platform/deps"
+)
+
+func main() {
+	dry := flag.Bool("dry-run", false, "report what would be erased, erase nothing")
+	max := flag.Int("max-batches", 0, "stop after this many batches (0: no bound); the next run goes on")
+	flag.Parse()
+	log.SetFlags(0)
+	if os.Getenv("DYNAMODB_ENDPOINT") == "" {
+		// make runs it from the repository root, where make local writes this.
+		if b, err := os.ReadFile(filepath.Join(".local", "dynamodb_endpoint")); err == nil {
+			os.Setenv("DYNAMODB_ENDPOINT", strings.TrimSpace(string(b)))
+		}
+	}
+	ctx := context.Background()
+	d, err := deps.FromEnv(ctx)
+	if err != nil {
+		log.Fatalf("purge: %v", err)
+	}
+	reps, err := tenant.PurgeDue(ctx, d.Store, tenant.PurgeOptions{DryRun: *dry, MaxBatches: *max, By: "command", Now: d.Now()})
+	for _, r := range reps {
+		b, _ := json.Marshal(map[string]any{"tenant_id": r.Tenant, "dry_run": *dry, "done": r.Done, "counts": r.Counts})
+		os.Stdout.Write(append(b, '\n'))
+	}
+	if err != nil {
+		log.Fatalf("purge: %v", err)
+	}
+}

@@ -1,0 +1,29 @@
+package master
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strconv"
+
+	"turnpike/shared/admin/api"
+	"turnpike/shared/model/tenant"
+	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
+)
+
+func itoaID(id int64) string { return strconv.FormatInt(id, 10) }
+
+// ReadProvider is GET /admin/api/provider: the tenant's own account, with its provider key.
+func ReadProvider(d *deps.Deps) http.Handler {
+	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
+		t, err := tenant.Load(ctx, d.Store, q.Tenant())
+		if errors.Is(err, tenant.ErrNotFound) {
+			return api.Result{}, store.ErrNotFound
+		}
+		if err != nil {
+			return api.Result{}, err
+		}
+		return api.OK(ProviderObj(d, q.BaseURL(), t)), nil
+	})
+}

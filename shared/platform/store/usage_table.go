@@ -1,0 +1,123 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
+	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/expression"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+)
+
+// The usage table holds what is written off the hot path (usage history,
+// integration errors). Its partitions are read whole or by a sort-key range.
+
+// PutUsage writes an item to the usage table unconditionally (its writers are
+// idempotent: a redelivery writes the same item again).
+func (s *Store) PutUsage(ctx context.Context, item any) error {
+	av, err := attributevalue.MarshalMap(item)
+	if err != nil {
+		return fmt.Errorf("store: encode usage item: %w", err)
+	}
+	if _, err := s.DB.PutItem(ctx, &dynamodb.PutItemInput{TableName: aws.String(s.Usage), Item: av}); err != nil {
+		return fmt.Errorf("store: put usage item: %w", err)
+	}
+	return nil
+}
+
+// UsageRange decodes into out (a pointer to a slice) the items of a usage
+// partition whose sort keys lie between from and to, inclusive, in order.
+func (s *Store) UsageRange(ctx context.Context, pk, from, to string, out any) error {
+	kc := expression.Key("PK").Equal(expression.Value(pk)).And(expression.Key("SK").Between(expression.Value(from), expression.Value(to)))
+	return s.usageQuery(ctx, kc, true, 0, out)
+}
+
+// UsagePartition decodes into out up to limit items (0: all) of a usage
+// partition, newest (highest sort key) first when newestFirst.
+func (s *Store) UsagePartition(ctx context.Context, pk string, newestFirst bool, limit int, out any) error {
+	return s.usageQuery(ctx, expression.Key("PK").Equal(expression.Value(pk)), !newestFirst, limit, out)
+}
+
+func (s *Store) usageQuery(ctx context.Context, kc expression.KeyConditionBuilder, forward bool, limit int, out any) error {
+	e, err := expression.NewBuilder().WithKeyCondition(kc).Build()
+	if err != nil {
+		return fmt.Errorf("store: build usage query: %w", err)
+	}
+	in := &dynamodb.QueryInput{TableName: aws.String(s.Usage), ConsistentRead: aws.Bool(true), ScanIndexForward: aws.Bool(forward),
+		KeyConditionExpression: e.KeyCondition(), ExpressionAttributeNames: e.Names(), ExpressionAttributeValues: e.Values()}
+	var items []map[string]types.AttributeValue
+	for limit == 0 || len(items) < limit {
+		res, err := s.DB.Query(ctx, in)
+		if err != nil {
+			return fmt.Errorf("store: query usage: %w", err)
+		}
+		items = append(items, res.Items...)
+		if res.LastEvaluatedKey == nil {
+			break
+		}
+		in.ExclusiveStartKey = res.LastEvaluatedKey
+	}
+	if limit > 0 {
+		items = items[:min(len(items), limit)]
+	}
+	if err := attributevalue.UnmarshalListOfMaps(items, out); err != nil {
+		return fmt.Errorf("store: decode usage items: %w", err)
+	}
+	return nil
+}
+
+// DeleteUsagePartition deletes every item of a usage partition, 25 at a time.
+func (s *Store) DeleteUsagePartition(ctx context.Context, pk string) error {
+	e, err := expression.NewBuilder().WithKeyCondition(expression.Key("PK").Equal(expression.Value(pk))).
+		WithProjection(expression.NamesList(expression.Name("PK"), expression.Name("SK"))).Build()
+	if err != nil {
+		return fmt.Errorf("store: build usage query: %w", err)
+	}
+	in := &dynamodb.QueryInput{TableName: aws.String(s.Usage), ConsistentRead: aws.Bool(true),
+		KeyConditionExpression: e.KeyCondition(), ProjectionExpression: e.Projection(),
+		ExpressionAttributeNames: e.Names(), ExpressionAttributeValues: e.Values()}
+	for {
+		res, err := s.DB.Query(ctx, in)
+		if err != nil {
+			return fmt.Errorf("store: query usage: %w", err)
+		}
+		for i := 0; i < len(res.Items); i += 25 {
+			var reqs []types.WriteRequest
+			for _, it := range res.Items[i:min(i+25, len(res.Items))] {
+				reqs = append(reqs, types.WriteRequest{DeleteRequest: &types.DeleteRequest{Key: it}})
+			}
+			if err := s.deleteUsage(ctx, reqs); err != nil {
+				return err
+			}
+		}
+		if res.LastEvaluatedKey == nil {
+			return nil
+		}
+		in.ExclusiveStartKey = res.LastEvaluatedKey
+	}
+}
+
+// deleteUsage runs a batch of deletes until DynamoDB has taken them all.
+func (s *Store) deleteUsage(ctx context.Context, reqs []types.WriteRequest) error {
+	for attempt := 0; len(reqs) > 0; attempt++ {
+		if attempt > 8 {
+			return fmt.Errorf("store: deleting usage items: %d left unprocessed", len(reqs))
+		}
+		res, err := s.DB.BatchWriteItem(ctx, &dynamodb.BatchWriteItemInput{RequestItems: map[string][]types.WriteRequest{s.Usage: reqs}})
+		if err != nil {
+			return err
+		}
+		reqs = res.UnprocessedItems[s.Usage]
+		if len(reqs) > 0 {
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(time.Duration(10*(attempt+1)) * time.Millisecond):
+			}
+		}
+	}
+	return nil
+}
