@@ -25,18 +25,17 @@ func richTenant(t *testing.T, env *testenv.Env) (*testenv.Tenant, *testenv.App) 
 	status(t, tn.Do(t, "POST", acc+"/applications/"+testenv.S(app.ID)+"/keys.json", url.Values{"key": {"a-secret-key"}}), 201)
 	accToken(t, env, tn, "ro", "account_management")
 	status(t, tn.Do(t, "POST", "/admin/api/services/"+testenv.S(app.Service)+"/service_tokens.json", nil), 201)
-	awaitUsage(t, env, tn, app.ID, 1)
+	awaitUsage(t, tn, app.ID, 1)
 	return tn, app
 }
 
 // awaitUsage waits until an application's usage history of hits today
-// shows total: it is written off the hot path. It reads with the provider
-// key, as the tenant's admin token lacks the stats scope.
-func awaitUsage(t *testing.T, env *testenv.Env, tn *testenv.Tenant, app int64, total int) {
+// shows total: it is written off the hot path.
+func awaitUsage(t *testing.T, tn *testenv.Tenant, app int64, total int) {
 	t.Helper()
 	hist := "/stats/applications/" + testenv.S(app) + "/usage.json"
 	for i := 0; ; i++ {
-		r := env.Do(t, "GET", hist, url.Values{"provider_key": {tn.ProviderKey}, "metric_name": {"hits"}, "granularity": {"day"}})
+		r := tn.Stats(t, hist, url.Values{"metric_name": {"hits"}, "granularity": {"day"}})
 		if r.Status == 200 && strings.Contains(r.String(), `"total":`+strconv.Itoa(total)) {
 			return
 		}

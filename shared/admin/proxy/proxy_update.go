@@ -15,11 +15,12 @@ import (
 // validate and save every given field, then deploy to staging.
 func UpdateProxy(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{Wrapper: "proxy"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		in, err := proxyInput(q)
+		// The product first: another tenant's path is a 404 whatever it sends.
+		pr, err := loadProduct(ctx, d, q)
 		if err != nil {
 			return api.Result{}, err
 		}
-		pr, err := loadProduct(ctx, d, q)
+		in, err := proxyInput(q)
 		if err != nil {
 			return api.Result{}, err
 		}
