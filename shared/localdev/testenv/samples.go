@@ -195,6 +195,12 @@ func (e *Env) SeedSamples(t testing.TB) *Samples {
 	if r := e.Do(t, "DELETE", "/master/api/providers/"+S(ids["scheduled_tenant"])+".json", url.Values{"access_token": {MasterToken}}); r.Status != 200 {
 		t.Fatalf("seeding the tenant scheduled for deletion: %d %s", r.Status, r.Body)
 	}
+	// A webhook event, for the samples that read and redeliver one: webhooks
+	// on for account updates (to a port nothing listens on), then an update.
+	do("PUT", "/admin/api/webhooks.json", url.Values{"url": {"http://127.0.0.1:9/hooks"}, "active": {"true"},
+		"provider_actions": {"true"}, "account_updated_on": {"true"}})
+	do("PUT", acc+".json", url.Values{"org_name": {"Acme Inc"}})
+	ids["webhook_event"] = firstID(t, do("GET", "/admin/api/webhooks/events.json", nil))
 	return sm
 }
 
