@@ -60,7 +60,8 @@ func TestFunctionsUnderRuntimeEmulator(t *testing.T) {
 		"MasterAccessToken": template.SampleMasterToken, "UsageQueue": env.Server.Deps.Usage.URL,
 		"WebhookQueue": env.Server.Deps.Webhooks.Queue.URL}
 	base := []string{"DYNAMODB_ENDPOINT=" + env.Server.Stack.DynamoDBEndpoint, "SQS_ENDPOINT=" + env.Server.Stack.SQSEndpoint,
-		"AWS_REGION=us-east-1", "AWS_ACCESS_KEY_ID=local", "AWS_SECRET_ACCESS_KEY=local", "PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME")}
+		"AWS_REGION=us-east-1", "AWS_ACCESS_KEY_ID=local", "AWS_SECRET_ACCESS_KEY=local", "PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME"),
+		"GATEWAY_ALLOW_PRIVATE=1"} // the gateway sample's upstream is the local Echo API, on loopback as in the local stack
 	globals := tpl.Globals["Function"].(map[string]any)["Environment"].(map[string]any)["Variables"].(map[string]any)
 
 	type result struct {

@@ -201,6 +201,12 @@ func (e *Env) SeedSamples(t testing.TB) *Samples {
 		"provider_actions": {"true"}, "account_updated_on": {"true"}})
 	do("PUT", acc+".json", url.Values{"org_name": {"Acme Inc"}})
 	ids["webhook_event"] = firstID(t, do("GET", "/admin/api/webhooks/events.json", nil))
+	// The gateway's samples: the default service's first mapping rule, and
+	// its API backend set (the Echo API), which deploys version 1 to the sandbox.
+	svc = "/admin/api/services/" + S(ids["service"])
+	ids["mapping_rule"] = firstID(t, do("GET", svc+"/proxy/mapping_rules.json", nil))
+	// The Echo API answers the gateway sample.
+	do("PATCH", svc+"/proxy.json", url.Values{"api_backend": {e.EchoURL}}) // sandbox host api-tenant1-apicast-staging.localhost (events/gateway.json)
 	return sm
 }
 
