@@ -13,9 +13,6 @@ import (
 	"turnpike/shared/platform/wire"
 )
 
-// maxConfigsPage is porta's default and largest page of the account-level list.
-const maxConfigsPage = 500
-
 // ListAccountProxyConfigs is GET /admin/api/account/proxy_configs/{environment}.json
 // ?host=&version=&page=&per_page=: every product's configs, by id, paginated;
 // version=latest keeps each product's newest, host those serving that host.
@@ -33,20 +30,8 @@ func ListAccountProxyConfigs(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		page, _, err := q.Int("page", 1)
-		if err != nil {
-			return api.Result{}, err
-		}
-		per, _, err := q.Int("per_page", maxConfigsPage)
-		if err != nil {
-			return api.Result{}, err
-		}
-		if page < 1 {
-			page = 1
-		}
-		if per < 1 || per > maxConfigsPage {
-			per = maxConfigsPage
-		}
+		// The shared page parser: any page number, no overflow of page × per_page.
+		page, per := q.PageParams()
 		all, err := proxy.AllConfigs(ctx, d.Store, q.Tenant(), env)
 		if err != nil {
 			return api.Result{}, err
@@ -56,15 +41,9 @@ func ListAccountProxyConfigs(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		total := len(cs)
-		from := total // a page past the end, however large its number (no overflow)
-		if page-1 <= int64(total)/per {
-			from = min(int((page-1)*per), total)
-		}
-		to := from + int(per)
-		if to > total {
-			to = total
-		}
-		return api.Listed(configList(cs[from:to], &wire.Page{Number: int(page), PerPage: int(per), Total: total})), nil
+		from := min((page-1)*per, total)
+		to := min(from+per, total)
+		return api.Listed(configList(cs[from:to], &wire.Page{Number: page, PerPage: per, Total: total})), nil
 	})
 }
 
