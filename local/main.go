@@ -65,7 +65,10 @@ func run() error {
 	hs := &http.Server{Handler: srv.Handler, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 3)
 	go func() { errc <- hs.Serve(ln) }()
-	srv.StartSchedules(ctx, time.Hour) // the daily purge of tenants, among others
+	srv.StartSchedules(ctx, time.Hour)               // the daily purge of tenants, among others
+	if err := os.MkdirAll(data, 0o700); err != nil { // absent when MASTER_ACCESS_TOKEN is given
+		return err
+	}
 	if err := os.WriteFile(filepath.Join(data, "dynamodb_endpoint"), []byte(srv.Stack.DynamoDBEndpoint), 0o644); err != nil {
 		return err
 	}
