@@ -33,6 +33,9 @@ type PurgeOptions struct {
 	MaxBatches int
 	By         string // who runs it ("schedule", "master")
 	Now        time.Time
+	// AfterBatch, when set, is called after each batch is erased and
+	// recorded, with the tenant and how many batches this run erased of it.
+	AfterBatch func(tenant int64, batches int)
 }
 
 // PurgeReport is what a run erased (or, dry, would erase).
@@ -82,7 +85,7 @@ func Purge(ctx context.Context, s *store.Store, id int64, o PurgeOptions) (*Purg
 	if e == nil || e.Due.After(o.Now) {
 		return nil, ErrNotDue
 	}
-	p := &purge{s: s, t: t, entry: e, counts: map[string]int64{}, max: o.MaxBatches}
+	p := &purge{s: s, t: t, entry: e, counts: map[string]int64{}, max: o.MaxBatches, after: o.AfterBatch}
 	done, err := p.run(ctx)
 	if err != nil {
 		return nil, err
@@ -109,6 +112,7 @@ type purge struct {
 	counts  map[string]int64 // erased by this run
 	batches int
 	max     int
+	after   func(tenant int64, batches int)
 }
 
 func (p *purge) budget() bool { return p.max == 0 || p.batches < p.max }
@@ -145,6 +149,9 @@ func (p *purge) run(ctx context.Context) (bool, error) {
 		p.batches++
 		if err := p.record(ctx); err != nil {
 			return false, err
+		}
+		if p.after != nil {
+			p.after(p.t.ID, p.batches)
 		}
 	}
 	return false, nil
