@@ -12,6 +12,7 @@ test: lint
 	$(GO) test -count=1 -timeout 15m ./...
 	$(GO) test -run '^$$' -fuzz '^FuzzParseQuery$$' -fuzztime 10s ./shared/platform/params/
 	$(GO) test -run '^$$' -fuzz '^FuzzReportBody$$' -fuzztime 10s ./shared/servicemgmt/authrep/
+	$(GO) test -run '^$$' -fuzz '^FuzzMatch$$' -fuzztime 10s ./shared/model/proxy/
 
 # Every function runs one binary (functions/bootstrap; TURNPIKE_FUNCTION, set per
 # function by template.yaml, picks its operation). GOARCH=amd64 make build for
@@ -45,6 +46,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseQuery$$' -fuzztime 60s ./shared/platform/params/
 	$(GO) test -run '^$$' -fuzz '^FuzzParseJSON$$' -fuzztime 60s ./shared/platform/params/
 	$(GO) test -run '^$$' -fuzz '^FuzzReportBody$$' -fuzztime 60s ./shared/servicemgmt/authrep/
+	$(GO) test -run '^$$' -fuzz '^FuzzMatch$$' -fuzztime 60s ./shared/model/proxy/
 
 # gofmt skips local/node_modules (npm packages, not ours); staticcheck is a tool
 # dependency in go.mod, so a fresh clone needs nothing installed by hand.

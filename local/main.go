@@ -63,12 +63,24 @@ func run() error {
 	}
 	defer srv.Stop()
 	hs := &http.Server{Handler: srv.Handler, ReadHeaderTimeout: 10 * time.Second}
-	errc := make(chan error, 1)
+	errc := make(chan error, 3)
 	go func() { errc <- hs.Serve(ln) }()
-	srv.StartSchedules(ctx, time.Hour) // the daily purge of tenants, among others
+	srv.StartSchedules(ctx, time.Hour)               // the daily purge of tenants, among others
+	if err := os.MkdirAll(data, 0o700); err != nil { // absent when MASTER_ACCESS_TOKEN is given
+		return err
+	}
 	if err := os.WriteFile(filepath.Join(data, "dynamodb_endpoint"), []byte(srv.Stack.DynamoDBEndpoint), 0o644); err != nil {
 		return err
 	}
+	extra, err := serveExtra(srv, errc)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		for _, s := range extra {
+			s.Close()
+		}
+	}()
 	fmt.Printf("turnpike: master access token: %s\n", token)
 	fmt.Printf("turnpike: master provider key (api_key): %s\n", credential.MasterProviderKey(token))
 	fmt.Printf("turnpike: ready on http://%s (in %.1fs); Ctrl-C stops\n", addr, time.Since(start).Seconds())
@@ -88,6 +100,34 @@ func run() error {
 	defer cancel()
 	hs.Shutdown(sctx)
 	return nil
+}
+
+// serveExtra serves the gateway on GATEWAY_PORT (8080) and the Echo API on
+// ECHO_PORT (8081), both on 127.0.0.1.
+func serveExtra(srv *devserver.Server, errc chan<- error) ([]*http.Server, error) {
+	var out []*http.Server
+	for _, x := range []struct {
+		name, env, def string
+		h              http.Handler
+	}{{"gateway", "GATEWAY_PORT", "8080", srv.Gateway}, {"echo API", "ECHO_PORT", "8081", srv.Echo}} {
+		port := os.Getenv(x.env)
+		if port == "" {
+			port = x.def
+		}
+		addr := net.JoinHostPort("127.0.0.1", port)
+		ln, err := net.Listen("tcp", addr)
+		if err != nil {
+			for _, s := range out {
+				s.Close()
+			}
+			return nil, fmt.Errorf("cannot listen on %s for the %s: %w (set %s to use another port)", addr, x.name, err, x.env)
+		}
+		hs := &http.Server{Handler: x.h, ReadHeaderTimeout: 10 * time.Second, MaxHeaderBytes: 64 << 10}
+		go func() { errc <- hs.Serve(ln) }()
+		fmt.Printf("turnpike: %s on http://%s\n", x.name, addr)
+		out = append(out, hs)
+	}
+	return out, nil
 }
 
 // masterToken is MASTER_ACCESS_TOKEN, or one generated on first start and kept under .local/.

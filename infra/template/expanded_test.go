@@ -290,12 +290,14 @@ func TestLeastPrivilege(t *testing.T) {
 			e := expandRegistry(t, name, r)
 			kind := map[string]string{} // function logical id → kind
 			queueOf := map[string]string{}
+			outbox := map[string]bool{}
 			for _, op := range r.Ops {
 				kind[template.LogicalID(op.Name)] = string(op.API())
 			}
 			for _, c := range r.Consumers {
 				kind[template.LogicalID(c.Name)] = "consumer"
 				queueOf[template.LogicalID(c.Name)] = c.Queue
+				outbox[template.LogicalID(c.Name)] = c.Outbox
 			}
 			for _, s := range r.Schedules {
 				kind[template.LogicalID(s.Name)] = "schedule"
@@ -333,9 +335,18 @@ func TestLeastPrivilege(t *testing.T) {
 				case string(ops.AdminAPI):
 					// The master's immediate purge erases counter items, in batches.
 					allowed = map[string]string{"EntitiesTable": writeActions, "UsageTable": writeActions, "CountersTable": "dynamodb:BatchWriteItem"}
+					for _, c := range r.Consumers {
+						if c.Outbox {
+							allowed[c.Queue] = "sqs:SendMessage"
+						}
+					}
 				case "consumer":
 					allowed = map[string]string{"EntitiesTable": readActions, "CountersTable": readActions + " dynamodb:UpdateItem",
 						"UsageTable": writeActions, queueOf[id]: "sqs:ReceiveMessage sqs:DeleteMessage sqs:ChangeMessageVisibility sqs:GetQueueAttributes"}
+					if outbox[id] { // writes its events and enqueues their retries
+						allowed["EntitiesTable"] = writeActions
+						allowed[queueOf[id]] += " sqs:SendMessage"
+					}
 				case "schedule":
 					allowed = map[string]string{"EntitiesTable": writeActions, "CountersTable": writeActions, "UsageTable": writeActions}
 					for _, c := range r.Consumers {

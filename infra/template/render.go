@@ -113,9 +113,20 @@ func RenderRegistry(r Registry) []byte {
 	res["ServiceManagementRole"] = role("lambda.amazonaws.com", true, hot...)
 	// BatchWriteItem on the counters: the master's immediate purge erases a
 	// tenant's counter items (and nothing else of the admin API writes them).
-	res["AdminRole"] = role("lambda.amazonaws.com", true,
-		tableAccess(entities, readWrite...), statement([]string{"dynamodb:BatchWriteItem"}, getAtt(counters, "Arn")),
-		tableAccess(usage, readWrite...))
+	adminGrants := []any{tableAccess(entities, readWrite...), statement([]string{"dynamodb:BatchWriteItem"}, getAtt(counters, "Arn")),
+		tableAccess(usage, readWrite...)}
+	adminEnv := map[string]any{"MASTER_ACCESS_TOKEN": ref("MasterAccessToken")}
+	var outboxes []string // queues the admin API feeds after its changes commit (webhook events)
+	for _, c := range r.Consumers {
+		if c.Outbox {
+			outboxes = append(outboxes, c.Queue)
+			adminEnv[ops.QueueURLVariable(c.Queue)] = ref(c.Queue)
+		}
+	}
+	if len(outboxes) > 0 {
+		adminGrants = append(adminGrants, queueSend(outboxes))
+	}
+	res["AdminRole"] = role("lambda.amazonaws.com", true, adminGrants...)
 	if len(r.Schedules) > 0 {
 		st := []any{tableAccess(entities, readWrite...), tableAccess(counters, readWrite...), tableAccess(usage, readWrite...)}
 		if len(queues) > 0 {
@@ -126,7 +137,7 @@ func RenderRegistry(r Registry) []byte {
 
 	var sm, admin []ops.Operation
 	for _, op := range r.Ops {
-		fn := function(op.Name, "AdminRole", map[string]any{"MASTER_ACCESS_TOKEN": ref("MasterAccessToken")})
+		fn := function(op.Name, "AdminRole", adminEnv)
 		if op.API() == ops.ServiceManagementAPI {
 			sm = append(sm, op)
 			fn = function(op.Name, "ServiceManagementRole", queueEnv)
@@ -137,13 +148,20 @@ func RenderRegistry(r Registry) []byte {
 	}
 	for _, c := range r.Consumers {
 		roleID := camel(c.Name) + "Role"
-		res[roleID] = role("lambda.amazonaws.com", true,
+		grants := []any{
 			map[string]any{"Effect": "Allow", "Resource": getAtt(c.Queue, "Arn"), "Action": []any{
 				"sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes"}},
 			tableAccess(entities, read...),
 			tableAccess(counters, append(append([]string{}, read...), "dynamodb:UpdateItem")...),
-			tableAccess(usage, readWrite...))
-		fn := function(c.Name, roleID, nil)
+			tableAccess(usage, readWrite...)}
+		var env map[string]any
+		if c.Outbox {
+			grants[1] = tableAccess(entities, readWrite...)
+			grants = append(grants, queueSend([]string{c.Queue}))
+			env = map[string]any{ops.QueueURLVariable(c.Queue): ref(c.Queue)}
+		}
+		res[roleID] = role("lambda.amazonaws.com", true, grants...)
+		fn := function(c.Name, roleID, env)
 		p := props(fn)
 		p["Timeout"] = ConsumerTimeout
 		p["Events"] = map[string]any{"Queue": map[string]any{"Type": "SQS", "Properties": map[string]any{

@@ -17,6 +17,11 @@ const (
 	SampleAccessToken = "sample-admin-access-token-0123456789abcdef"
 	SampleProviderKey = "sample-provider-key-0123456789"
 	SampleUserKey     = "sample-user-key-0123456789"
+	// The application of the OAuth samples (app_id) and its key, and the
+	// token of the sample invitation (accept-invitation).
+	SampleAppID           = "sample-app-id"
+	SampleAppKey          = "sample-app-key-0123456789"
+	SampleInvitationToken = "sample-invitation-token-0123456789abcdef"
 )
 
 // sampleQuery is the query string a client of the operation's API sends.

@@ -153,8 +153,11 @@ func TestRoutesAreDeployable(t *testing.T) {
 func TestReferencesResolve(t *testing.T) {
 	tpl := parse(t)
 	known := map[string]bool{}
-	for name := range tpl.Resources {
+	for name, r := range tpl.Resources {
 		known[name] = true
+		if _, ok := r.Properties["FunctionUrlConfig"]; ok {
+			known[name+"Url"] = true // SAM generates <Function>Url for a function URL
+		}
 	}
 	for name := range tpl.Parameters {
 		known[name] = true

@@ -216,7 +216,7 @@ func TestApplicationUpdate(t *testing.T) {
 	other := w.newApp(t, w.acc, w.plan, nil)
 	path := w.app(w.acc, testenv.ID(a))
 	got := obj(t, send(t, w.tn, 200, "PUT", path+".json", url.Values{"application[name]": {"Renamed"}, "description": {""},
-		"user_key": {"my-custom-key"}, "plan_id": {"1"}}), "application")
+		"user_key": {"my-custom-key"}, "plan_id": {testenv.S(int64(a["plan_id"].(float64)))}}), "application")
 	if got["name"] != "Renamed" || got["description"] != nil || got["user_key"] != "my-custom-key" || got["plan_id"] != a["plan_id"] {
 		t.Fatalf("updated: %v", got)
 	}
@@ -232,6 +232,10 @@ func TestApplicationUpdate(t *testing.T) {
 		if r := w.do(t, "PUT", path+".json", bad); r.Status != 422 {
 			t.Fatalf("update %v: %d %s", bad, r.Status, r.Body)
 		}
+	}
+	// plan_id moves the application (see docs/compatibility.md): an unknown plan is a 404.
+	if r := w.do(t, "PUT", path+".json", url.Values{"name": {"Again"}, "plan_id": {"999999999"}}); r.Status != 404 {
+		t.Fatalf("update to an unknown plan: %d %s", r.Status, r.Body)
 	}
 	got = obj(t, send(t, w.tn, 200, "GET", path+".json", nil), "application")
 	if got["name"] != "Renamed" || got["user_key"] != "my-custom-key" {

@@ -17,6 +17,7 @@ func TestListsTakeAnyPage(t *testing.T) {
 	vars := map[string]string{
 		"service_id": testenv.S(f.svc), "plan_id": testenv.S(f.plan), "metric_id": testenv.S(f.metrics["hits"]),
 		"account_id": testenv.S(f.app.Account), "application_id": testenv.S(f.app.ID), "id": testenv.S(f.app.ID),
+		"environment": "production",
 	}
 	lists := 0
 	for _, op := range ops.All() {

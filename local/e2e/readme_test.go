@@ -10,9 +10,9 @@ import (
 	"turnpike/shared/localdev/testenv"
 )
 
-var readmeBlock = regexp.MustCompile("(?s)<!-- (quickstart|catalog|bizops|tenants) -->\n```bash\n(.*?)```")
+var readmeBlock = regexp.MustCompile("(?s)<!-- (quickstart|catalog|bizops|webhooks|tenants|gateway) -->\n```bash\n(.*?)```")
 
-// The README's scripts — quickstart, catalog, bizops, tenants — pasted in order into
+// The README's scripts — quickstart, catalog, bizops, webhooks, tenants, gateway — pasted in order into
 // one bash against the local stack, print what the README says they print.
 func TestReadmeScripts(t *testing.T) {
 	env := testenv.Get(t)
@@ -21,15 +21,16 @@ func TestReadmeScripts(t *testing.T) {
 		t.Fatal(err)
 	}
 	blocks := readmeBlock.FindAllStringSubmatch(string(readme), -1)
-	if len(blocks) != 4 {
-		t.Fatalf("README.md has %d of its 4 scripts", len(blocks))
+	if len(blocks) != 6 {
+		t.Fatalf("README.md has %d of its 6 scripts", len(blocks))
 	}
 	var script strings.Builder
 	for _, b := range blocks {
 		script.WriteString(b[2])
 	}
 	cmd := exec.Command("bash", "-euo", "pipefail", "-c", script.String())
-	cmd.Env = append(os.Environ(), "TURNPIKE="+env.URL, "MASTER_ACCESS_TOKEN="+testenv.MasterToken)
+	cmd.Env = append(os.Environ(), "TURNPIKE="+env.URL, "MASTER_ACCESS_TOKEN="+testenv.MasterToken,
+		"GATEWAY="+env.GatewayURL, "ECHO_API="+env.EchoURL)
 	out, err := cmd.CombinedOutput()
 	text := string(out)
 	if err != nil {
@@ -41,9 +42,12 @@ func TestReadmeScripts(t *testing.T) {
 		"account Hooli: approved", "application Hooli XYZ: live", "plan: basic", "custom test limit: 50", "message: sent",
 		"found application Hooli XYZ of account", "suspended\nsuspended: 409", "live\nresumed: 200",
 		"deleted: 200", "deleted key: 403", "unsubscribed account",
+		"<event><action>updated</action><type>account</type>", "account updated: delivered, 1 attempt(s)",
+		`{"webhooks-failures":[]}`,
 		"created globex-admin.turnpike.local: approved", "state: suspended\nadmin API: 403", "state: approved\nadmin API: 200",
 		"scheduled: 200", "state: scheduled_for_deletion, deletion date: 20", "would erase 1 tenant, 1 service",
 		"purged: true", "after the purge: 404", "audit: Globex purged by master access token",
+		"call #5: 200\ncall #6: 429", "v2: 403", "unmapped: 404", "no key: 403", "\nAuthentication failed\n", "promoted version 1",
 	}
 	for _, w := range want {
 		if !strings.Contains(text, w) {

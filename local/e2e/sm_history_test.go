@@ -27,11 +27,7 @@ func (f *sm) awaitHistory(path string, q url.Values, want string) {
 // signup token, as in 3scale, lacks the stats scope.
 func (f *sm) stats(path string, q url.Values) *testenv.Response {
 	f.t.Helper()
-	q2 := url.Values{"provider_key": {f.tn.ProviderKey}}
-	for k, v := range q {
-		q2[k] = v
-	}
-	return f.env.Do(f.t, "GET", path, q2)
+	return f.tn.Stats(f.t, path, q)
 }
 
 // Usage history per application and per service, from reports and from what authrep counted.

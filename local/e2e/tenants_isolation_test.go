@@ -1,12 +1,16 @@
 package e2e
 
 import (
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"turnpike/shared/localdev/testenv"
 	"turnpike/shared/transport/ops"
@@ -20,6 +24,7 @@ type isoTenant struct {
 	ids          map[string]string // what a path segment names → the id
 	serviceToken string
 	ro, noScope  string // personal tokens: read-only; without account_management
+	hookSecret   string // the webhooks' signing secret
 }
 
 func newIsoTenant(t *testing.T, env *testenv.Env) *isoTenant {
@@ -58,6 +63,11 @@ func newIsoTenant(t *testing.T, env *testenv.Env) *isoTenant {
 	x.ids["filter"] = id(items(t, tn.Do(t, "GET", ap+"/referrer_filters.json", nil), "referrer_filters", "referrer_filter")[0])
 	// Signup subscribed the account to the service.
 	x.ids["subscription"] = id(items(t, tn.Do(t, "GET", a+"/service_subscriptions.json", nil), "service_subscriptions", "service_subscription")[0])
+	x.ids["mapping_rule"] = id(tn.Create(t, s+"/proxy/mapping_rules.json", "mapping_rule", url.Values{"http_method": {"GET"},
+		"pattern": {"/search"}, "metric_id": {x.ids["method"]}, "delta": {"1"}}))
+	status(t, tn.Do(t, "PATCH", s+"/proxy.json", url.Values{"api_backend": {"http://127.0.0.1:9"}}), 200)
+	status(t, tn.Do(t, "POST", s+"/proxy/deploy.json", nil), 201) // sandbox config version 1
+	x.ids["environment"], x.ids["version"] = "sandbox", "1"
 	r := tn.Do(t, "POST", s+"/service_tokens.json", nil)
 	status(t, r, 201)
 	x.serviceToken = obj(t, r, "service_token")["value"].(string)
@@ -69,7 +79,32 @@ func newIsoTenant(t *testing.T, env *testenv.Env) *isoTenant {
 	wantBody(t, env.Do(t, "GET", "/transactions/authrep.xml", url.Values{"provider_key": {tn.ProviderKey},
 		"service_id": {x.ids["service"]}, "user_key": {"the-same-user-key"}, "usage[hits]": {"1"}}), 200, "<authorized>true</authorized>")
 	awaitUsage(t, tn, testenv.ID(app), 1)
+	x.ids["event"], x.hookSecret = deliveredEvent(t, tn, a)
 	return x
+}
+
+// deliveredEvent points the tenant's webhooks at a receiver, updates the
+// account at path acc and waits until the event is delivered: a webhook
+// event that no longer changes, for paths that name one.
+func deliveredEvent(t *testing.T, tn *testenv.Tenant, acc string) (id, secret string) {
+	t.Helper()
+	rc := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { _, _ = io.Copy(io.Discard, r.Body) }))
+	t.Cleanup(rc.Close)
+	r := tn.Do(t, "PUT", "/admin/api/webhooks.json", url.Values{"url": {rc.URL + "/hooks"}, "active": {"true"},
+		"provider_actions": {"true"}, "account_updated_on": {"true"}})
+	status(t, r, 200)
+	secret = obj(t, r, "webhook")["secret"].(string)
+	status(t, tn.Do(t, "PUT", acc+".json", url.Values{"org_name": {"Dev Co Ltd"}}), 200)
+	for i := 0; ; i++ {
+		evs := items(t, tn.Do(t, "GET", "/admin/api/webhooks/events.json", nil), "events", "event")
+		if len(evs) == 1 && evs[0]["state"] == "delivered" {
+			return testenv.S(num(t, evs[0], "id")), secret
+		}
+		if i == 200 {
+			t.Fatalf("webhook event not delivered: %v", evs)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 var pathVar = regexp.MustCompile(`\{[a-z_]*\}`)
@@ -95,6 +130,8 @@ func (x *isoTenant) path(op ops.Operation) string {
 			prev = "filter"
 		case prev == "service_subscription":
 			prev = "subscription"
+		case s == "{environment}" || s == "{version}":
+			prev = strings.Trim(s, "{}")
 		case prev == "user" || prev == "invitation":
 		}
 		v, ok := x.ids[prev]
@@ -144,10 +181,11 @@ func TestIsolationEveryOperation(t *testing.T) {
 		}
 	}
 	before := tableItems(t, env, a.tn.ID)
-	secrets := []string{a.tn.ProviderKey, a.tn.Token, a.serviceToken, a.ro}
+	secrets := []string{a.tn.ProviderKey, a.tn.Token, a.serviceToken, a.ro, a.hookSecret}
 	tried := 0
 	for _, op := range ops.All() {
-		named := strings.Contains(op.Path, "{")
+		// An environment names no object: the account-level config list is B's own.
+		named := strings.Contains(strings.ReplaceAll(op.Path, "{environment}", ""), "{")
 		var attempts []url.Values
 		switch {
 		case strings.HasPrefix(op.Path, "/master/"):
@@ -225,9 +263,14 @@ func TestIsolationTokenPermissions(t *testing.T) {
 				t.Errorf("%s with a ro token: %d %s", op.Name, r.Status, r.Body)
 			}
 		}
-		r := env.Do(t, op.Method, a.path(op), url.Values{"access_token": {a.noScope}})
+		// The /stats routes need the stats scope, the others account_management.
+		outOfScope := a.noScope
+		if strings.HasPrefix(op.Path, "/stats/") {
+			outOfScope = a.ro
+		}
+		r := env.Do(t, op.Method, a.path(op), url.Values{"access_token": {outOfScope}})
 		if r.Status != 403 || !strings.Contains(r.String(), "does not have the correct permissions") {
-			t.Errorf("%s with a token without account_management: %d %s", op.Name, r.Status, r.Body)
+			t.Errorf("%s with a token without the route's scope: %d %s", op.Name, r.Status, r.Body)
 		}
 	}
 	if !reflect.DeepEqual(tableItems(t, env, a.tn.ID), before) {

@@ -35,7 +35,7 @@ func awaitUsage(t *testing.T, tn *testenv.Tenant, app int64, total int) {
 	t.Helper()
 	hist := "/stats/applications/" + testenv.S(app) + "/usage.json"
 	for i := 0; ; i++ {
-		r := tn.Do(t, "GET", hist, url.Values{"metric_name": {"hits"}, "granularity": {"day"}})
+		r := tn.Stats(t, hist, url.Values{"metric_name": {"hits"}, "granularity": {"day"}})
 		if r.Status == 200 && strings.Contains(r.String(), `"total":`+strconv.Itoa(total)) {
 			return
 		}

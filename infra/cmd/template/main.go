@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 
 	"turnpike/infra/template"
+	"turnpike/shared/model/webhook"
 	"turnpike/shared/servicemgmt/usage"
 	"turnpike/shared/transport/ops"
 )
@@ -23,7 +24,11 @@ func main() {
 		writeNew(filepath.Join("events", op.Name+".json"), template.SampleEvent(op))
 	}
 	for _, c := range ops.Consumers() {
-		writeNew(filepath.Join("events", c.Name+".json"), template.SampleSQSEvent(c, usage.SampleMessage))
+		sample := usage.SampleMessage
+		if c.Name == "webhook-delivery" {
+			sample = webhook.SampleMessage
+		}
+		writeNew(filepath.Join("events", c.Name+".json"), template.SampleSQSEvent(c, sample))
 	}
 	for _, s := range ops.Schedules() {
 		writeNew(filepath.Join("events", s.Name+".json"), template.SampleScheduledEvent(s))

@@ -37,6 +37,8 @@ type Spec struct {
 	// Scope is the access token scope the operation needs; "" means
 	// account_management. The /stats routes need "stats", as in 3scale.
 	Scope string
+	// DefaultJSON serves JSON when the path has no extension (3scale's JSON-only account-level routes).
+	DefaultJSON bool
 }
 
 // Admin serves an Account Management API operation: the tenant is the one
@@ -55,13 +57,14 @@ type authenticator func(ctx context.Context, d *deps.Deps, q *Request, scope str
 func serve(d *deps.Deps, spec Spec, def Format, h Handler, auth authenticator) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		f := def
+		if spec.DefaultJSON {
+			f = JSON
+		}
 		switch route.Ext(r) {
 		case "json":
 			f = JSON
 		case "xml":
 			f = XML
-		case "":
-			f = def
 		}
 		q := &Request{R: r, Format: f, Now: d.Now(), Wrapper: spec.Wrapper}
 		ctx, cancel := context.WithTimeout(r.Context(), Deadline)
@@ -92,12 +95,12 @@ func run(ctx context.Context, d *deps.Deps, q *Request, spec Spec, h Handler, au
 	if err := auth(ctx, d, q, scope); err != nil {
 		return Result{}, err
 	}
+	if q.R.Method != http.MethodGet && q.R.Method != http.MethodHead && !q.Who.CanWrite() {
+		return Result{}, apierr.NoPermission()
+	}
 	if spec.JSONOnly && q.Format == XML {
 		// Credentials first, then the format, as 3scale's JSON-only controllers answer.
 		return Result{}, apierr.Msg(http.StatusNotAcceptable, "Only JSON is supported here")
-	}
-	if q.R.Method != http.MethodGet && q.R.Method != http.MethodHead && !q.Who.CanWrite() {
-		return Result{}, apierr.NoPermission()
 	}
 	for _, k := range []string{"access_token", "provider_key", "api_key", "format"} {
 		q.Params.Delete(k)

@@ -22,7 +22,12 @@ func DeleteAccount(d *deps.Deps) http.Handler {
 			if err != nil {
 				return err
 			}
-			return deleteAccount(ctx, d, q.Tenant(), acc)
+			// The XML of the account is taken before it is gone.
+			event, err := prepareEvent(ctx, d, q, "account", "deleted", acc.ID, accountXML(ctx, d, q, acc))
+			if err != nil {
+				return err
+			}
+			return deleteAccount(ctx, d, q.Tenant(), acc, event)
 		})
 		if err != nil {
 			return api.Result{}, err
@@ -38,7 +43,7 @@ const appTxFull = 80
 // deleteAccount removes an account in bounded transactions, the account item
 // last: if a transaction fails, what is left is consistent and a new DELETE
 // finishes the job.
-func deleteAccount(ctx context.Context, d *deps.Deps, tenant int64, acc *audience.Account) error {
+func deleteAccount(ctx context.Context, d *deps.Deps, tenant int64, acc *audience.Account, event func(*store.Tx)) error {
 	s := d.Store
 	var apps []*audience.Application
 	if err := s.All(ctx, store.Query{Index: store.GSI1, PK: audience.AppsOfAccount(tenant, acc.ID)}, &apps); err != nil {
@@ -101,6 +106,7 @@ func deleteAccount(ctx context.Context, d *deps.Deps, tenant int64, acc *audienc
 		// Still as read, in the state counted and on the plan released (else read again).
 		tx.DeleteIf(acc.Key, store.UnchangedSince(acc.UpdatedAt), store.ErrStale)
 		audience.AddAccountCounts(tx, tenant, map[string]int64{acc.State: -1})
+		event(tx)
 	}, plans...)
 	return w.Commit()
 }

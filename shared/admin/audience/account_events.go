@@ -47,6 +47,9 @@ func accountEvent(d *deps.Deps, event string) http.Handler {
 			}
 			tx := d.Store.Tx(q.Tenant())
 			moveAccount(tx, q.Tenant(), acc, to, q.Now)
+			if err := fire(ctx, d, q, tx, "account", "updated", acc.ID, accountXML(ctx, d, q, acc)); err != nil {
+				return err
+			}
 			return tx.Commit(ctx)
 		})
 		if err != nil {

@@ -54,3 +54,37 @@ func readOrgName(q *api.Request, v *apierr.Validation) (string, bool, error) {
 	}
 	return org, ok, nil
 }
+
+// AccountFields are 3scale's built-in account fields besides org_name, in
+// the order its representations write them; blank ones are not written.
+var AccountFields = []string{"org_legaladdress", "org_legaladdress_cont", "city", "state_region", "zip", "country",
+	"telephone_number", "vat_code", "vat_rate", "fiscal_code", "business_category", "primary_business", "po_number"}
+
+// readAccountFields applies the built-in fields sent to a copy of m (a blank
+// value clears one); it tells whether any was sent.
+func readAccountFields(q *api.Request, m map[string]string, v *apierr.Validation) (map[string]string, bool, error) {
+	out := maps.Clone(m)
+	if out == nil {
+		out = map[string]string{}
+	}
+	sent := false
+	for _, name := range AccountFields {
+		val, ok, err := q.Str(name)
+		if err != nil {
+			return nil, false, err
+		}
+		if !ok {
+			continue
+		}
+		sent = true
+		switch {
+		case len(val) > 255:
+			v.Add(name, "is too long (maximum is 255 characters)")
+		case val == "":
+			delete(out, name)
+		default:
+			out[name] = val
+		}
+	}
+	return out, sent, nil
+}

@@ -59,6 +59,10 @@ func ChangeAccountPlan(d *deps.Deps) http.Handler {
 			if acc.Plan != 0 {
 				addContract(tx, q.Tenant(), acc.Plan, -1)
 			}
+			acc.Plan, acc.UpdatedAt = plan.ID, q.Now
+			if err := fire(ctx, d, q, tx, "account", "plan_changed", acc.ID, accountXML(ctx, d, q, acc)); err != nil {
+				return err
+			}
 			return tx.Commit(ctx)
 		})
 		if err != nil {

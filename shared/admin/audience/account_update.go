@@ -10,8 +10,9 @@ import (
 	"turnpike/shared/platform/deps"
 )
 
-// UpdateAccount is PUT /admin/api/accounts/{account_id}: org_name, annotations
-// and the monthly billing and charging switches; fields not sent are kept.
+// UpdateAccount is PUT /admin/api/accounts/{account_id}: org_name, the other
+// built-in fields (vat_code, telephone_number, address...), annotations and
+// the monthly billing and charging switches; fields not sent are kept.
 func UpdateAccount(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{Wrapper: "account"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
 		var acc *audience.Account
@@ -25,7 +26,11 @@ func UpdateAccount(d *deps.Deps) http.Handler {
 				return err
 			}
 			acc.UpdatedAt = q.Now
-			return c.set("updated_at", q.Now).in(d.Store.Tx(q.Tenant())).Commit(ctx)
+			tx := c.set("updated_at", q.Now).in(d.Store.Tx(q.Tenant()))
+			if err := fire(ctx, d, q, tx, "account", "updated", acc.ID, accountXML(ctx, d, q, acc)); err != nil {
+				return err
+			}
+			return tx.Commit(ctx)
 		})
 		if err != nil {
 			return api.Result{}, err
@@ -57,6 +62,14 @@ func readAccountChanges(q *api.Request, acc *audience.Account, c *changes) error
 			*f.off = !on
 			c.set(f.attr, !on)
 		}
+	}
+	fields, sent, err := readAccountFields(q, acc.Fields, &v)
+	if err != nil {
+		return err
+	}
+	if sent {
+		acc.Fields = fields
+		c.set("fields", fields)
 	}
 	if q.Has("annotations") {
 		notes, err := readAnnotations(q, acc.Annotations)

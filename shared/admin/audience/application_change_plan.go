@@ -46,6 +46,9 @@ func ChangeApplicationPlan(d *deps.Deps) http.Handler {
 		app.Plan, app.UpdatedAt = plan.ID, q.Now
 		tx.Save(&before, app)
 		tx.Contract(plan.ID, 1)
+		if err := fire(ctx, d, q, tx.Tx, "application", "plan_changed", app.ID, appXML(ctx, d, q, app)); err != nil {
+			return api.Result{}, err
+		}
 		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}

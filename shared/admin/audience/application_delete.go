@@ -20,6 +20,9 @@ func DeleteApplication(d *deps.Deps) http.Handler {
 		if err := tx.RemoveApplication(ctx, app); err != nil {
 			return api.Result{}, err
 		}
+		if err := fire(ctx, d, q, tx.Tx, "application", "deleted", app.ID, appXML(ctx, d, q, app)); err != nil {
+			return api.Result{}, err
+		}
 		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}

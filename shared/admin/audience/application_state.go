@@ -45,6 +45,13 @@ func transitionApp(d *deps.Deps, ev appEvent) http.Handler {
 		}
 		tx := audience.NewAppTx(d, q.Tenant())
 		tx.Save(&before, app)
+		action := "updated"
+		if ev == suspendApp {
+			action = "suspended"
+		}
+		if err := fire(ctx, d, q, tx.Tx, "application", action, app.ID, appXML(ctx, d, q, app)); err != nil {
+			return api.Result{}, err
+		}
 		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}

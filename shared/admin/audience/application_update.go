@@ -12,8 +12,9 @@ import (
 )
 
 // UpdateApplication is PUT /admin/api/accounts/{account_id}/applications/{application_id}:
-// name, description, redirect_url and user_key. The plan changes only through
-// change_plan and application_id never changes, as in 3scale.
+// name, description, redirect_url, user_key, and plan_id ("updates name,
+// description, or plan assignment": a plan of the same service, as
+// change_plan takes). application_id never changes, as in 3scale.
 func UpdateApplication(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{Wrapper: "application"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
 		acc, app, err := appOfPath(ctx, d, q)
@@ -26,8 +27,25 @@ func UpdateApplication(d *deps.Deps) http.Handler {
 		}
 		app.UpdatedAt = q.Now
 		tx := audience.NewAppTx(d, q.Tenant())
+		moved, err := readPlanUpdate(ctx, d, q, tx, app)
+		if err != nil {
+			return api.Result{}, err
+		}
 		tx.Save(&before, app)
 		moveUserKey(tx.Tx, q.Tenant(), app, before.UserKey)
+		if err := fire(ctx, d, q, tx.Tx, "application", "updated", app.ID, appXML(ctx, d, q, app)); err != nil {
+			return api.Result{}, err
+		}
+		if app.UserKey != before.UserKey {
+			if err := fire(ctx, d, q, tx.Tx, "application", "key_updated", app.ID, appXML(ctx, d, q, app)); err != nil {
+				return api.Result{}, err
+			}
+		}
+		if moved {
+			if err := fire(ctx, d, q, tx.Tx, "application", "plan_changed", app.ID, appXML(ctx, d, q, app)); err != nil {
+				return api.Result{}, err
+			}
+		}
 		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}
@@ -78,4 +96,29 @@ func moveUserKey(tx *store.Tx, tenant int64, app *audience.Application, oldKey s
 	}
 	audience.DropClaim(tx, tenant, audience.ClaimUserKey, oldKey, app.ID)
 	tx.Create(audience.NewClaim(tenant, audience.ClaimUserKey, app.UserKey, app.ID), apierr.Invalid("user_key", "has already been taken"))
+}
+
+// readPlanUpdate moves app to the plan plan_id names, if one is sent and it
+// differs, in tx (see ChangeApplicationPlan); it tells whether it moved.
+func readPlanUpdate(ctx context.Context, d *deps.Deps, q *api.Request, tx *audience.AppTx, app *audience.Application) (bool, error) {
+	id, ok, err := q.Int("plan_id", 0)
+	if err != nil || !ok || id == app.Plan {
+		return false, err
+	}
+	if id <= 0 {
+		return false, store.ErrNotFound
+	}
+	plan, err := audience.PlanLoad(ctx, d, q.Tenant(), id)
+	if err != nil {
+		return false, err
+	}
+	if plan.Service != app.Service || plan.Custom {
+		return false, store.ErrNotFound
+	}
+	if err := tx.LeavePlan(ctx, app); err != nil {
+		return false, err
+	}
+	app.Plan = plan.ID
+	tx.Contract(plan.ID, 1)
+	return true, nil
 }

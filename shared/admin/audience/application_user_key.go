@@ -25,6 +25,9 @@ func ChangeApplicationUserKey(d *deps.Deps) http.Handler {
 		tx := audience.NewAppTx(d, q.Tenant())
 		tx.Save(&before, app)
 		moveUserKey(tx.Tx, q.Tenant(), app, before.UserKey)
+		if err := fire(ctx, d, q, tx.Tx, "application", "user_key_updated", app.ID, appXML(ctx, d, q, app)); err != nil {
+			return api.Result{}, err
+		}
 		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}

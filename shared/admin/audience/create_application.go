@@ -60,6 +60,10 @@ func CreateApplication(d *deps.Deps) http.Handler {
 		if app.ID, err = d.Store.NextID(ctx); err != nil {
 			return api.Result{}, err
 		}
+		event, err := prepareEvent(ctx, d, q, "application", "created", app.ID, appXML(ctx, d, q, app))
+		if err != nil {
+			return api.Result{}, err
+		}
 		// A concurrent request may subscribe the account first: then join its subscription.
 		for attempt := 0; ; attempt++ {
 			tx := audience.NewAppTx(d, q.Tenant())
@@ -68,6 +72,7 @@ func CreateApplication(d *deps.Deps) http.Handler {
 			}
 			tx.CreateApp(app)
 			tx.MustExist(acc.Key, store.ErrNotFound)
+			event(tx.Tx)
 			err = tx.Commit(ctx)
 			if errors.Is(err, errSubscriptionRace) {
 				if attempt < 3 {

@@ -63,6 +63,10 @@ func AcceptInvitation(d *deps.Deps) http.Handler {
 			tx.Delete(k.PK, k.SK)
 		}
 		tx.MustExist(acc, store.ErrNotFound)
+		onDeveloperSide(q) // the invitee signs up through the portal
+		if err := fire(ctx, d, q, tx, "user", "created", u.ID, userXML(q, u)); err != nil {
+			return api.Result{}, err
+		}
 		if err := tx.Commit(ctx); err != nil {
 			if err == store.ErrStale { // accepted or withdrawn meanwhile
 				return api.Result{}, store.ErrNotFound

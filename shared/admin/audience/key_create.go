@@ -52,6 +52,9 @@ func CreateApplicationKey(d *deps.Deps) http.Handler {
 		app.KeyTimes[key], app.UpdatedAt = q.Now, q.Now
 		tx := audience.NewAppTx(d, q.Tenant())
 		tx.Save(&before, app)
+		if err := fire(ctx, d, q, tx.Tx, "application", "key_created", app.ID, appXML(ctx, d, q, app)); err != nil {
+			return api.Result{}, err
+		}
 		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}

@@ -31,6 +31,9 @@ func DeleteApplicationKey(d *deps.Deps) http.Handler {
 		app.UpdatedAt = q.Now
 		tx := audience.NewAppTx(d, q.Tenant())
 		tx.Save(&before, app)
+		if err := fire(ctx, d, q, tx.Tx, "application", "key_deleted", app.ID, appXML(ctx, d, q, app)); err != nil {
+			return api.Result{}, err
+		}
 		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}

@@ -40,6 +40,11 @@ func AccountObj(base string, a *audience.Account, v AccountView) *wire.Obj {
 		XML("deletion_date", deletion).
 		JSON("links", wire.Links{{Rel: "self", Href: self}, {Rel: "users", Href: self + "/users"}}).
 		Set("org_name", a.OrgName)
+	for _, name := range AccountFields {
+		if val := a.Fields[name]; val != "" {
+			o.Set(name, val)
+		}
+	}
 	if a.State != audience.AccountSuspended && a.State != audience.AccountScheduled {
 		o.XML("monthly_billing_enabled", !a.BillingOff).XML("monthly_charging_enabled", !a.ChargingOff)
 	}
@@ -120,6 +125,8 @@ func ApplicationObj(base string, a *audience.Application, v AppView) *wire.Obj {
 		Set("state", a.State).
 		JSON("enabled", a.State == audience.AppLive && v.AccountEnabled).
 		XML("user_account_id", a.Account).
+		XMLAlways("first_traffic_at", nil).
+		XMLAlways("first_daily_traffic_at", nil).
 		JSON("created_at", a.CreatedAt).
 		JSON("updated_at", a.UpdatedAt).
 		Set("service_id", a.Service).
@@ -128,10 +135,10 @@ func ApplicationObj(base string, a *audience.Application, v AppView) *wire.Obj {
 		JSON("plan_name", v.PlanName).
 		JSON("account_id", a.Account).
 		JSON("org_name", v.OrgName).
-		Keep("first_traffic_at", nil).
-		Keep("first_daily_traffic_at", nil)
+		JSONKeep("first_traffic_at", nil).
+		JSONKeep("first_daily_traffic_at", nil)
 	if v.BackendVersion == "1" {
-		o.Keep("user_key", a.UserKey).Keep("provider_verification_key", nil)
+		o.Keep("user_key", a.UserKey).Always("provider_verification_key", nil)
 	} else {
 		o.Keep("application_id", a.AppID)
 		if v.BackendVersion == "oauth" || v.BackendVersion == "oidc" {

@@ -19,7 +19,7 @@ import (
 // account waits in "created" until its user is activated.
 func Signup(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{Wrapper: "account"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		return signup(ctx, d, q, false)
+		return signup(ctx, d, q, expressSignup)
 	})
 }
 
@@ -30,12 +30,26 @@ func Signup(d *deps.Deps) http.Handler {
 // the address); the account is approved, or pending when approval is required.
 func PortalSignup(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{Wrapper: "account"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		return signup(ctx, d, q, true)
+		onDeveloperSide(q)
+		return signup(ctx, d, q, portalSignup)
 	})
 }
 
-func signup(ctx context.Context, d *deps.Deps, q *api.Request, portal bool) (api.Result, error) {
-	if portal {
+// signupMode is how the entry points of a signup differ.
+type signupMode struct {
+	portal    bool // the developer portal: signups_enabled applies, email and password are required
+	activate  bool // the user is active at once, the account pending or approved
+	contracts bool // subscribe to the services' plans (signup express)
+}
+
+var (
+	expressSignup = signupMode{contracts: true}
+	portalSignup  = signupMode{portal: true, activate: true, contracts: true}
+	accountCreate = signupMode{activate: true}
+)
+
+func signup(ctx context.Context, d *deps.Deps, q *api.Request, mode signupMode) (api.Result, error) {
+	if mode.portal {
 		st, err := settings.Load(ctx, d.Store, q.Tenant())
 		if err != nil {
 			return api.Result{}, err
@@ -56,8 +70,12 @@ func signup(ctx context.Context, d *deps.Deps, q *api.Request, portal bool) (api
 	if err != nil {
 		return api.Result{}, err
 	}
-	in.validate(&v, true, rules{emailRequired: portal, passwordRequired: portal})
+	in.validate(&v, true, rules{emailRequired: mode.portal || !mode.contracts, passwordRequired: mode.portal})
 	notes, err := readAnnotations(q, nil)
+	if err != nil {
+		return api.Result{}, err
+	}
+	fields, _, err := readAccountFields(q, nil, &v)
 	if err != nil {
 		return api.Result{}, err
 	}
@@ -68,9 +86,11 @@ func signup(ctx context.Context, d *deps.Deps, q *api.Request, portal bool) (api
 	if err != nil {
 		return api.Result{}, err
 	}
-	contracts, err := signupContracts(ctx, d, q)
-	if err != nil {
-		return api.Result{}, err
+	var contracts []*signupContract
+	if mode.contracts {
+		if contracts, err = signupContracts(ctx, d, q); err != nil {
+			return api.Result{}, err
+		}
 	}
 	approval, err := approvalRequired(ctx, d.Store, q.Tenant(), plan)
 	if err != nil {
@@ -81,11 +101,11 @@ func signup(ctx context.Context, d *deps.Deps, q *api.Request, portal bool) (api
 		return api.Result{}, err
 	}
 	acc := &audience.Account{Key: audience.AccountKey(q.Tenant(), ids[0]), ID: ids[0], OrgName: org, AdminUser: ids[1], Admins: 1, Plan: planID(plan),
-		Annotations: notes, CreatedAt: q.Now, UpdatedAt: q.Now, StateChangedAt: q.Now}
+		Annotations: notes, Fields: fields, CreatedAt: q.Now, UpdatedAt: q.Now, StateChangedAt: q.Now}
 	user := &audience.User{Key: audience.UserKey(q.Tenant(), acc.ID, ids[1]), ID: ids[1], Account: acc.ID, Username: in.Username, Email: in.Email,
 		PasswordHash: passwordHash(in.Password), Role: audience.RoleAdmin, CreatedAt: q.Now, UpdatedAt: q.Now}
 	switch {
-	case portal:
+	case mode.activate:
 		acc.State, user.State = audience.ActivatedAccountState(approval), audience.UserActive
 	case in.Password != "" && !approval:
 		acc.State, user.State = audience.AccountApproved, audience.UserActive
@@ -104,11 +124,17 @@ func signup(ctx context.Context, d *deps.Deps, q *api.Request, portal bool) (api
 	if err != nil {
 		return api.Result{}, err
 	}
-	if err := tx.Commit(ctx); err != nil {
-		return api.Result{}, err
-	}
 	view, err := signupView(ctx, d, q, acc, user, plan, contracts, apps)
 	if err != nil {
+		return api.Result{}, err
+	}
+	if !mode.contracts {
+		view.Apps = nil // only the signup express lists applications
+	}
+	if err := fireSignup(ctx, d, q, tx.Tx, acc, user, view); err != nil {
+		return api.Result{}, err
+	}
+	if err := tx.Commit(ctx); err != nil {
 		return api.Result{}, err
 	}
 	return api.Created(AccountObj(q.BaseURL(), acc, view)), nil

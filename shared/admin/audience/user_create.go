@@ -37,6 +37,9 @@ func CreateUser(d *deps.Deps) http.Handler {
 		tx := d.Store.Tx(q.Tenant()).Create(u, nil)
 		audience.ClaimUser(tx, q.Tenant(), u)
 		tx.MustExist(acc.Key, store.ErrNotFound)
+		if err := fire(ctx, d, q, tx, "user", "created", u.ID, userXML(q, u)); err != nil {
+			return api.Result{}, err
+		}
 		if err := tx.Commit(ctx); err != nil {
 			return api.Result{}, err
 		}

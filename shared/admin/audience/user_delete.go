@@ -25,6 +25,9 @@ func DeleteUser(d *deps.Deps) http.Handler {
 			if u.Role == audience.RoleAdmin {
 				dropAdmin(tx, q.Tenant(), u.Account, apierr.Refused("base", "the account's only admin cannot be deleted"))
 			}
+			if err := fire(ctx, d, q, tx, "user", "deleted", u.ID, userXML(q, u)); err != nil {
+				return err
+			}
 			return tx.Commit(ctx)
 		})
 		if err != nil {

@@ -42,6 +42,9 @@ func userEvent(d *deps.Deps, event string) http.Handler {
 			}
 			change(u.Key, u.UpdatedAt).set("state", to).set("updated_at", q.Now).in(tx)
 			u.State, u.UpdatedAt = to, q.Now
+			if err := fire(ctx, d, q, tx, "user", "updated", u.ID, userXML(q, u)); err != nil {
+				return err
+			}
 			return tx.Commit(ctx)
 		})
 		if err != nil {

@@ -32,6 +32,9 @@ func userRole(d *deps.Deps, role string) http.Handler {
 				dropAdmin(tx, q.Tenant(), u.Account, errLastAdmin)
 			}
 			u.Role, u.UpdatedAt = role, q.Now
+			if err := fire(ctx, d, q, tx, "user", "updated", u.ID, userXML(q, u)); err != nil {
+				return err
+			}
 			return tx.Commit(ctx)
 		})
 		if err != nil {

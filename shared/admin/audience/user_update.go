@@ -48,7 +48,11 @@ func UpdateUser(d *deps.Deps) http.Handler {
 				c.set("password_hash", passwordHash(in.Password))
 			}
 			u.UpdatedAt = q.Now
-			return c.set("updated_at", q.Now).in(tx).Commit(ctx)
+			c.set("updated_at", q.Now).in(tx)
+			if err := fire(ctx, d, q, tx, "user", "updated", u.ID, userXML(q, u)); err != nil {
+				return err
+			}
+			return tx.Commit(ctx)
 		})
 		if err != nil {
 			return api.Result{}, err

@@ -8,15 +8,19 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/http"
+	"os"
 	"time"
 
 	"turnpike"
 	"turnpike/infra/cfn"
+	"turnpike/shared/gateway"
 	"turnpike/shared/localdev/dispatch"
 	"turnpike/shared/localdev/emulators"
 	"turnpike/shared/platform/clock"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
+	"turnpike/shared/transport/lambdafn"
 )
 
 // Options configure a development server.
@@ -33,6 +37,9 @@ type Server struct {
 	Stack   *emulators.Stack
 	Deps    *deps.Deps
 	Handler *dispatch.Router
+	// Gateway serves API traffic (product by Host), Echo is a small upstream
+	// API answering with the request it received; both through the Lambda entry path.
+	Gateway, Echo http.Handler
 	// Clock is the time every operation reads; tests move it forward.
 	Clock *clock.Adjustable
 
@@ -56,9 +63,23 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 		st.Stop()
 		return nil, fmt.Errorf("devserver: %w", err)
 	}
+	if os.Getenv("GATEWAY_ALLOW_PRIVATE") == "" {
+		// Locally, products point at APIs on this machine (the Echo API).
+		os.Setenv("GATEWAY_ALLOW_PRIVATE", "1")
+	}
 	d := deps.New(s, o.MasterToken)
 	clk := &clock.Adjustable{}
 	d.Now = clk.Now
+	// Locally, receivers are usually on this machine.
+	d.Webhooks.AllowPrivate = true
+	// Development knobs: a shorter queue delay between webhook attempts (the
+	// schedule itself follows the clock) and a shorter receiver timeout.
+	if v, err := time.ParseDuration(os.Getenv("WEBHOOK_RETRY_DELAY")); err == nil {
+		d.Webhooks.RetryDelay = v
+	}
+	if v, err := time.ParseDuration(os.Getenv("WEBHOOK_TIMEOUT")); err == nil {
+		d.Webhooks.Timeout = v
+	}
 	d.ReportRecheck = time.Second
 	srv := &Server{Stack: st, Deps: d, Clock: clk}
 	if err := srv.startQueues(ctx); err != nil {
@@ -66,6 +87,8 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 		return nil, err
 	}
 	srv.Handler = dispatch.New(d)
+	srv.Gateway = dispatch.Lambda(lambdafn.Proxy(gateway.New(d, localGateway())))
+	srv.Echo = dispatch.Lambda(lambdafn.Proxy(gateway.Echo()))
 	return srv, nil
 }
 
@@ -73,4 +96,12 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 func (s *Server) Stop() error {
 	s.consumers.stop()
 	return s.Stack.Stop()
+}
+
+// localGateway is the gateway's configuration on this machine: upstreams on
+// loopback are allowed (the Echo API), the timeout is GATEWAY_UPSTREAM_TIMEOUT's.
+func localGateway() gateway.Options {
+	o := gateway.OptionsFromEnv()
+	o.AllowPrivate = true
+	return o
 }

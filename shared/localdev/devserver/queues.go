@@ -3,7 +3,9 @@ package devserver
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"sync"
+	"time"
 
 	"turnpike"
 	"turnpike/infra/cfn"
@@ -33,6 +35,7 @@ func (s *Server) startQueues(ctx context.Context) error {
 		return fmt.Errorf("devserver: %w", err)
 	}
 	s.Deps.Usage = &queue.Queue{SQS: client, URL: urls["UsageQueue"]}
+	s.Deps.Webhooks.Queue = &queue.Queue{SQS: client, URL: urls["WebhookQueue"]}
 	pctx, cancel := context.WithCancel(context.Background())
 	s.consumers = &consumers{cancel: cancel}
 	for _, c := range ops.Consumers() {
@@ -45,7 +48,39 @@ func (s *Server) startQueues(ctx context.Context) error {
 		arn := "arn:aws:sqs:us-east-1:000000000000:" + cfn.LocalQueueName(c.Queue)
 		s.consumers.wg.Go(func() { queue.Poll(pctx, q, arn, 10, h) })
 	}
+	for _, sc := range ops.Schedules() {
+		run := sc.Build(s.Deps)
+		s.consumers.wg.Go(func() { every(pctx, ScheduleEvery, run) })
+	}
 	return nil
+}
+
+// ScheduleEvery is how often the local stack runs each scheduled function
+// (on AWS, its own rate).
+const ScheduleEvery = 30 * time.Second
+
+func every(ctx context.Context, d time.Duration, run func(context.Context) error) {
+	t := time.NewTicker(d)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := run(ctx); err != nil && ctx.Err() == nil {
+				slog.Error("devserver: scheduled function failed", "error", err)
+			}
+		}
+	}
+}
+
+// RunSchedule runs a scheduled function now, as its schedule would.
+func (s *Server) RunSchedule(ctx context.Context, name string) error {
+	sc, ok := ops.FindSchedule(name)
+	if !ok {
+		return fmt.Errorf("devserver: no scheduled function %q", name)
+	}
+	return sc.Build(s.Deps)(ctx)
 }
 
 func (c *consumers) stop() {

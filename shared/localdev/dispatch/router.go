@@ -105,6 +105,28 @@ func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	Write(w, res)
 }
 
+// Lambda serves every request through one Lambda entry point, as an HTTP API
+// with only the catch-all $default route does (the gateway, the Echo API).
+func Lambda(fn lambdafn.Func) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(io.LimitReader(r.Body, MaxPayload+1))
+		if err != nil || len(body) > MaxPayload {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusRequestEntityTooLarge)
+			io.WriteString(w, `{"message":"Request Entity Too Large"}`)
+			return
+		}
+		res, err := fn(r.Context(), Event(r, "$default", "", body))
+		if err != nil {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusInternalServerError)
+			io.WriteString(w, `{"message":"Internal Server Error"}`)
+			return
+		}
+		Write(w, res)
+	})
+}
+
 // Event builds the payload 2.0 event API Gateway would send for r.
 func Event(r *http.Request, routeKey, pattern string, body []byte) events.APIGatewayV2HTTPRequest {
 	headers := map[string]string{}

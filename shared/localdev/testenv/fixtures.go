@@ -2,6 +2,7 @@ package testenv
 
 import (
 	"fmt"
+	"net/http"
 	"net/url"
 	"strconv"
 	"sync/atomic"
@@ -52,6 +53,17 @@ func (tn *Tenant) Do(t testing.TB, method, path string, form url.Values) *Respon
 	}
 	form.Set("access_token", tn.Token)
 	return tn.e.Do(t, method, path, form)
+}
+
+// Stats GETs a /stats route with the tenant's provider key: its signup
+// token, as in 3scale, lacks the stats scope.
+func (tn *Tenant) Stats(t testing.TB, path string, q url.Values) *Response {
+	t.Helper()
+	q2 := url.Values{"provider_key": {tn.ProviderKey}}
+	for k, v := range q {
+		q2[k] = v
+	}
+	return tn.e.Do(t, http.MethodGet, path, q2)
 }
 
 // Create POSTs and expects 201; it returns the object under wrapper.

@@ -24,6 +24,10 @@ type Env struct {
 	URL    string
 	Server *devserver.Server
 	http   *httptest.Server
+	// GatewayURL serves API traffic through the gateway (the product is chosen
+	// by the Host header); EchoURL is the Echo API.
+	GatewayURL, EchoURL string
+	gw, echo            *httptest.Server
 }
 
 var (
@@ -36,6 +40,10 @@ var (
 func Get(t testing.TB) *Env {
 	t.Helper()
 	once.Do(func() {
+		if os.Getenv("GATEWAY_UPSTREAM_TIMEOUT") == "" {
+			// A slow upstream is answered 504 quickly in tests.
+			os.Setenv("GATEWAY_UPSTREAM_TIMEOUT", "2s")
+		}
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 		defer cancel()
 		srv, err := devserver.Start(ctx, devserver.Options{
@@ -48,7 +56,8 @@ func Get(t testing.TB) *Env {
 			return
 		}
 		hs := httptest.NewServer(srv.Handler)
-		shared = &Env{URL: hs.URL, Server: srv, http: hs}
+		gw, echo := httptest.NewServer(srv.Gateway), httptest.NewServer(srv.Echo)
+		shared = &Env{URL: hs.URL, Server: srv, http: hs, GatewayURL: gw.URL, EchoURL: echo.URL, gw: gw, echo: echo}
 	})
 	if startup != nil {
 		t.Fatal(startup)
@@ -61,6 +70,8 @@ func Main(m *testing.M) {
 	code := m.Run()
 	if shared != nil {
 		shared.http.Close()
+		shared.gw.Close()
+		shared.echo.Close()
 		shared.Server.Stop()
 	}
 	os.Exit(code)

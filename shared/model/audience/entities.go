@@ -32,6 +32,7 @@ type Account struct {
 	BillingOff     bool              `dynamodbav:"billing_off,omitempty"`
 	ChargingOff    bool              `dynamodbav:"charging_off,omitempty"`
 	Annotations    map[string]string `dynamodbav:"annotations,omitempty"`
+	Fields         map[string]string `dynamodbav:"fields,omitempty"` // built-in fields besides org_name (AccountFields)
 	CreatedAt      time.Time         `dynamodbav:"created_at"`
 	UpdatedAt      time.Time         `dynamodbav:"updated_at"`
 	StateChangedAt time.Time         `dynamodbav:"state_changed_at"`

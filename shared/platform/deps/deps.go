@@ -37,6 +37,22 @@ type Deps struct {
 	// ahead wait before they are looked at again: the local stack sets it,
 	// since its tests move the clock faster than SQS delays run.
 	ReportRecheck time.Duration
+	// Webhooks configures the delivery of webhook events.
+	Webhooks Webhooks
+}
+
+// Webhooks is how webhook events are queued and posted.
+type Webhooks struct {
+	// Queue feeds the delivery function (WEBHOOK_QUEUE_URL); nil when not configured.
+	Queue *queue.Queue
+	// RetryDelay is how long the queue holds a failed event back before the
+	// next attempt: a minute, as 3scale; tests shorten it and move the clock.
+	RetryDelay time.Duration
+	// Timeout cuts off a receiver that does not answer.
+	Timeout time.Duration
+	// AllowPrivate lets events go to loopback and private addresses: for
+	// development only (WEBHOOK_ALLOW_PRIVATE=1); refused on AWS by default.
+	AllowPrivate bool
 }
 
 // FromEnv builds Deps from the environment.
@@ -50,10 +66,15 @@ func FromEnv(ctx context.Context) (*Deps, error) {
 	if d.Usage, err = queue.FromEnv(ctx, "USAGE_QUEUE_URL"); err != nil {
 		return nil, err
 	}
+	if d.Webhooks.Queue, err = queue.FromEnv(ctx, "WEBHOOK_QUEUE_URL"); err != nil {
+		return nil, err
+	}
+	d.Webhooks.AllowPrivate = os.Getenv("WEBHOOK_ALLOW_PRIVATE") == "1"
 	return d, nil
 }
 
 // New assembles Deps around a store.
 func New(s *store.Store, masterToken string) *Deps {
-	return &Deps{Store: s, Counters: &counter.Engine{DB: s.DB, Table: s.Counters}, Config: confcache.New(), MasterToken: masterToken, Now: time.Now}
+	return &Deps{Store: s, Counters: &counter.Engine{DB: s.DB, Table: s.Counters}, Config: confcache.New(), MasterToken: masterToken, Now: time.Now,
+		Webhooks: Webhooks{RetryDelay: time.Minute, Timeout: 10 * time.Second}}
 }

@@ -42,6 +42,9 @@ func IsNot(attr string, v any) Cond { return Cond{name(attr).NotEqual(value(v))}
 // Above holds when the number attr is greater than n.
 func Above(attr string, n int64) Cond { return Cond{name(attr).GreaterThan(value(n))} }
 
+// Below holds when the number attr is less than n.
+func Below(attr string, n int64) Cond { return Cond{name(attr).LessThan(value(n))} }
+
 // ZeroOrAbsent holds when the counter attr is 0 or was never written.
 func ZeroOrAbsent(attr string) Cond {
 	return Cond{expression.AttributeNotExists(name(attr)).Or(name(attr).Equal(value(int64(0))))}

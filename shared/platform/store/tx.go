@@ -23,6 +23,7 @@ type Tx struct {
 	items  []types.TransactWriteItem
 	fail   []error // per item: the error a failed condition means
 	err    error
+	after  []func(context.Context) // run once committed (see AfterCommit)
 }
 
 // Tx starts a transaction on a tenant's items; tenant 0 means no tenant (no version bump).
@@ -157,6 +158,9 @@ func (t *Tx) Commit(ctx context.Context) error {
 	for attempt := 0; ; attempt++ {
 		_, err := t.s.DB.TransactWriteItems(ctx, in)
 		if err == nil {
+			for _, f := range t.after {
+				f(ctx)
+			}
 			return nil
 		}
 		var tc *types.TransactionCanceledException

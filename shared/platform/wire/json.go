@@ -72,6 +72,8 @@ func writeJSONValue(b *bytes.Buffer, v any) error {
 			b.WriteString(`}`)
 		}
 		b.WriteString(`]`)
+	case Raw:
+		b.Write(x.JSON)
 	case map[string]string:
 		keys := make([]string, 0, len(x))
 		for k := range x {

@@ -16,10 +16,11 @@ const (
 )
 
 type field struct {
-	key  string
-	val  any
-	only only
-	keep bool // render null in JSON instead of omitting (3scale's render_nil)
+	key   string
+	val   any
+	only  only
+	keep  bool // render null in JSON instead of omitting (3scale's render_nil)
+	empty bool // render an empty element in XML instead of omitting
 }
 
 // Obj is an ordered representation named by its wrapper ("service", "application_plan").
@@ -67,6 +68,25 @@ func (o *Obj) Keep(key string, val any) *Obj {
 	return o
 }
 
+// Always adds a field written even when nil: null in JSON, an empty element
+// in XML (as 3scale's to_xml writes a blank attribute).
+func (o *Obj) Always(key string, val any) *Obj {
+	o.fields = append(o.fields, field{key: key, val: normalize(val), keep: true, empty: true})
+	return o
+}
+
+// XMLAlways adds an XML-only element written even when nil (empty).
+func (o *Obj) XMLAlways(key string, val any) *Obj {
+	o.fields = append(o.fields, field{key: key, val: normalize(val), only: xmlOnly, empty: true})
+	return o
+}
+
+// JSONKeep adds a JSON-only field rendered as null when nil.
+func (o *Obj) JSONKeep(key string, val any) *Obj {
+	o.fields = append(o.fields, field{key: key, val: normalize(val), only: jsonOnly, keep: true})
+	return o
+}
+
 // JSON adds a JSON-only field.
 func (o *Obj) JSON(key string, val any) *Obj {
 	o.fields = append(o.fields, field{key: key, val: normalize(val), only: jsonOnly})
@@ -100,6 +120,13 @@ type Link struct{ Rel, Href string }
 
 // Links renders as 3scale's "links" array (JSON only).
 type Links []Link
+
+// Raw is a value rendered as given: JSON verbatim, XML as escaped text
+// (3scale renders some nested documents, such as a proxy's policies, as text in XML).
+type Raw struct {
+	JSON []byte
+	XML  string
+}
 
 // Time renders a timestamp the way 3scale does: ISO-8601, second precision, UTC.
 func Time(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z") }

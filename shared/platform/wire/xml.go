@@ -23,6 +23,17 @@ func (o *Obj) XMLDoc() []byte {
 	return b.Bytes()
 }
 
+// RawXML is an XML fragment written as it is, inside its field's element (XML only).
+type RawXML string
+
+// XMLElement renders the resource as an element, without the document header:
+// for embedding in another document.
+func (o *Obj) XMLElement() []byte {
+	var b bytes.Buffer
+	o.writeXML(&b)
+	return b.Bytes()
+}
+
 func (o *Obj) writeXML(b *bytes.Buffer) {
 	b.WriteString("<" + o.element())
 	for _, a := range o.attrs {
@@ -39,6 +50,10 @@ func (o *Obj) writeXML(b *bytes.Buffer) {
 		if f.only == jsonOnly {
 			continue
 		}
+		if f.val == nil && f.empty {
+			b.WriteString("<" + f.key + "/>")
+			continue
+		}
 		writeXMLField(b, f.key, f.val)
 	}
 	b.WriteString("</" + o.element() + ">")
@@ -52,6 +67,10 @@ func writeXMLField(b *bytes.Buffer, key string, v any) {
 		return // links are a JSON-only concept
 	case *Obj:
 		x.writeXML(b)
+	case RawXML:
+		b.WriteString("<" + key + ">" + string(x) + "</" + key + ">")
+	case Raw:
+		b.WriteString("<" + key + ">" + Escape(x.XML) + "</" + key + ">")
 	case []*Obj:
 		b.WriteString("<" + key + ">")
 		for _, it := range x {

@@ -10,6 +10,7 @@ import (
 // Account Management API: developer accounts, users, messages, settings, access tokens.
 var accountOps = []Operation{
 	{"list-accounts", "GET", "/admin/api/accounts.json", audience.ListAccounts},
+	{"create-account", "POST", "/admin/api/accounts.json", audience.CreateAccount},
 	{"find-account", "GET", "/admin/api/accounts/find.json", audience.FindAccount},
 	{"read-account", "GET", "/admin/api/accounts/{account_id}", audience.ReadAccount},
 	{"update-account", "PUT", "/admin/api/accounts/{account_id}", audience.UpdateAccount},

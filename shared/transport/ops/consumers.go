@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"turnpike/shared/admin/webhooks"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/queue"
 	"turnpike/shared/servicemgmt/usage"
@@ -16,6 +17,10 @@ type Consumer struct {
 	Name  string // function name (the FUNCTION variable of the shared binary)
 	Queue string // logical id of the queue in template.yaml, ending in "Queue"
 	Build func(*deps.Deps) queue.Handler
+	// Outbox: the admin API feeds the queue once its changes commit, and the
+	// consumer writes the entities table and sends to its own queue again
+	// (the webhook delivery records attempts and enqueues its retries).
+	Outbox bool
 }
 
 // DeadLetterQueue is the logical id of the queue's dead-letter queue: "UsageQueue" → "UsageDeadLetterQueue".
@@ -41,6 +46,7 @@ func QueueURLVariable(logicalID string) string {
 // consumers lists every queue consumer; `make template` adds their functions.
 var consumers = []Consumer{
 	{Name: "usage-consumer", Queue: "UsageQueue", Build: usage.Consumer},
+	{Name: "webhook-delivery", Queue: "WebhookQueue", Build: webhooks.Consumer, Outbox: true},
 }
 
 // Consumers lists every queue consumer, sorted by name.

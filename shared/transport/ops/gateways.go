@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"sort"
 
+	"turnpike/shared/gateway"
 	"turnpike/shared/platform/deps"
 )
 
@@ -16,7 +17,9 @@ type Gateway struct {
 }
 
 // gateways lists every gateway function; each gets its own HTTP API.
-var gateways = []Gateway{}
+var gateways = []Gateway{
+	{"gateway", gateway.Handler},
+}
 
 // Gateways lists every gateway function, sorted by name.
 func Gateways() []Gateway {

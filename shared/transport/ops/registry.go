@@ -10,7 +10,7 @@ import (
 // registry lists every operation. Adding one means adding a line to the list of
 // its area, then `make template` (which writes template.yaml, the function's
 // main.go and its sample event); a test says what is missing.
-var registry = concat(tenantOps, catalogOps, accountOps, audienceOps, serviceManagementOps)
+var registry = concat(tenantOps, catalogOps, accountOps, audienceOps, webhookOps, gatewayConfigOps, serviceManagementOps)
 
 func concat(lists ...[]Operation) []Operation {
 	var out []Operation

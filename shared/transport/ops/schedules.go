@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 
+	"turnpike/shared/admin/webhooks"
 	"turnpike/shared/master"
 	"turnpike/shared/platform/deps"
 )
@@ -20,6 +21,7 @@ type Schedule struct {
 // schedules lists every scheduled function; `make template` adds their
 // functions and schedules.
 var schedules = []Schedule{
+	{"webhook-sweep", "rate(1 minute)", webhooks.Sweep},
 	{"purge-tenants", "rate(1 day)", master.PurgeDue},
 }
 

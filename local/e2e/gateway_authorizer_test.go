@@ -1,0 +1,46 @@
+package e2e
+
+import (
+	"context"
+	"net/url"
+	"testing"
+
+	"github.com/aws/aws-lambda-go/events"
+
+	"turnpike/shared/gateway"
+)
+
+// The REQUEST authorizer decides with the same rules, credentials and exact
+// limits as the gateway; a refusal is a plain "not authorized".
+func TestGatewayAuthorizer(t *testing.T) {
+	t.Parallel()
+	p := newEchoProduct(t)
+	p.deleteRules(t)
+	p.rule(t, "GET", "/v1/test", p.test)
+	p.deploy(t)
+	g := gateway.New(p.env.Server.Deps, gateway.Options{})
+	authorize := func(path, query string) events.APIGatewayV2CustomAuthorizerSimpleResponse {
+		ev := events.APIGatewayV2CustomAuthorizerV2Request{Version: "2.0", Type: "REQUEST", RawPath: path, RawQueryString: query,
+			Headers: map[string]string{"host": p.staging}}
+		ev.RequestContext.HTTP.Method = "GET"
+		res, err := g.Authorize(context.Background(), ev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	k := "user_key=" + url.QueryEscape(p.userKey)
+	for i := 1; i <= 5; i++ {
+		if res := authorize("/v1/test", k); !res.IsAuthorized || res.Context["usage"] != "usage%5Btest%5D=1" {
+			t.Fatalf("call %d: %+v", i, res)
+		}
+	}
+	if res := authorize("/v1/test", k); res.IsAuthorized || res.Context["status"] != 429 {
+		t.Fatalf("sixth call: %+v", res)
+	}
+	for _, c := range [][2]string{{"/v1/test", ""}, {"/other", k}, {"/v1/test", "user_key=WRONG"}} {
+		if res := authorize(c[0], c[1]); res.IsAuthorized {
+			t.Fatalf("%v authorized", c)
+		}
+	}
+}
