@@ -15,14 +15,13 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-	"github.com/aws/smithy-go/middleware"
 
 	"turnpike/shared/localdev/dispatch"
 	"turnpike/shared/localdev/testenv"
@@ -37,28 +36,62 @@ var (
 	// Floor and authrep alternate in short rounds, so that load from outside
 	// the benchmark (the machine is shared) weighs on both alike.
 	rounds = 6
-	levels = []int{1, 8, 32}
+	// settleWait bounds the wait for the usage history to catch up.
+	settleWait = envDuration("BENCH_SETTLE", 3*time.Minute)
+	levels     = []int{1, 8, 32}
 )
 
-// BenchmarkAuthrep prints the floor and authrep at each concurrency, as a table and as JSON.
+// BenchmarkAuthrep prints the floor and authrep at each concurrency, as a table
+// and as JSON, on two mixes: one application with one limit (one counter to
+// write, as the floor writes one attribute), and a realistic one.
 func BenchmarkAuthrep(b *testing.B) {
 	env := testenv.Get(b)
 	tn := env.NewTenant(b)
-	// One limit: one counter to write, as the floor writes one attribute.
 	app := tn.NewApp(b, map[string]int64{"day": 1 << 50})
+	benchAuthrep(b, env, tn, "one application, one limit", []*testenv.App{app}, "hits")
+}
+
+// mixApps is the size of the realistic mix.
+const mixApps = 50
+
+// BenchmarkAuthrepMix is the realistic mix: 50 applications, each on its own
+// plan with limits on hits per minute and per day and on a method per day,
+// reporting the method (which counts hits too), round robin.
+func BenchmarkAuthrepMix(b *testing.B) {
+	env := testenv.Get(b)
+	tn := env.NewTenant(b)
+	var apps []*testenv.App
+	for i := 0; i < mixApps; i++ {
+		app := tn.NewApp(b, map[string]int64{"minute": 1 << 50, "day": 1 << 50})
+		m := tn.Create(b, "/admin/api/services/"+testenv.S(app.Service)+"/metrics/"+testenv.S(app.Hits)+"/methods.json", "method",
+			url.Values{"friendly_name": {"Search"}, "system_name": {"search"}})
+		tn.Create(b, "/admin/api/application_plans/"+testenv.S(app.Plan)+"/metrics/"+testenv.S(testenv.ID(m))+"/limits.json", "limit",
+			url.Values{"period": {"day"}, "value": {"1125899906842624"}})
+		apps = append(apps, app)
+	}
+	benchAuthrep(b, env, tn, fmt.Sprintf("%d applications, 3 limits each, a method", mixApps), apps, "search")
+}
+
+// benchAuthrep measures authrep on apps, reporting one of metric each call,
+// through the local runner's router on its own loopback listener, against the
+// floor measured in the same run.
+func benchAuthrep(b *testing.B, env *testenv.Env, tn *testenv.Tenant, mix string, apps []*testenv.App, metric string) {
+	calls := countCalls(env.Server.Deps)
 	s := env.Server.Deps.Store
 	floor := floorOp(s, tn.ID)
-	// The local runner's router, on loopback, over a DynamoDB client that counts its calls.
-	calls := &callCount{m: map[string]int{}}
-	d := deps.New(counted(s, calls), testenv.MasterToken)
+	d := deps.New(s, testenv.MasterToken)
 	d.Usage = env.Server.Deps.Usage
 	hs := httptest.NewServer(dispatch.New(d))
 	defer hs.Close()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConns: 256, MaxIdleConnsPerHost: 256, IdleConnTimeout: 20 * time.Second}}
-	u := hs.URL + "/transactions/authrep.xml?" + url.Values{"provider_key": {tn.ProviderKey},
-		"service_id": {testenv.S(app.Service)}, "user_key": {app.UserKey}, "usage[hits]": {"1"}}.Encode()
+	var urls []string
+	for _, app := range apps {
+		urls = append(urls, hs.URL+"/transactions/authrep.xml?"+url.Values{"provider_key": {tn.ProviderKey},
+			"service_id": {testenv.S(app.Service)}, "user_key": {app.UserKey}, "usage[" + metric + "]": {"1"}}.Encode())
+	}
+	var next, hits atomic.Int64
 	authrep := func(ctx context.Context) error {
-		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, urls[int(next.Add(1))%len(urls)], nil)
 		res, err := client.Do(req)
 		if err != nil {
 			return err
@@ -68,6 +101,7 @@ func BenchmarkAuthrep(b *testing.B) {
 		if res.StatusCode != 200 {
 			return fmt.Errorf("authrep: status %d", res.StatusCode)
 		}
+		hits.Add(1)
 		return nil
 	}
 	if err := authrep(context.Background()); err != nil {
@@ -79,20 +113,21 @@ func BenchmarkAuthrep(b *testing.B) {
 		measure(floor, 8, 2*time.Second)
 		measure(authrep, 8, 2*time.Second)
 	}
-	out := result{Date: time.Now().UTC().Format(time.RFC3339), Machine: machine(), GOMAXPROCS: runtime.GOMAXPROCS(0),
-		RunSeconds: runFor.Seconds() * float64(rounds)}
-	// The steady-state cost of one authrep in DynamoDB calls, counted.
+	out := result{Mix: mix, Date: time.Now().UTC().Format(time.RFC3339), Machine: machine(), Load: loadAverage(),
+		GOMAXPROCS: runtime.GOMAXPROCS(0), RunSeconds: runFor.Seconds() * float64(rounds)}
+	// The steady-state cost of one authrep in DynamoDB calls and writes,
+	// the history's included: counted between two moments when the history
+	// has caught up with every hit authrep answered.
+	settle(b, env, tn, apps, &hits)
 	calls.reset()
-	const n = 200
+	const n = 400
 	for i := 0; i < n; i++ {
 		if err := authrep(context.Background()); err != nil {
 			b.Fatal(err)
 		}
 	}
-	out.CallsPerAuthrep = map[string]float64{}
-	for op, c := range calls.reset() {
-		out.CallsPerAuthrep[op] = round(float64(c) / n)
-	}
+	settle(b, env, tn, apps, &hits)
+	out.PerAuthrep = calls.reset().per(n)
 	for _, c := range levels {
 		var f, a []stats
 		for r := 0; r < rounds; r++ {
@@ -108,12 +143,48 @@ func BenchmarkAuthrep(b *testing.B) {
 		row.P99 = round(row.Authrep.P99ms / row.Floor.P99ms)
 		out.Rows = append(out.Rows, row)
 	}
+	out.LoadAfter = loadAverage()
 	fmt.Print(out.table())
 	js, _ := json.MarshalIndent(out, "", "  ")
 	fmt.Printf("%s\n", js)
 	if path := os.Getenv("BENCH_JSON"); path != "" {
-		os.WriteFile(path, append(js, '\n'), 0o644)
+		f, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+		if err == nil {
+			f.Write(append(js, '\n'))
+			f.Close()
+		}
 	}
+}
+
+// settle waits until the usage history holds every hit authrep answered,
+// whatever carries it there (queue, stream), by reading it through the stats API.
+func settle(b *testing.B, env *testenv.Env, tn *testenv.Tenant, apps []*testenv.App, hits *atomic.Int64) {
+	b.Helper()
+	want := hits.Load()
+	var got int64
+	for deadline := time.Now().Add(settleWait); time.Now().Before(deadline); time.Sleep(500 * time.Millisecond) {
+		got = 0
+		for _, app := range apps {
+			r := env.Do(b, "GET", "/stats/applications/"+testenv.S(app.ID)+"/usage.json",
+				url.Values{"provider_key": {tn.ProviderKey}, "metric_name": {"hits"}, "granularity": {"eternity"}})
+			if r.Status != 200 {
+				b.Fatalf("usage history: %d %s", r.Status, r.Body)
+			}
+			var u struct {
+				Usage struct {
+					Total int64 `json:"total"`
+				} `json:"usage"`
+			}
+			if err := json.Unmarshal(r.Body, &u); err != nil {
+				b.Fatalf("usage history: %v: %s", err, r.Body)
+			}
+			got += u.Usage.Total
+		}
+		if got == want {
+			return
+		}
+	}
+	b.Fatalf("usage history holds %d hits, authrep answered %d", got, want)
 }
 
 // floorOp is one strongly consistent GetItem plus one conditional UpdateItem,
@@ -216,24 +287,23 @@ type row struct {
 }
 
 type result struct {
+	Mix        string  `json:"mix"`
 	Date       string  `json:"date"`
 	Machine    string  `json:"machine"`
+	Load       string  `json:"load_average_before"`
+	LoadAfter  string  `json:"load_average_after"`
 	GOMAXPROCS int     `json:"gomaxprocs"`
 	RunSeconds float64 `json:"seconds_per_measurement"`
 	Rows       []row   `json:"rows"`
-	// CallsPerAuthrep is DynamoDB calls per steady-state authrep, by operation.
-	CallsPerAuthrep map[string]float64 `json:"dynamodb_calls_per_authrep"`
+	// PerAuthrep is DynamoDB work per steady-state authrep, history included.
+	PerAuthrep perAuthrep `json:"dynamodb_per_authrep"`
 }
 
 func (r result) table() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "\nauthrep vs floor (GetItem + conditional UpdateItem), %s, %s\n", r.Date, r.Machine)
-	ops := make([]string, 0, len(r.CallsPerAuthrep))
-	for op, c := range r.CallsPerAuthrep {
-		ops = append(ops, fmt.Sprintf("%s %.2f", op, c))
-	}
-	sort.Strings(ops)
-	fmt.Fprintf(&b, "DynamoDB calls per steady-state authrep: %s\n", strings.Join(ops, ", "))
+	fmt.Fprintf(&b, "\nauthrep vs floor (GetItem + conditional UpdateItem), %s\n%s, %s, load average %s (after: %s)\n",
+		r.Mix, r.Date, r.Machine, r.Load, r.LoadAfter)
+	b.WriteString(r.PerAuthrep.String())
 	fmt.Fprintf(&b, "%-5s | %-26s | %-26s | %s\n", "conc", "floor ops/s  p50   p99 ms", "authrep ops/s  p50   p99 ms", "ratio ops/s  p50   p99")
 	for _, x := range r.Rows {
 		fmt.Fprintf(&b, "%-5d | %8.0f %6.2f %7.2f   | %8.0f %6.2f %7.2f     | %5.2f  %5.2f %5.2f\n", x.Concurrency,
@@ -265,35 +335,4 @@ func envDuration(name string, def time.Duration) time.Duration {
 		return d
 	}
 	return def
-}
-
-// callCount counts DynamoDB calls by operation.
-type callCount struct {
-	mu sync.Mutex
-	m  map[string]int
-}
-
-func (c *callCount) reset() map[string]int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	m := c.m
-	c.m = map[string]int{}
-	return m
-}
-
-// counted is a copy of the store whose client counts its calls.
-func counted(s *store.Store, c *callCount) *store.Store {
-	db := dynamodb.New(s.DB.Options(), func(o *dynamodb.Options) {
-		o.APIOptions = append(o.APIOptions, func(st *middleware.Stack) error {
-			return st.Initialize.Add(middleware.InitializeMiddlewareFunc("count", func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
-				c.mu.Lock()
-				c.m[awsmiddleware.GetOperationName(ctx)]++
-				c.mu.Unlock()
-				return next.HandleInitialize(ctx, in)
-			}), middleware.After)
-		})
-	})
-	cp := *s
-	cp.DB = db
-	return &cp
 }
