@@ -83,7 +83,7 @@ type outcome struct {
 	status  int
 	body    []byte
 	headers http.Header
-	counted *Transaction // usage authrep counted, for the history
+	counted *usage.Counted // usage authrep counted, for the history
 }
 
 func authorize(ctx context.Context, d *deps.Deps, ca *cache, c *call) (out *outcome, err error) {
@@ -171,7 +171,7 @@ type state struct {
 	app   *appConf
 	plan  *planConf
 	now   time.Time
-	given bool            // a usage parameter was sent
-	usage map[int64]delta // usage expanded through the hierarchy
-	den   *denial         // nil = authorized
+	given bool                  // a usage parameter was sent
+	usage map[int64]usage.Delta // usage expanded through the hierarchy
+	den   *denial               // nil = authorized
 }

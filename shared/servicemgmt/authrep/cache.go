@@ -5,6 +5,7 @@ import (
 	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/confcache"
 	"turnpike/shared/platform/counter"
+	"turnpike/shared/servicemgmt/usage"
 )
 
 // cache is the process's configuration cache (built with the dependencies,
@@ -27,7 +28,7 @@ type appConf struct {
 
 type serviceConf struct {
 	svc     *catalog.Service
-	metrics *metrics
+	metrics *usage.Metrics
 }
 
 // planConf is a plan with its limits on existing metrics, in report order.

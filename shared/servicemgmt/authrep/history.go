@@ -11,9 +11,6 @@ import (
 	"turnpike/shared/servicemgmt/usage"
 )
 
-// Transaction is usage an authrep counted, handed to the history off the hot path.
-type Transaction = usage.Counted
-
 // recorder collects what authreps counted and sends it to the usage queue in
 // batches, at most FlushEvery apart: the history costs the hot path no write.
 // What a process holds when it dies (a Lambda container being reclaimed) is
@@ -21,7 +18,7 @@ type Transaction = usage.Counted
 type recorder struct {
 	q       *queue.Queue
 	mu      sync.Mutex
-	pending []Transaction
+	pending []usage.Counted
 }
 
 // FlushEvery is how often a process sends what authrep counted (HISTORY_FLUSH overrides it).
@@ -46,7 +43,7 @@ func startRecorder(q *queue.Queue) *recorder {
 	return r
 }
 
-func (r *recorder) record(t *Transaction) {
+func (r *recorder) record(t *usage.Counted) {
 	if r == nil {
 		return
 	}
@@ -95,9 +92,9 @@ func (r *recorder) flush(ctx context.Context) {
 }
 
 // transaction is what this authorized authrep counted (nil for log-only calls, as in 3scale).
-func (s *state) transaction() *Transaction {
+func (s *state) transaction() *usage.Counted {
 	code, _ := s.logCode()
-	t := &Transaction{Tenant: s.tg.tenant, Service: s.tg.service.svc.ID, App: s.app.ID, At: s.now.Unix(), Code: code,
+	t := &usage.Counted{Tenant: s.tg.tenant, Service: s.tg.service.svc.ID, App: s.app.ID, At: s.now.Unix(), Code: code,
 		Usage: make([]usage.Delta, 0, len(s.usage))}
 	for _, dl := range s.usage {
 		if dl.N != 0 || dl.Set {

@@ -8,18 +8,12 @@ import (
 	"turnpike/shared/servicemgmt/usage"
 )
 
-// delta is what a request does to one metric: add N, or set it to N (#N).
-type delta = usage.Delta
-
-// metrics indexes a service's metrics by name and id.
-type metrics = usage.Metrics
-
 var indexMetrics = usage.IndexMetrics
 
 // parseUsage reads usage[metric]=N|#N in the order given; unknown metrics and
 // bad values are 3scale's metric_invalid and usage_value_invalid.
-func parseUsage(u *params.Params, ms *metrics) ([]delta, *apierr.Error) {
-	out := make([]delta, 0, u.Len())
+func parseUsage(u *params.Params, ms *usage.Metrics) ([]usage.Delta, *apierr.Error) {
+	out := make([]usage.Delta, 0, u.Len())
 	for _, name := range u.Keys() {
 		v, _ := u.Get(name)
 		metric := strings.TrimSpace(name)
@@ -34,7 +28,7 @@ func parseUsage(u *params.Params, ms *metrics) ([]delta, *apierr.Error) {
 		if !ok {
 			return nil, errUsageValueInvalid(metric, v.Str)
 		}
-		out = append(out, delta{Metric: m.ID, N: n, Set: set})
+		out = append(out, usage.Delta{Metric: m.ID, N: n, Set: set})
 	}
 	return out, nil
 }
