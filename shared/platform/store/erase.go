@@ -129,7 +129,9 @@ func (s *Store) Erase(ctx context.Context, t Table, keys []Key) error {
 				return fmt.Errorf("store: erase: unprocessed deletes remain")
 			}
 			if attempt > 0 {
-				time.Sleep(time.Duration(10*attempt) * time.Millisecond)
+				if err := Sleep(ctx, time.Duration(10*attempt)*time.Millisecond); err != nil {
+					return err
+				}
 			}
 			res, err := s.DB.BatchWriteItem(ctx, &dynamodb.BatchWriteItemInput{RequestItems: pending})
 			if err != nil {

@@ -40,25 +40,10 @@ func (s *Store) First(ctx context.Context, q Query, out any) (bool, error) {
 	}
 }
 
-// DeleteKeys removes items by key, outside any transaction (25 per request).
+// DeleteKeys removes entities by key, outside any transaction: Erase on the
+// entities table (bounded retries that honour ctx).
 func (s *Store) DeleteKeys(ctx context.Context, keys []Key) error {
-	for len(keys) > 0 {
-		n := min(len(keys), 25)
-		reqs := make([]types.WriteRequest, n)
-		for i, k := range keys[:n] {
-			reqs[i] = types.WriteRequest{DeleteRequest: &types.DeleteRequest{Key: KeyOf(k.PK, k.SK)}}
-		}
-		pending := map[string][]types.WriteRequest{s.Entities: reqs}
-		for len(pending) > 0 {
-			res, err := s.DB.BatchWriteItem(ctx, &dynamodb.BatchWriteItemInput{RequestItems: pending})
-			if err != nil {
-				return fmt.Errorf("store: delete: %w", err)
-			}
-			pending = res.UnprocessedItems
-		}
-		keys = keys[n:]
-	}
-	return nil
+	return s.Erase(ctx, EntitiesTable, keys)
 }
 
 // Previous decodes into out the item of partition pk whose sort key is the
