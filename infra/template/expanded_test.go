@@ -305,6 +305,9 @@ func TestLeastPrivilege(t *testing.T) {
 			for _, g := range r.Gateways {
 				kind[template.LogicalID(g.Name)] = "gateway"
 			}
+			for _, a := range r.Authorizers {
+				kind[template.LogicalID(a.Name)] = "authorizer"
+			}
 			for _, id := range e.ofType("AWS::IAM::Role") {
 				for _, g := range grants(t, e.resources[id]) {
 					for _, res := range g.resources {
@@ -327,7 +330,7 @@ func TestLeastPrivilege(t *testing.T) {
 				roleID := propsOf(e.resources[id])["Role"].(map[string]any)["Fn::GetAtt"].([]any)[0].(string)
 				var allowed map[string]string // resource → allowed actions
 				switch kind[id] {
-				case string(ops.ServiceManagementAPI), "gateway":
+				case string(ops.ServiceManagementAPI), "gateway", "authorizer":
 					allowed = map[string]string{"EntitiesTable": readActions, "CountersTable": readActions + " dynamodb:UpdateItem"}
 					for _, c := range r.Consumers {
 						allowed[c.Queue] = "sqs:SendMessage"
@@ -464,6 +467,22 @@ func TestShapeOfEveryKind(t *testing.T) {
 		u := e.resources[template.LogicalID(g.Name)+"Url"]
 		if u == nil || u["Type"] != "AWS::Lambda::Url" {
 			t.Errorf("%s: no function URL", g.Name)
+		}
+	}
+	for _, a := range r.Authorizers {
+		found := false
+		for _, id := range e.ofType("AWS::Lambda::Permission") {
+			p := propsOf(e.resources[id])
+			if resourceName(p["FunctionName"]) == template.LogicalID(a.Name) && p["Principal"] == "apigateway.amazonaws.com" &&
+				p["SourceAccount"] != nil && strings.Contains(fmt.Sprint(p["SourceArn"]), "/authorizers/") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no permission for API Gateway (this account's authorizers only) to invoke it", a.Name)
+		}
+		if _, ok := e.doc["Outputs"].(map[string]any)[strings.TrimSuffix(template.LogicalID(a.Name), "Function")+"Arn"]; !ok {
+			t.Errorf("%s: no output with its ARN", a.Name)
 		}
 	}
 	apis := template.Partition(r.Ops[:300])

@@ -22,15 +22,16 @@ var base string
 
 // Registry is what a template is generated from.
 type Registry struct {
-	Ops       []ops.Operation
-	Consumers []ops.Consumer
-	Schedules []ops.Schedule
-	Gateways  []ops.Gateway
+	Ops         []ops.Operation
+	Consumers   []ops.Consumer
+	Schedules   []ops.Schedule
+	Gateways    []ops.Gateway
+	Authorizers []ops.Authorizer
 }
 
 // Current is the registry of shared/transport/ops.
 func Current() Registry {
-	return Registry{Ops: ops.All(), Consumers: ops.Consumers(), Schedules: ops.Schedules(), Gateways: ops.Gateways()}
+	return Registry{Ops: ops.All(), Consumers: ops.Consumers(), Schedules: ops.Schedules(), Gateways: ops.Gateways(), Authorizers: ops.Authorizers()}
 }
 
 // Limits the generator keeps every HTTP API under. API Gateway allows 300
@@ -51,6 +52,8 @@ const (
 	ConsumerTimeout = 120
 	ScheduleTimeout = 300
 	GatewayTimeout  = 29
+	// AuthorizerTimeout is API Gateway's limit on a Lambda authorizer's answer.
+	AuthorizerTimeout = 10
 )
 
 // The tables of base.yaml.
@@ -115,7 +118,9 @@ func RenderRegistry(r Registry) []byte {
 	// tenant's counter items (and nothing else of the admin API writes them).
 	adminGrants := []any{tableAccess(entities, readWrite...), statement([]string{"dynamodb:BatchWriteItem"}, getAtt(counters, "Arn")),
 		tableAccess(usage, readWrite...)}
-	adminEnv := map[string]any{"MASTER_ACCESS_TOKEN": ref("MasterAccessToken")}
+	// GATEWAY_DOMAIN: the domain of the products' generated public base URLs
+	// (the proxy operations write them; the gateway finds products by them).
+	adminEnv := map[string]any{"MASTER_ACCESS_TOKEN": ref("MasterAccessToken"), "GATEWAY_DOMAIN": ref("GatewayDomain")}
 	var outboxes []string // queues the admin API feeds after its changes commit (webhook events)
 	for _, c := range r.Consumers {
 		if c.Outbox {
@@ -184,6 +189,21 @@ func RenderRegistry(r Registry) []byte {
 		res[LogicalID(g.Name)] = fn
 		outputs[camel(g.Name)+"Url"] = map[string]any{"Description": "URL of the " + g.Name + " gateway (a Lambda function URL).",
 			"Value": getAtt(LogicalID(g.Name)+"Url", "FunctionUrl")}
+	}
+
+	for _, a := range r.Authorizers {
+		// Invoked by the provider's own HTTP APIs, not by a route of the
+		// template: API Gateway may invoke it as an authorizer of any HTTP API
+		// of this account and region, nothing else may.
+		fn := function(a.Name, "ServiceManagementRole", queueEnv)
+		props(fn)["Timeout"] = AuthorizerTimeout
+		res[LogicalID(a.Name)] = fn
+		res[camel(a.Name)+"Permission"] = map[string]any{"Type": "AWS::Lambda::Permission", "Properties": map[string]any{
+			"Action": "lambda:InvokeFunction", "FunctionName": getAtt(LogicalID(a.Name), "Arn"),
+			"Principal": "apigateway.amazonaws.com", "SourceAccount": ref("AWS::AccountId"),
+			"SourceArn": sub("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:*/authorizers/*")}}
+		outputs[camel(a.Name)+"Arn"] = map[string]any{"Description": "ARN of the " + a.Name +
+			" function, the Lambda REQUEST authorizer to attach to an HTTP API (docs/gateway.md).", "Value": getAtt(LogicalID(a.Name), "Arn")}
 	}
 
 	apis := Partition(admin)

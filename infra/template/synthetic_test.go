@@ -16,7 +16,7 @@ import (
 // synthetic is a registry of n operations shaped like 3scale's admin API (a
 // .json collection, an item under a variable, nested resources), with the
 // longest name allowed, plus every kind of function the registry knows:
-// three queue consumers, two schedules and a gateway.
+// three queue consumers, two schedules, a gateway and an authorizer.
 func synthetic(n int) template.Registry {
 	var r template.Registry
 	noop := func(*deps.Deps) http.Handler { return http.NotFoundHandler() }
@@ -56,5 +56,6 @@ func synthetic(n int) template.Registry {
 		{Name: "sweep-webhooks", Rate: "rate(5 minutes)", Build: run},
 	}
 	r.Gateways = []ops.Gateway{{Name: "gateway", Build: noop}}
+	r.Authorizers = []ops.Authorizer{{Name: "gateway-authorizer", Build: func(*deps.Deps) ops.AuthorizerFunc { return nil }}}
 	return r
 }

@@ -83,9 +83,30 @@ func TestTemplateMatchesRegistry(t *testing.T) {
 	if got := len(routes) - strings.Count(strings.Join(keys(routes), ","), "/{proxy+}"); got != want {
 		t.Errorf("the HTTP APIs declare %d routes, the registry %d", got, want)
 	}
+	for _, n := range append(gatewayNames(), authorizerNames()...) {
+		if _, err := os.Stat(filepath.Join(root, "events", n+".json")); err != nil {
+			t.Errorf("%s has no sample event events/%s.json (written by hand: a request to a host the sample seed serves)", n, n)
+		}
+	}
 	if dirs, err := os.ReadDir(filepath.Join(root, "functions")); err != nil || len(dirs) != 1 || dirs[0].Name() != "bootstrap" {
 		t.Errorf("functions/ must hold only bootstrap/, the one binary every function runs (a new operation needs only its registry line and its events/ sample)")
 	}
+}
+
+func gatewayNames() []string {
+	var out []string
+	for _, g := range ops.Gateways() {
+		out = append(out, g.Name)
+	}
+	return out
+}
+
+func authorizerNames() []string {
+	var out []string
+	for _, a := range ops.Authorizers() {
+		out = append(out, a.Name)
+	}
+	return out
 }
 
 func keys(m map[string]string) []string {
@@ -110,6 +131,9 @@ func functionNames(r template.Registry) []string {
 	}
 	for _, g := range r.Gateways {
 		out = append(out, g.Name)
+	}
+	for _, a := range r.Authorizers {
+		out = append(out, a.Name)
 	}
 	return out
 }

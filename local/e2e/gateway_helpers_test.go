@@ -20,6 +20,7 @@ type echoProduct struct {
 	svc, plan           int64
 	hits, test, v1, v2  int64
 	userKey             string
+	appPath             string // the application's admin path
 	staging, production string // public hosts
 }
 
@@ -44,6 +45,7 @@ func newEchoProduct(t *testing.T) *echoProduct {
 	app := tn.Create(t, "/admin/api/accounts/"+testenv.S(acc)+"/applications.json", "application",
 		url.Values{"plan_id": {testenv.S(p.plan)}, "name": {"Echo client"}})
 	p.userKey = app["user_key"].(string)
+	p.appPath = "/admin/api/accounts/" + testenv.S(acc) + "/applications/" + testenv.S(testenv.ID(app))
 	px := obj(t, tn.Do(t, "PATCH", sp(p.svc, "/proxy.json"), url.Values{"api_backend": {env.EchoURL}}), "proxy")
 	p.staging, p.production = hostOf(t, px["sandbox_endpoint"]), hostOf(t, px["endpoint"])
 	return p

@@ -58,7 +58,7 @@ func TestFunctionsUnderRuntimeEmulator(t *testing.T) {
 	s := env.Server.Deps.Store
 	refs := map[string]string{"EntitiesTable": s.Entities, "CountersTable": s.Counters, "UsageTable": s.Usage,
 		"MasterAccessToken": template.SampleMasterToken, "UsageQueue": env.Server.Deps.Usage.URL,
-		"WebhookQueue": env.Server.Deps.Webhooks.Queue.URL}
+		"WebhookQueue": env.Server.Deps.Webhooks.Queue.URL, "GatewayDomain": "localhost"}
 	base := []string{"DYNAMODB_ENDPOINT=" + env.Server.Stack.DynamoDBEndpoint, "SQS_ENDPOINT=" + env.Server.Stack.SQSEndpoint,
 		"AWS_REGION=us-east-1", "AWS_ACCESS_KEY_ID=local", "AWS_SECRET_ACCESS_KEY=local", "PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME"),
 		"GATEWAY_ALLOW_PRIVATE=1"} // the gateway sample's upstream is the local Echo API, on loopback as in the local stack
@@ -127,6 +127,18 @@ func TestFunctionsUnderRuntimeEmulator(t *testing.T) {
 			r.kind = "schedule" // answers nothing; an error comes back as errorMessage
 			if bytes.Contains(out, []byte("errorMessage")) {
 				r.err = fmt.Errorf("scheduled function answered %s\n%s", out, log)
+			}
+			return
+		}
+		if _, isAuthorizer := ops.FindAuthorizer(r.name); isAuthorizer {
+			// A simple response: API Gateway lets the call through on isAuthorized.
+			r.kind = "authorizer"
+			var res struct {
+				IsAuthorized *bool          `json:"isAuthorized"`
+				Context      map[string]any `json:"context"`
+			}
+			if err := json.Unmarshal(out, &res); err != nil || res.IsAuthorized == nil || !*res.IsAuthorized || res.Context["usage"] == nil {
+				r.err = fmt.Errorf("the authorizer did not authorize its sample: %s\n%s", out, log)
 			}
 			return
 		}

@@ -9,7 +9,14 @@ import (
 	"strings"
 
 	"github.com/aws/aws-lambda-go/events"
+
+	"turnpike/shared/platform/deps"
 )
+
+// Authorizer is the authorizer function's handler, configured from the environment.
+func Authorizer(d *deps.Deps) func(context.Context, events.APIGatewayV2CustomAuthorizerV2Request) (events.APIGatewayV2CustomAuthorizerSimpleResponse, error) {
+	return New(d, OptionsFromEnv()).Authorize
+}
 
 // Authorize is an API Gateway HTTP API Lambda REQUEST authorizer (payload
 // 2.0, simple responses) applying the same product, credentials, mapping rules
@@ -25,7 +32,7 @@ func (g *Gateway) Authorize(ctx context.Context, ev events.APIGatewayV2CustomAut
 	if err != nil {
 		return deny, nil
 	}
-	p, err := g.find(ctx, requestHost(r.Host))
+	p, head, err := g.find(ctx, requestHost(r.Host))
 	if err != nil {
 		slog.Error("gateway authorizer: config", "err", err)
 		return deny, err // API Gateway answers 500: the decision could not be made
@@ -33,7 +40,7 @@ func (g *Gateway) Authorize(ctx context.Context, ev events.APIGatewayV2CustomAut
 	if p == nil {
 		return deny, nil
 	}
-	d := p.decide(ctx, g.auth, r, nil) // authorizers do not see the body
+	d := p.decide(ctx, g.auth, head, r, nil) // authorizers do not see the body
 	if d.answer != nil {
 		return events.APIGatewayV2CustomAuthorizerSimpleResponse{Context: map[string]any{
 			"status": d.answer.Status, "reason": d.answer.Message, "retry_after": d.retryAfter}}, nil

@@ -10,6 +10,7 @@ import (
 
 	"turnpike/shared/model/proxy"
 	"turnpike/shared/platform/store"
+	"turnpike/shared/servicemgmt/authrep"
 )
 
 // product is a deployed config ready to serve: the document and its compiled rules.
@@ -60,18 +61,108 @@ func requestHost(h string) string {
 	return strings.ToLower(strings.TrimSuffix(h, "."))
 }
 
-// find picks the product and environment serving host: the production config
-// when its public base URL is on host, else the staging config when its
-// staging URL is; nil when no deployed config serves the host. Every call
-// reads the newest configs, so a deploy or promote applies on the next request.
-func (g *Gateway) find(ctx context.Context, host string) (*product, error) {
-	claim, err := proxy.LookupHost(ctx, g.d.Store, host)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, nil
+// hosts maps a public host to the tenant whose product claimed it, as the
+// process last saw it. A claim only moves in a transaction of the tenant that
+// releases it (which bumps that tenant's version), so an entry is confirmed
+// by the version check of every call; unknown hosts are never kept (nothing
+// would tell us they appeared).
+type hosts struct {
+	mu sync.Mutex
+	m  map[string]int64
+}
+
+const maxHosts = 20000
+
+func (h *hosts) get(host string) (int64, bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	t, ok := h.m[host]
+	return t, ok
+}
+
+func (h *hosts) set(host string, tenant int64) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.m == nil || len(h.m) >= maxHosts {
+		h.m = map[string]int64{}
 	}
-	if err != nil {
-		return nil, err
+	h.m[host] = tenant
+}
+
+func (h *hosts) drop(host string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	delete(h.m, host)
+}
+
+// servedKey keys, in a tenant's cached configuration, what serves a host:
+// the product (nil when no deployed config of the tenant serves it).
+type servedKey string
+
+// find picks the product and environment serving host, with the head of its
+// tenant the call's authrep uses: the production config when its public base
+// URL is on host, else the staging config when its staging URL is; nil when
+// no deployed config serves the host. In steady state the tenant's head is
+// its only read: what serves the host is cached at the tenant's configuration
+// version, which every deploy, promote, proxy or mapping rule change moves,
+// so a change applies on the next request.
+func (g *Gateway) find(ctx context.Context, host string) (*product, authrep.Head, error) {
+	for retry := false; ; retry = true {
+		tid, cached := g.hosts.get(host)
+		var claim *proxy.HostClaim
+		if !cached {
+			c, err := proxy.LookupHost(ctx, g.d.Store, host)
+			if errors.Is(err, store.ErrNotFound) {
+				return nil, authrep.Head{}, nil
+			}
+			if err != nil {
+				return nil, authrep.Head{}, err
+			}
+			claim, tid = c, c.Tenant
+			g.hosts.set(host, tid)
+		}
+		h, err := g.auth.ReadHead(ctx, tid)
+		if err != nil {
+			return nil, authrep.Head{}, err
+		}
+		if !h.Found() {
+			g.hosts.drop(host)
+			if cached && !retry {
+				continue
+			}
+			return nil, authrep.Head{}, nil
+		}
+		conf := g.d.Config.At(tid, h.Version())
+		if v, ok := g.d.Config.Get(conf, servedKey(host)); ok {
+			p, _ := v.(*product)
+			return p, h, nil
+		}
+		if claim == nil { // cached from an older version: the claim may have moved
+			c, err := proxy.LookupHost(ctx, g.d.Store, host)
+			if err != nil && !errors.Is(err, store.ErrNotFound) {
+				return nil, authrep.Head{}, err
+			}
+			if c == nil || c.Tenant != tid {
+				g.hosts.drop(host)
+				if !retry {
+					continue
+				}
+				return nil, authrep.Head{}, nil
+			}
+			claim = c
+		}
+		p, err := g.load(ctx, claim, host)
+		if err != nil {
+			return nil, authrep.Head{}, err
+		}
+		g.d.Config.Put(conf, servedKey(host), p)
+		return p, h, nil
 	}
+}
+
+// load reads the newest configs of the claiming product and picks the one
+// serving host.
+func (g *Gateway) load(ctx context.Context, claim *proxy.HostClaim, host string) (*product, error) {
 	for _, env := range []string{proxy.Production, proxy.Sandbox} {
 		cfg, err := proxy.Head(ctx, g.d.Store, claim.Tenant, claim.Service, env)
 		if errors.Is(err, store.ErrNotFound) {

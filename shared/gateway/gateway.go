@@ -52,6 +52,7 @@ type Gateway struct {
 	cache  compiled
 	client *http.Client
 	auth   *authrep.Caller
+	hosts  hosts
 }
 
 // New builds a gateway.
@@ -73,7 +74,7 @@ func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}()
 	ctx := r.Context()
-	p, err := g.find(ctx, requestHost(publicHost(r)))
+	p, head, err := g.find(ctx, requestHost(publicHost(r)))
 	if err != nil {
 		slog.Error("gateway: config", "err", err)
 		w.WriteHeader(http.StatusServiceUnavailable)
@@ -88,7 +89,7 @@ func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusRequestEntityTooLarge)
 		return
 	}
-	d := p.decide(ctx, g.auth, r, body)
+	d := p.decide(ctx, g.auth, head, r, body)
 	if d.answer != nil {
 		writeAnswer(w, d.answer, d.retryAfter)
 		return
@@ -119,8 +120,8 @@ type decision struct {
 }
 
 // decide runs the checks in APIcast's order: credentials, mapping rules,
-// then one authrep with the usage.
-func (p *product) decide(ctx context.Context, auth *authrep.Caller, r *http.Request, body []byte) decision {
+// then one authrep with the usage (reading no more of the tenant than head).
+func (p *product) decide(ctx context.Context, auth *authrep.Caller, head authrep.Head, r *http.Request, body []byte) decision {
 	px := p.doc.Proxy
 	creds, ok := readCredentials(r, body, p)
 	if !ok {
@@ -130,7 +131,7 @@ func (p *product) decide(ctx context.Context, auth *authrep.Caller, r *http.Requ
 	if u.Empty() {
 		return decision{answer: answerOf(px.ErrorNoMatch, px.ErrorStatusNoMatch, px.ErrorHeadersNoMatch), creds: creds}
 	}
-	dec, err := auth.Call(ctx, authrepQuery(p, creds, u))
+	dec, err := auth.CallAt(ctx, head, authrepQuery(p, creds, u))
 	out := decision{usage: u, creds: creds}
 	switch {
 	case err != nil:

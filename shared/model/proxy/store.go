@@ -70,7 +70,9 @@ type HostClaim struct {
 func HostKey(host string) store.Key { return store.Key{PK: "HOST#" + host, SK: "HOST"} }
 
 // claimHosts claims px's public hosts and releases those it no longer uses.
-// Best effort: a host taken by another product stays theirs.
+// Best effort: a host taken by another product stays theirs. Each claim and
+// release is a change of px's tenant (it bumps its version): the gateway's
+// cache of which tenant serves a host is checked against that version.
 func claimHosts(ctx context.Context, s *store.Store, px, before *Proxy) {
 	now := map[string]bool{}
 	for _, h := range []string{Host(px.Endpoint), Host(px.SandboxEndpoint)} {
@@ -79,7 +81,7 @@ func claimHosts(ctx context.Context, s *store.Store, px, before *Proxy) {
 		}
 		now[h] = true
 		c := &HostClaim{Key: HostKey(h), Host: h, Tenant: px.Tenant, Service: px.Service}
-		_ = s.Tx(0).Create(c, nil).Commit(ctx)
+		_ = s.Tx(px.Tenant).Create(c, nil).Commit(ctx)
 	}
 	if before == nil {
 		return
@@ -91,7 +93,7 @@ func claimHosts(ctx context.Context, s *store.Store, px, before *Proxy) {
 		var c HostClaim
 		k := HostKey(h)
 		if s.Get(ctx, k.PK, k.SK, &c) == nil && c.Tenant == px.Tenant && c.Service == px.Service {
-			_ = s.Tx(0).Delete(k.PK, k.SK).Commit(ctx)
+			_ = s.Tx(px.Tenant).Delete(k.PK, k.SK).Commit(ctx)
 		}
 	}
 }

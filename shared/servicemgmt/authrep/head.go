@@ -57,3 +57,12 @@ func numAttr(v types.AttributeValue) int64 {
 	}
 	return 0
 }
+
+// readHead is the call's read of the tenant's head: the one its caller made
+// already for this tenant (CallAt), else a fresh one.
+func (c *call) readHead(ctx context.Context, d *deps.Deps, tid int64) (head, bool, error) {
+	if c.head != nil && c.head.tenant == tid {
+		return c.head.h, c.head.found, nil
+	}
+	return readHead(ctx, d, tid)
+}

@@ -11,9 +11,10 @@ import (
 
 // call is a parsed Service Management API request.
 type call struct {
-	p   *params.Params
-	ext extensions
-	ep  endpoint
+	p    *params.Params
+	ext  extensions
+	ep   endpoint
+	head *Head // the tenant's head when the caller read it already (CallAt)
 }
 
 // extensions are the 3scale-options header (and the deprecated no_body parameter).

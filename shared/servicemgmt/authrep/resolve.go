@@ -71,7 +71,7 @@ func resolveService(ctx context.Context, d *deps.Deps, ca *cache, c *call, betwe
 	if tid == 0 {
 		return nil, credInvalid()
 	}
-	h, found, err := readHead(ctx, d, tid)
+	h, found, err := c.readHead(ctx, d, tid)
 	if err != nil {
 		return nil, apierr.Unavailable(err)
 	}

@@ -16,7 +16,7 @@ import (
 const FunctionVariable = "TURNPIKE_FUNCTION"
 
 // Main is the whole main of the one binary every function runs: it starts the
-// operation, queue consumer, schedule or gateway named by TURNPIKE_FUNCTION.
+// operation, queue consumer, schedule, gateway or authorizer named by TURNPIKE_FUNCTION.
 func Main() {
 	name := os.Getenv(FunctionVariable)
 	if name == "" {
@@ -47,6 +47,9 @@ func Build(d *deps.Deps, name string) (any, error) {
 	}
 	if g, ok := ops.FindGateway(name); ok {
 		return Proxy(g.Build(d)), nil
+	}
+	if a, ok := ops.FindAuthorizer(name); ok {
+		return a.Build(d), nil
 	}
 	return nil, errNoFunction(name)
 }
