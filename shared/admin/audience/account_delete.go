@@ -14,7 +14,9 @@ import (
 // with everything under it — applications (through the applications code, so
 // listings, counters and custom plans follow), subscriptions, users with
 // their claims, invitations, messages — and the plans it used count one
-// contract less.
+// contract less. As in 3scale, whose account destroys its applications and
+// users one by one, each application and user removed fires its own deleted
+// event besides the account's.
 func DeleteAccount(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
 		err := optimistic(ctx, func() error { // a user changed meanwhile: read again
@@ -27,7 +29,7 @@ func DeleteAccount(d *deps.Deps) http.Handler {
 			if err != nil {
 				return err
 			}
-			return deleteAccount(ctx, d, q.Tenant(), acc, event)
+			return deleteAccount(ctx, d, q, acc, event)
 		})
 		if err != nil {
 			return api.Result{}, err
@@ -42,18 +44,25 @@ const appTxFull = 80
 
 // deleteAccount removes an account in bounded transactions, the account item
 // last: if a transaction fails, what is left is consistent and a new DELETE
-// finishes the job.
-func deleteAccount(ctx context.Context, d *deps.Deps, tenant int64, acc *audience.Account, event func(*store.Tx)) error {
-	s := d.Store
+// finishes the job. The deleted event of each application and user is written
+// in the transaction that removes it (its XML taken before): an object
+// removed fires once, one left for the next DELETE fires then.
+func deleteAccount(ctx context.Context, d *deps.Deps, q *api.Request, acc *audience.Account, event func(*store.Tx)) error {
+	s, tenant := d.Store, q.Tenant()
 	var apps []*audience.Application
 	if err := s.All(ctx, store.Query{Index: store.GSI1, PK: audience.AppsOfAccount(tenant, acc.ID)}, &apps); err != nil {
 		return err
 	}
 	tx := audience.NewAppTx(d, tenant)
 	for i, a := range apps {
+		deleted, err := prepareEvent(ctx, d, q, "application", "deleted", a.ID, appXML(ctx, d, q, a))
+		if err != nil {
+			return err
+		}
 		if err := tx.RemoveApplication(ctx, a); err != nil {
 			return err
 		}
+		deleted(tx.Tx)
 		if tx.Writes() >= appTxFull || i == len(apps)-1 {
 			if err := tx.Commit(ctx); err != nil {
 				return err
@@ -77,7 +86,14 @@ func deleteAccount(ctx context.Context, d *deps.Deps, tenant int64, acc *audienc
 		return err
 	}
 	for _, u := range users {
-		w.Unit(func(tx *store.Tx) { audience.ReleaseUser(tx, tenant, u) })
+		deleted, err := prepareEvent(ctx, d, q, "user", "deleted", u.ID, userXML(q, u))
+		if err != nil {
+			return err
+		}
+		w.Unit(func(tx *store.Tx) {
+			audience.ReleaseUser(tx, tenant, u)
+			deleted(tx)
+		})
 	}
 	var invs []*audience.Invitation
 	if err := s.All(ctx, store.Query{PK: store.TenantPK(tenant), Prefix: audience.InvitationPrefix(acc.ID)}, &invs); err != nil {
