@@ -83,7 +83,7 @@ func TestGatewayHotPathCost(t *testing.T) {
 	p.tn.Create(t, limitsPath(p.plan, p.v1)+".json", "limit", url.Values{"period": {"hour"}, "value": {"1000"}})
 	g := newCountingGateway(t, p.env)
 	k := "user_key=" + url.QueryEscape(p.userKey)
-	echoed(t, g.call(t, p.env, p.staging, "/v1?"+k), "first call") // loads the configuration
+	echoed(t, g.call(t, p.env, p.staging, "/v1?"+k), "first call")  // loads the configuration
 	echoed(t, g.call(t, p.env, p.staging, "/v1?"+k), "second call") // learns the counter's stamps
 	g.reset()
 	for i := 0; i < 10; i++ {
