@@ -14,7 +14,9 @@ import (
 // CustomizeApplicationPlan is PUT .../applications/{application_id}/customize_plan:
 // the application moves to a hidden copy of its plan, "<plan> (custom)", with
 // copies of its usage limits, and the answer is that custom plan. An
-// application already on a custom plan gets it back unchanged.
+// application already on a custom plan gets it back unchanged. The move fires
+// the application's updated event (3scale saves the application on its new
+// plan outside its plan-change path, which alone fires plan_changed).
 func CustomizeApplicationPlan(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{}, func(ctx context.Context, q *api.Request) (api.Result, error) {
 		_, app, err := appOfPath(ctx, d, q)
@@ -57,6 +59,9 @@ func CustomizeApplicationPlan(d *deps.Deps) http.Handler {
 		app.Plan, app.UpdatedAt = custom.ID, q.Now
 		tx.Save(&before, app)
 		tx.Contract(cur.ID, -1) // the custom plan is born with its one contract
+		if err := fire(ctx, d, q, tx.Tx, "application", "updated", app.ID, appXMLOn(ctx, d, q, app, custom)); err != nil {
+			return api.Result{}, err
+		}
 		if err := tx.Commit(ctx); err != nil {
 			_ = audience.DeleteLeftovers(ctx, d, q.Tenant(), catalog.LimitItems(q.Tenant(), early)) // best effort: nothing refers to them
 			return api.Result{}, err

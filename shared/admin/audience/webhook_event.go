@@ -6,6 +6,7 @@ import (
 
 	"turnpike/shared/admin/api"
 	"turnpike/shared/model/audience"
+	"turnpike/shared/model/catalog"
 	"turnpike/shared/model/webhook"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -89,6 +90,12 @@ func userXML(q *api.Request, u *audience.User) func() (*wire.Obj, error) {
 
 func appXML(ctx context.Context, d *deps.Deps, q *api.Request, a *audience.Application) func() (*wire.Obj, error) {
 	return func() (*wire.Obj, error) { return newAppViews(d, q).obj(ctx, a) }
+}
+
+// appXMLOn renders an application on a plan not stored yet (a custom plan
+// created in the same transaction).
+func appXMLOn(ctx context.Context, d *deps.Deps, q *api.Request, a *audience.Application, plan *catalog.Plan) func() (*wire.Obj, error) {
+	return func() (*wire.Obj, error) { return newAppViews(d, q).know(nil, nil, plan).obj(ctx, a) }
 }
 
 // fireSignup adds the events of a signup: the account, its admin user and
