@@ -2,30 +2,43 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"net/url"
 	"testing"
 
 	"github.com/aws/aws-lambda-go/events"
+	"github.com/aws/aws-lambda-go/lambda"
 
-	"turnpike/shared/gateway"
+	"turnpike/shared/transport/lambdafn"
 )
 
 // The REQUEST authorizer decides with the same rules, credentials and exact
-// limits as the gateway; a refusal is a plain "not authorized".
+// limits as the gateway; a refusal is a plain "not authorized". It is invoked
+// as Lambda invokes the registry's function: a payload 2.0 event in JSON, a
+// simple response in JSON.
 func TestGatewayAuthorizer(t *testing.T) {
 	t.Parallel()
 	p := newEchoProduct(t)
 	p.deleteRules(t)
 	p.rule(t, "GET", "/v1/test", p.test)
 	p.deploy(t)
-	g := gateway.New(p.env.Server.Deps, gateway.Options{})
+	fn, err := lambdafn.Build(p.env.Server.Deps, "gateway-authorizer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := lambda.NewHandler(fn)
 	authorize := func(path, query string) events.APIGatewayV2CustomAuthorizerSimpleResponse {
 		ev := events.APIGatewayV2CustomAuthorizerV2Request{Version: "2.0", Type: "REQUEST", RawPath: path, RawQueryString: query,
-			Headers: map[string]string{"host": p.staging}}
+			Headers: map[string]string{"host": p.staging}, RouteKey: "$default"}
 		ev.RequestContext.HTTP.Method = "GET"
-		res, err := g.Authorize(context.Background(), ev)
+		payload, _ := json.Marshal(ev)
+		out, err := h.Invoke(context.Background(), payload)
 		if err != nil {
 			t.Fatal(err)
+		}
+		var res events.APIGatewayV2CustomAuthorizerSimpleResponse
+		if err := json.Unmarshal(out, &res); err != nil {
+			t.Fatalf("not a simple response: %s", out)
 		}
 		return res
 	}
@@ -35,7 +48,7 @@ func TestGatewayAuthorizer(t *testing.T) {
 			t.Fatalf("call %d: %+v", i, res)
 		}
 	}
-	if res := authorize("/v1/test", k); res.IsAuthorized || res.Context["status"] != 429 {
+	if res := authorize("/v1/test", k); res.IsAuthorized || res.Context["status"] != float64(429) {
 		t.Fatalf("sixth call: %+v", res)
 	}
 	for _, c := range [][2]string{{"/v1/test", ""}, {"/other", k}, {"/v1/test", "user_key=WRONG"}} {
