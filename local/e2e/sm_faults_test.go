@@ -1,16 +1,22 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
+	"io"
+	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
 
 	"turnpike/shared/localdev/devserver"
+	"turnpike/shared/localdev/emulators"
 	"turnpike/shared/localdev/testenv"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 )
 
 // answerMargin is how much later than the deadline an answer may come: the
@@ -130,4 +136,86 @@ func TestSMFrozenSQS(t *testing.T) {
 	// 2 reported, 1 by authrep, 10 reported after the thaw; the refused reports count nothing.
 	f.await(`<current_value>13</current_value>`)
 	status(t, f.env.Do(t, "GET", "/check.txt", nil), 200, "ok")
+}
+
+// lostAnswer forwards DynamoDB requests and, when armed, lets one counter
+// write reach DynamoDB but drops the connection instead of its answer: the
+// caller cannot tell whether the write was applied.
+type lostAnswer struct {
+	target string
+	armed  atomic.Bool
+}
+
+func (p *lostAnswer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		w.WriteHeader(http.StatusBadGateway)
+		return
+	}
+	out, err := http.NewRequestWithContext(r.Context(), r.Method, p.target+r.URL.RequestURI(), bytes.NewReader(body))
+	if err != nil {
+		w.WriteHeader(http.StatusBadGateway)
+		return
+	}
+	out.Header = r.Header.Clone()
+	out.Host = r.Host
+	res, err := http.DefaultTransport.RoundTrip(out)
+	if err != nil {
+		w.WriteHeader(http.StatusBadGateway)
+		return
+	}
+	defer res.Body.Close()
+	answer, err := io.ReadAll(res.Body)
+	if err != nil {
+		w.WriteHeader(http.StatusBadGateway)
+		return
+	}
+	if r.Header.Get("X-Amz-Target") == "DynamoDB_20120810.UpdateItem" &&
+		bytes.Contains(body, []byte(`"TableName":"`+store.DefaultCounters+`"`)) && p.armed.CompareAndSwap(true, false) {
+		if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
+			conn.Close()
+			return
+		}
+	}
+	for k, vs := range res.Header {
+		w.Header()[k] = vs
+	}
+	w.WriteHeader(res.StatusCode)
+	w.Write(answer)
+}
+
+// A counter write whose answer is lost is not sent again: the SDK's retry
+// would add the usage twice. The call answers 503 and the usage counts once.
+func TestSMLostCounterAnswer(t *testing.T) {
+	t.Parallel()
+	st, err := emulators.Start(context.Background(), emulators.Options{NoSQS: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Stop() })
+	proxy := &lostAnswer{target: st.DynamoDBEndpoint}
+	ps := httptest.NewServer(proxy)
+	t.Cleanup(ps.Close)
+	srv, err := devserver.Start(context.Background(), devserver.Options{MasterToken: testenv.MasterToken,
+		DynamoDBEndpoint: ps.URL, SMDeadline: deps.DefaultSMDeadline})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv.Handler)
+	t.Cleanup(func() {
+		hs.Close()
+		srv.Stop()
+	})
+	f := newSMOn(t, &testenv.Env{URL: hs.URL, Server: srv}, smOpts{})
+	f.limit("hits", "day", 1000)
+	status(t, f.authrep(f.q("usage[hits]", "1")), 200)
+
+	proxy.armed.Store(true)
+	status(t, f.authrep(f.q("usage[hits]", "1")), 503, `<?xml version="1.0" encoding="UTF-8"?><error code="`)
+	if proxy.armed.Load() {
+		t.Fatal("the counter write never went through the proxy")
+	}
+	status(t, f.authorize(f.q()), 200, `<current_value>2</current_value>`)
+	status(t, f.authrep(f.q("usage[hits]", "1")), 200)
+	status(t, f.authorize(f.q()), 200, `<current_value>3</current_value>`)
 }
