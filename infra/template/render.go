@@ -122,7 +122,9 @@ func RenderRegistry(r Registry) []byte {
 		tableAccess(usage, readWrite...)}
 	// GATEWAY_DOMAIN: the domain of the products' generated public base URLs
 	// (the proxy operations write them; the gateway finds products by them).
-	adminEnv := map[string]any{"MASTER_ACCESS_TOKEN": ref("MasterAccessToken"), "GATEWAY_DOMAIN": ref("GatewayDomain")}
+	// SERVICE_MANAGEMENT_URL: the backend endpoint proxy configs name.
+	adminEnv := map[string]any{"MASTER_ACCESS_TOKEN": ref("MasterAccessToken"), "GATEWAY_DOMAIN": ref("GatewayDomain"),
+		"SERVICE_MANAGEMENT_URL": apiURL("ServiceManagementApi")}
 	var outboxes []string // queues the admin API feeds after its changes commit (webhook events)
 	for _, c := range r.Consumers {
 		if c.Outbox {

@@ -58,7 +58,8 @@ func TestFunctionsUnderRuntimeEmulator(t *testing.T) {
 	s := env.Server.Deps.Store
 	refs := map[string]string{"EntitiesTable": s.Entities, "CountersTable": s.Counters, "UsageTable": s.Usage,
 		"MasterAccessToken": template.SampleMasterToken, "UsageQueue": env.Server.Deps.Usage.URL,
-		"WebhookQueue": env.Server.Deps.Webhooks.Queue.URL, "GatewayDomain": "localhost"}
+		"WebhookQueue": env.Server.Deps.Webhooks.Queue.URL, "GatewayDomain": "localhost",
+		"ServiceManagementApi": "sm", "AWS::Region": "us-east-1", "AWS::URLSuffix": "amazonaws.com"}
 	base := []string{"DYNAMODB_ENDPOINT=" + env.Server.Stack.DynamoDBEndpoint, "SQS_ENDPOINT=" + env.Server.Stack.SQSEndpoint,
 		"AWS_REGION=us-east-1", "AWS_ACCESS_KEY_ID=local", "AWS_SECRET_ACCESS_KEY=local", "PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME"),
 		"GATEWAY_ALLOW_PRIVATE=1"} // the gateway sample's upstream is the local Echo API, on loopback as in the local stack
@@ -258,6 +259,18 @@ func resolve(v any, refs map[string]string) (string, error) {
 				return val, nil
 			}
 			return "", fmt.Errorf("no local value for !Ref %s", r)
+		}
+		if sub, ok := x["Fn::Sub"].(string); ok {
+			var missing error
+			out := regexp.MustCompile(`\$\{([A-Za-z0-9:]+)\}`).ReplaceAllStringFunc(sub, func(m string) string {
+				name := m[2 : len(m)-1]
+				if val, ok := refs[name]; ok {
+					return val
+				}
+				missing = fmt.Errorf("no local value for ${%s} in !Sub %s", name, sub)
+				return m
+			})
+			return out, missing
 		}
 	}
 	return "", fmt.Errorf("unsupported value %v", v)
