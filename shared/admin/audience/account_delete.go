@@ -49,13 +49,14 @@ const appTxFull = 80
 // removed fires once, one left for the next DELETE fires then.
 func deleteAccount(ctx context.Context, d *deps.Deps, q *api.Request, acc *audience.Account, event func(*store.Tx)) error {
 	s, tenant := d.Store, q.Tenant()
+	prepare := eventPreparer(ctx, d, q)
 	var apps []*audience.Application
 	if err := s.All(ctx, store.Query{Index: store.GSI1, PK: audience.AppsOfAccount(tenant, acc.ID)}, &apps); err != nil {
 		return err
 	}
 	tx := audience.NewAppTx(d, tenant)
 	for i, a := range apps {
-		deleted, err := prepareEvent(ctx, d, q, "application", "deleted", a.ID, appXML(ctx, d, q, a))
+		deleted, err := prepare("application", "deleted", a.ID, appXML(ctx, d, q, a))
 		if err != nil {
 			return err
 		}
@@ -86,7 +87,7 @@ func deleteAccount(ctx context.Context, d *deps.Deps, q *api.Request, acc *audie
 		return err
 	}
 	for _, u := range users {
-		deleted, err := prepareEvent(ctx, d, q, "user", "deleted", u.ID, userXML(q, u))
+		deleted, err := prepare("user", "deleted", u.ID, userXML(q, u))
 		if err != nil {
 			return err
 		}

@@ -30,32 +30,45 @@ func fire(ctx context.Context, d *deps.Deps, q *api.Request, tx *store.Tx, typ, 
 // prepareEvent is fire in two steps, for a change written by several
 // transactions: the event goes into the one that makes the change visible.
 func prepareEvent(ctx context.Context, d *deps.Deps, q *api.Request, typ, action string, id int64, obj func() (*wire.Obj, error)) (func(*store.Tx), error) {
-	none := func(*store.Tx) {}
-	if q.Who == nil || q.Who.ProviderKey {
-		return none, nil
+	return eventPreparer(ctx, d, q)(typ, action, id, obj)
+}
+
+// eventPreparer is prepareEvent for the many objects one request changes (an
+// account deleted with its applications and users): the tenant's webhook
+// configuration is read once, on the first event.
+func eventPreparer(ctx context.Context, d *deps.Deps, q *api.Request) func(typ, action string, id int64, obj func() (*wire.Obj, error)) (func(*store.Tx), error) {
+	var cfg *webhook.Config
+	return func(typ, action string, id int64, obj func() (*wire.Obj, error)) (func(*store.Tx), error) {
+		none := func(*store.Tx) {}
+		if q.Who == nil || q.Who.ProviderKey {
+			return none, nil
+		}
+		if cfg == nil {
+			c, err := webhook.LoadConfig(ctx, d.Store, q.Tenant())
+			if err != nil {
+				return none, err
+			}
+			cfg = c
+		}
+		byProvider := !isDeveloperSide(q)
+		if !cfg.Wants(typ, action, byProvider) {
+			return none, nil
+		}
+		o, err := obj()
+		if err != nil {
+			return none, err
+		}
+		e, err := webhook.Prepare(ctx, d.Store, cfg, webhook.Change{Tenant: q.Tenant(), Type: typ, Action: action, Object: id,
+			XML: o.XMLElement(), ByProvider: byProvider}, q.Now)
+		if err != nil || e == nil {
+			return none, err
+		}
+		var send webhook.Sender
+		if d.Webhooks.Queue != nil {
+			send = d.Webhooks.Queue
+		}
+		return func(tx *store.Tx) { e.AddTo(tx, send) }, nil
 	}
-	cfg, err := webhook.LoadConfig(ctx, d.Store, q.Tenant())
-	if err != nil {
-		return none, err
-	}
-	byProvider := !isDeveloperSide(q)
-	if !cfg.Wants(typ, action, byProvider) {
-		return none, nil
-	}
-	o, err := obj()
-	if err != nil {
-		return none, err
-	}
-	e, err := webhook.Prepare(ctx, d.Store, cfg, webhook.Change{Tenant: q.Tenant(), Type: typ, Action: action, Object: id,
-		XML: o.XMLElement(), ByProvider: byProvider}, q.Now)
-	if err != nil || e == nil {
-		return none, err
-	}
-	var send webhook.Sender
-	if d.Webhooks.Queue != nil {
-		send = d.Webhooks.Queue
-	}
-	return func(tx *store.Tx) { e.AddTo(tx, send) }, nil
 }
 
 // developerSide marks a request made on a developer's behalf (the portal).
