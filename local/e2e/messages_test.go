@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"turnpike/shared/admin/outbox"
+	"turnpike/shared/model/outbox"
 	"turnpike/shared/localdev/testenv"
 )
 
