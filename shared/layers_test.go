@@ -76,12 +76,8 @@ var knownImports = map[string]bool{}
 var knownMixed = map[string]bool{}
 
 // knownExpr are production files outside the store that still build DynamoDB
-// requests by hand: the usage consumer's transaction (it shares the counter
-// engine's items) and the hot path's own reads. The list only shrinks.
-var knownExpr = map[string]bool{
-	"shared/servicemgmt/authrep/head.go": true, // the hot path's one projected read
-	"shared/servicemgmt/usage/writes.go": true, // one transaction with the counter engine's updates
-}
+// requests by hand. The list only shrinks.
+var knownExpr = map[string]bool{}
 
 type pkg struct {
 	ImportPath string

@@ -215,14 +215,9 @@ func (w *writes) commit(ctx context.Context, msgID string) error {
 
 func (w *writes) chunk(ctx context.Context, msgID string, n int, es []entry) error {
 	s := w.d.Store
-	marker := &types.Put{TableName: aws.String(s.Usage), ConditionExpression: aws.String("attribute_not_exists(PK)"),
-		Item: map[string]types.AttributeValue{
-			"PK":  &types.AttributeValueMemberS{Value: "MSG#" + msgID},
-			"SK":  &types.AttributeValueMemberS{Value: strconv.Itoa(n)},
-			"ttl": &types.AttributeValueMemberN{Value: strconv.FormatInt(time.Now().Add(MarkerTTL).Unix(), 10)},
-		}}
+	marker := s.UsageMarker("MSG#"+msgID, strconv.Itoa(n), time.Now().Add(MarkerTTL))
 	for attempt := 0; attempt < counter.MaxAttempts; attempt++ {
-		items := []types.TransactWriteItem{{Put: marker}}
+		items := []types.TransactWriteItem{marker}
 		var pending []*counter.Pending
 		var owners []*counterWrite // per item: the counter it writes, or nil
 		owners = append(owners, nil)
@@ -238,21 +233,7 @@ func (w *writes) chunk(ctx context.Context, msgID string, n int, es []entry) err
 				continue
 			}
 			f := w.hist[e.hist]
-			// Every history item names its tenant, so that erasing a
-			// tenant finds its history through the ByTenant index.
-			expr := "ADD #v :n SET #t = :t"
-			if f.set {
-				expr = "SET #v = :n, #t = :t"
-			}
-			items = append(items, types.TransactWriteItem{Update: &types.Update{
-				TableName: aws.String(s.Usage),
-				Key: map[string]types.AttributeValue{
-					"PK": &types.AttributeValueMemberS{Value: e.hist[0]}, "SK": &types.AttributeValueMemberS{Value: e.hist[1]}},
-				UpdateExpression:         aws.String(expr),
-				ExpressionAttributeNames: map[string]string{"#v": "v", "#t": store.TenantAttr},
-				ExpressionAttributeValues: map[string]types.AttributeValue{
-					":n": &types.AttributeValueMemberN{Value: strconv.FormatInt(f.n, 10)}, ":t": store.TenantValue(f.tenant)},
-			}})
+			items = append(items, s.UsageCount(e.hist[0], e.hist[1], f.n, f.set, f.tenant))
 			owners = append(owners, nil)
 		}
 		_, err := s.DB.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: items})
