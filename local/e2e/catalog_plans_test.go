@@ -224,18 +224,19 @@ func TestPlansInUseCannotBeDeleted(t *testing.T) {
 	if l := items(t, tn.Do(t, "GET", "/admin/api/application_plans/"+testenv.S(app.Plan)+"/limits.json", nil), "limits", "limit"); len(l) != 1 {
 		t.Fatalf("limits after a refused delete: %v", l)
 	}
-	// Account and service plans in use are refused the same way (their
-	// contracts come from subscriptions; here the counter is raised directly).
-	svcPlan := items(t, tn.Do(t, "GET", sp(app.Service, "/service_plans.json"), nil), "plans", "service_plan")[0]
-	acc := tn.Create(t, "/admin/api/account_plans.json", "account_plan", url.Values{"name": {"Used"}})
+	// Account and service plans in use are refused the same way: a developer
+	// signs up on the account plan and subscribes to the service plan.
+	svcPlan := tn.Create(t, sp(app.Service, "/service_plans.json"), "service_plan", url.Values{"name": {"Used"}, "state_event": {"publish"}})
+	acc := tn.Create(t, "/admin/api/account_plans.json", "account_plan", url.Values{"name": {"Used"}, "state_event": {"publish"}})
+	dev := testenv.Unique("dev")
+	buyer := tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {dev}, "username": {dev},
+		"email": {dev + "@example.com"}, "password": {"a-long-enough-password"}, "account_plan_id": {testenv.S(testenv.ID(acc))}})
+	status(t, tn.Do(t, "POST", "/admin/api/accounts/"+testenv.S(testenv.ID(buyer))+"/service_subscriptions.json",
+		url.Values{"plan_id": {testenv.S(testenv.ID(svcPlan))}}), 201)
 	for _, c := range []struct {
 		id   int64
 		path string
 	}{{testenv.ID(svcPlan), sp(app.Service, "/service_plans/")}, {testenv.ID(acc), "/admin/api/account_plans/"}} {
-		err := env.Server.Deps.Store.Tx(tn.ID).Add(catalog.PlanKey(tn.ID, c.id), "contracts", 1, nil).Commit(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
 		r := tn.Do(t, "DELETE", c.path+testenv.S(c.id)+".json", nil)
 		status(t, r, 403)
 		if errs := fieldErrors(t, r); len(errs["base"]) != 1 {
