@@ -70,7 +70,7 @@ func newIsoTenant(t *testing.T, env *testenv.Env) *isoTenant {
 	x.ids["environment"], x.ids["version"] = "sandbox", "1"
 	r := tn.Do(t, "POST", s+"/service_tokens.json", nil)
 	status(t, r, 201)
-	x.serviceToken = obj(t, r, "service_token")["value"].(string)
+	x.serviceToken = text(t, obj(t, r, "service_token"), "value")
 	x.ro = accToken(t, env, tn, "ro", "account_management")
 	x.noScope = accToken(t, env, tn, "rw", "stats", "policy_registry")
 	r = tn.Do(t, "GET", "/admin/api/personal/access_tokens.json", nil)
@@ -93,7 +93,7 @@ func deliveredEvent(t *testing.T, tn *testenv.Tenant, acc string) (id, secret st
 	r := tn.Do(t, "PUT", "/admin/api/webhooks.json", url.Values{"url": {rc.URL + "/hooks"}, "active": {"true"},
 		"provider_actions": {"true"}, "account_updated_on": {"true"}})
 	status(t, r, 200)
-	secret = obj(t, r, "webhook")["secret"].(string)
+	secret = text(t, obj(t, r, "webhook"), "secret")
 	status(t, tn.Do(t, "PUT", acc+".json", url.Values{"org_name": {"Dev Co Ltd"}}), 200)
 	for i := 0; ; i++ {
 		evs := items(t, tn.Do(t, "GET", "/admin/api/webhooks/events.json", nil), "events", "event")

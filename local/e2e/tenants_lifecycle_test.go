@@ -45,12 +45,12 @@ func TestTenantSignup(t *testing.T) {
 	for i, want := range []string{base, base + "-2", base + "-3"} {
 		r := master(t, env, "POST", "/master/api/providers.json", form("a-long-enough-password"))
 		status(t, r, 201)
-		s := r.JSON(t)["signup"].(map[string]any)
-		acc := s["account"].(map[string]any)
+		s := obj(t, r, "signup")
+		acc := inner(t, s, "account")
 		if acc["admin_domain"] != want+"-admin.turnpike.local" || acc["domain"] != want+".turnpike.local" {
 			t.Fatalf("tenant %d: domains %v %v, want %s", i, acc["admin_domain"], acc["domain"], want)
 		}
-		scopes := s["access_token"].(map[string]any)["scopes"].([]any)
+		scopes := array(t, inner(t, s, "access_token"), "scopes")
 		if len(scopes) != 2 || scopes[0] != "account_management" || scopes[1] != "policy_registry" {
 			t.Fatalf("scopes %v", scopes)
 		}
@@ -138,8 +138,8 @@ func TestTenantLifecycle(t *testing.T) {
 		t.Fatalf("delete: %d %s", r.Status, r.Body)
 	}
 	acc = tenantOf(t, env, tn.ID)
-	changed, _ := time.Parse(time.RFC3339, acc["updated_at"].(string))
-	deletion, err := time.Parse(time.RFC3339, acc["deletion_date"].(string))
+	changed, _ := time.Parse(time.RFC3339, text(t, acc, "updated_at"))
+	deletion, err := time.Parse(time.RFC3339, text(t, acc, "deletion_date"))
 	if err != nil || acc["state"] != "scheduled_for_deletion" || deletion.Sub(changed) != 15*24*time.Hour {
 		t.Fatalf("scheduled: %v (%v)", acc, err)
 	}

@@ -75,7 +75,7 @@ func TestTenantPurge(t *testing.T) {
 	// A dry run counts and changes nothing.
 	r := master(t, env, "POST", path+"/purge.json", url.Values{"dry_run": {"true"}})
 	status(t, r, 200)
-	dry := r.JSON(t)["purge"].(map[string]any)
+	dry := obj(t, r, "purge")
 	if !reflect.DeepEqual(tableItems(t, env, a.ID), scheduled) || dry["done"] != false {
 		t.Fatalf("the dry run changed something: %v", dry)
 	}
@@ -117,23 +117,23 @@ func TestTenantPurge(t *testing.T) {
 	r = master(t, env, "GET", "/master/api/purges.json", nil)
 	status(t, r, 200)
 	var audit map[string]any
-	for _, p := range r.JSON(t)["purges"].([]any) {
-		if p := p.(map[string]any)["purge"].(map[string]any); num(t, p, "tenant_id") == a.ID {
+	for _, p := range items(t, r, "purges", "purge") {
+		if num(t, p, "tenant_id") == a.ID {
 			audit = p
 		}
 	}
 	if audit == nil || audit["requested_by"] != "master access token" || audit["purged_by"] != "schedule" {
 		t.Fatalf("audit: %v", audit)
 	}
-	counts := audit["counts"].(map[string]any)
+	counts := inner(t, audit, "counts")
 	var total float64
 	for _, k := range []string{"app", "acc", "counter", "usage_history", "access_token_lookup", "service_token_lookup", "tenant", "provider_key_lookup"} {
-		if counts[k] == nil || counts[k].(float64) < 1 {
+		if n, ok := counts[k].(float64); !ok || n < 1 {
 			t.Errorf("audit counts no %s: %v", k, counts)
 		}
 	}
-	for _, v := range counts {
-		total += v.(float64)
+	for k := range counts {
+		total += float64(num(t, counts, k))
 	}
 	if int(total) != countItems(before) {
 		t.Errorf("audit counts %d items, the tables held %d", int(total), countItems(before))
@@ -149,7 +149,7 @@ func TestTenantPurgeSuspended(t *testing.T) {
 	tenantEvent(t, env, tn.ID, "suspend", 200)
 	r := master(t, env, "POST", path+"/purge.json", nil)
 	status(t, r, 200)
-	if p := r.JSON(t)["purge"].(map[string]any); p["done"] != true || p["purged_by"] != "master access token" {
+	if p := obj(t, r, "purge"); p["done"] != true || p["purged_by"] != "master access token" {
 		t.Fatalf("purge: %v", p)
 	}
 	if left := tableItems(t, env, tn.ID); countItems(left) != 0 {
