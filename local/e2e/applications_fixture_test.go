@@ -141,12 +141,14 @@ func (w *appsWorld) servicePlan(t *testing.T, svc int64, approval bool) int64 {
 		"approval_required": {strconv.FormatBool(approval)}, "state_event": {"publish"}}))
 }
 
-// defaultServicePlan is the service plan every new service has.
+// defaultServicePlan is the service plan every new service has, as the list shows it.
 func (w *appsWorld) defaultServicePlan(t *testing.T, svc int64) int64 {
 	t.Helper()
-	sv, err := catalog.LoadService(context.Background(), w.env.Server.Deps.Store, w.tn.ID, svc)
-	if err != nil {
-		t.Fatal(err)
+	for _, p := range items(t, send(t, w.tn, 200, "GET", "/admin/api/services/"+testenv.S(svc)+"/service_plans.json", nil), "plans", "service_plan") {
+		if p["default"] == true {
+			return testenv.ID(p)
+		}
 	}
-	return sv.DefaultServicePlan
+	t.Fatalf("service %d has no default service plan", svc)
+	return 0
 }
