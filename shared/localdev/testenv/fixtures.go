@@ -112,7 +112,11 @@ func (tn *Tenant) NewApp(t testing.TB, limits map[string]int64) *App {
 	a.Account = ID(acc)
 	app := tn.Create(t, "/admin/api/accounts/"+S(a.Account)+"/applications.json", "application",
 		url.Values{"plan_id": {S(a.Plan)}, "name": {"app"}})
-	a.ID, a.UserKey = ID(app), app["user_key"].(string)
+	uk, ok := app["user_key"].(string)
+	if !ok {
+		t.Fatalf("application without a user_key: %v", app)
+	}
+	a.ID, a.UserKey = ID(app), uk
 	return a
 }
 
