@@ -30,7 +30,7 @@ const (
 // BenchmarkListApplications walks /admin/api/applications page by page
 // (500 per page) over 10 000 applications, unfiltered and with each filter,
 // and prints the time per page. Every page is served by Queries on the
-// filter's own listing (see shared/admin/audience/entities_app.go), never a Scan.
+// filter's own listing (see shared/model/audience/application.go), never a Scan.
 func BenchmarkListApplications(b *testing.B) {
 	env := testenv.Get(b)
 	tn := env.NewTenant(b)

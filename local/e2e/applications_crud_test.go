@@ -216,7 +216,7 @@ func TestApplicationUpdate(t *testing.T) {
 	other := w.newApp(t, w.acc, w.plan, nil)
 	path := w.app(w.acc, testenv.ID(a))
 	got := obj(t, send(t, w.tn, 200, "PUT", path+".json", url.Values{"application[name]": {"Renamed"}, "description": {""},
-		"user_key": {"my-custom-key"}, "plan_id": {testenv.S(int64(a["plan_id"].(float64)))}}), "application")
+		"user_key": {"my-custom-key"}, "plan_id": {testenv.S(num(t, a, "plan_id"))}}), "application")
 	if got["name"] != "Renamed" || got["description"] != nil || got["user_key"] != "my-custom-key" || got["plan_id"] != a["plan_id"] {
 		t.Fatalf("updated: %v", got)
 	}

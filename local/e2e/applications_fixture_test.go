@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"net/url"
+	"strconv"
 	"testing"
 
 	"turnpike/shared/localdev/testenv"
@@ -131,31 +132,23 @@ func (w *appsWorld) assertCounters(t *testing.T) {
 	}
 }
 
-// servicePlan adds a service plan to svc through the store (the service plan
-// API belongs to the catalog); approval says whether it requires approval.
+// servicePlan adds a published service plan to svc through the catalog's API;
+// approval says whether it requires approval.
 func (w *appsWorld) servicePlan(t *testing.T, svc int64, approval bool) int64 {
 	t.Helper()
-	s := w.env.Server.Deps.Store
-	ctx := context.Background()
-	id, err := s.NextID(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &catalog.Plan{Key: catalog.PlanKey(w.tn.ID, id), ID: id, Type: catalog.ServicePlan, Service: svc,
-		Index: store.Index{GSI1PK: catalog.PlansOf(w.tn.ID, svc, catalog.ServicePlan), GSI1SK: store.ID(id)},
-		Name:  testenv.Unique("splan"), SystemName: testenv.Unique("splan"), State: "published", ApprovalRequired: approval}
-	if err := s.Tx(w.tn.ID).Create(p, nil).Commit(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return id
+	return testenv.ID(w.tn.Create(t, "/admin/api/services/"+testenv.S(svc)+"/service_plans.json", "service_plan", url.Values{
+		"name": {testenv.Unique("splan")}, "system_name": {testenv.Unique("splan")},
+		"approval_required": {strconv.FormatBool(approval)}, "state_event": {"publish"}}))
 }
 
-// defaultServicePlan is the service plan every new service has.
+// defaultServicePlan is the service plan every new service has, as the list shows it.
 func (w *appsWorld) defaultServicePlan(t *testing.T, svc int64) int64 {
 	t.Helper()
-	sv, err := catalog.LoadService(context.Background(), w.env.Server.Deps.Store, w.tn.ID, svc)
-	if err != nil {
-		t.Fatal(err)
+	for _, p := range items(t, send(t, w.tn, 200, "GET", "/admin/api/services/"+testenv.S(svc)+"/service_plans.json", nil), "plans", "service_plan") {
+		if p["default"] == true {
+			return testenv.ID(p)
+		}
 	}
-	return sv.DefaultServicePlan
+	t.Fatalf("service %d has no default service plan", svc)
+	return 0
 }

@@ -3,9 +3,9 @@ package e2e
 import (
 	"context"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"turnpike/shared/localdev/testenv"
 	"turnpike/shared/model/catalog"
@@ -130,20 +130,13 @@ func TestApplicationCustomizeAndDecustomizePlan(t *testing.T) {
 func TestCustomizePlanWithManyLimits(t *testing.T) {
 	t.Parallel()
 	w := newAppsWorld(t, nil)
-	s := w.env.Server.Deps.Store
-	ctx := context.Background()
-	ids, err := s.NextIDs(ctx, 140)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for chunk := 0; chunk < 2; chunk++ {
-		tx := s.Tx(w.tn.ID)
-		for _, id := range ids[chunk*70 : chunk*70+70] {
-			tx.Create(&catalog.Limit{Key: catalog.LimitKey(w.tn.ID, w.plan, id), ID: id, Plan: w.plan, Metric: id,
-				Period: "day", Value: id % 1000, CreatedAt: time.Now(), UpdatedAt: time.Now()}, nil)
-		}
-		if err := tx.Commit(ctx); err != nil {
-			t.Fatal(err)
+	// 140 limits: every period of 20 metrics, made through the catalog's API.
+	for m := 0; m < 20; m++ {
+		metric := testenv.ID(w.tn.Create(t, "/admin/api/services/"+testenv.S(w.svc)+"/metrics.json", "metric",
+			url.Values{"friendly_name": {"metric " + strconv.Itoa(m)}, "unit": {"call"}}))
+		for i, period := range catalog.Periods {
+			w.tn.Create(t, "/admin/api/application_plans/"+testenv.S(w.plan)+"/metrics/"+testenv.S(metric)+"/limits.json", "limit",
+				url.Values{"period": {period}, "value": {strconv.Itoa(m*10 + i)}})
 		}
 	}
 	path := w.app(w.acc, testenv.ID(w.newApp(t, w.acc, w.plan, nil)))
@@ -158,13 +151,9 @@ func TestCustomizePlanWithManyLimits(t *testing.T) {
 	}
 }
 
-func mustLimits(t *testing.T, w *appsWorld, plan int64) []*catalog.Limit {
+func mustLimits(t *testing.T, w *appsWorld, plan int64) []jmap {
 	t.Helper()
-	ls, err := catalog.Limits(context.Background(), w.env.Server.Deps.Store, w.tn.ID, plan)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ls
+	return items(t, send(t, w.tn, 200, "GET", "/admin/api/application_plans/"+testenv.S(plan)+"/limits.json", nil), "limits", "limit")
 }
 
 // planLimits maps period → value of a plan's limits.
@@ -172,18 +161,24 @@ func planLimits(t *testing.T, w *appsWorld, plan int64) map[string]int64 {
 	t.Helper()
 	out := map[string]int64{}
 	for _, l := range mustLimits(t, w, plan) {
-		out[l.Period] = l.Value
+		out[text(t, l, "period")] = num(t, l, "value")
 	}
 	return out
 }
 
-// assertPlanGone checks that a custom plan and its limits were deleted.
+// assertPlanGone checks that a custom plan and its limits were deleted, down
+// to the stored items (read-only).
 func assertPlanGone(t *testing.T, w *appsWorld, plan int64) {
 	t.Helper()
 	if _, err := catalog.LoadPlan(context.Background(), w.env.Server.Deps.Store, w.tn.ID, plan, ""); err == nil {
 		t.Fatalf("custom plan %d still exists", plan)
 	}
-	if n := len(mustLimits(t, w, plan)); n != 0 {
-		t.Fatalf("custom plan %d left %d limits", plan, n)
+	// No limit item outlives its plan (the API cannot show one: the plan is gone).
+	ls, err := catalog.Limits(context.Background(), w.env.Server.Deps.Store, w.tn.ID, plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ls) != 0 {
+		t.Fatalf("custom plan %d left %d limits", plan, len(ls))
 	}
 }

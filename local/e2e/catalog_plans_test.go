@@ -1,14 +1,12 @@
 package e2e
 
 import (
-	"context"
 	"net/url"
 	"reflect"
 	"strings"
 	"testing"
 
 	"turnpike/shared/localdev/testenv"
-	"turnpike/shared/model/catalog"
 )
 
 func TestApplicationPlansCRUD(t *testing.T) {
@@ -224,18 +222,19 @@ func TestPlansInUseCannotBeDeleted(t *testing.T) {
 	if l := items(t, tn.Do(t, "GET", "/admin/api/application_plans/"+testenv.S(app.Plan)+"/limits.json", nil), "limits", "limit"); len(l) != 1 {
 		t.Fatalf("limits after a refused delete: %v", l)
 	}
-	// Account and service plans in use are refused the same way (their
-	// contracts come from subscriptions; here the counter is raised directly).
-	svcPlan := items(t, tn.Do(t, "GET", sp(app.Service, "/service_plans.json"), nil), "plans", "service_plan")[0]
-	acc := tn.Create(t, "/admin/api/account_plans.json", "account_plan", url.Values{"name": {"Used"}})
+	// Account and service plans in use are refused the same way: a developer
+	// signs up on the account plan and subscribes to the service plan.
+	svcPlan := tn.Create(t, sp(app.Service, "/service_plans.json"), "service_plan", url.Values{"name": {"Used"}, "state_event": {"publish"}})
+	acc := tn.Create(t, "/admin/api/account_plans.json", "account_plan", url.Values{"name": {"Used"}, "state_event": {"publish"}})
+	dev := testenv.Unique("dev")
+	buyer := tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {dev}, "username": {dev},
+		"email": {dev + "@example.com"}, "password": {"a-long-enough-password"}, "account_plan_id": {testenv.S(testenv.ID(acc))}})
+	status(t, tn.Do(t, "POST", "/admin/api/accounts/"+testenv.S(testenv.ID(buyer))+"/service_subscriptions.json",
+		url.Values{"plan_id": {testenv.S(testenv.ID(svcPlan))}}), 201)
 	for _, c := range []struct {
 		id   int64
 		path string
 	}{{testenv.ID(svcPlan), sp(app.Service, "/service_plans/")}, {testenv.ID(acc), "/admin/api/account_plans/"}} {
-		err := env.Server.Deps.Store.Tx(tn.ID).Add(catalog.PlanKey(tn.ID, c.id), "contracts", 1, nil).Commit(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
 		r := tn.Do(t, "DELETE", c.path+testenv.S(c.id)+".json", nil)
 		status(t, r, 403)
 		if errs := fieldErrors(t, r); len(errs["base"]) != 1 {
@@ -317,9 +316,8 @@ func TestAccountPlans(t *testing.T) {
 	t.Parallel()
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
-	ctx := context.Background()
-	if p, err := catalog.DefaultAccountPlan(ctx, env.Server.Deps.Store, tn.ID); err != nil || p != nil {
-		t.Fatalf("no default account plan yet: %v %v", p, err)
+	if p := defaultAccountPlan(t, tn); p != nil {
+		t.Fatalf("no default account plan yet: %v", p)
 	}
 	if l := items(t, tn.Do(t, "GET", "/admin/api/account_plans.json", nil), "plans", "account_plan"); len(l) != 0 {
 		t.Fatalf("no account plans yet: %v", l)
@@ -360,9 +358,8 @@ func TestAccountPlans(t *testing.T) {
 	if obj(t, r, "account_plan")["default"] != true {
 		t.Fatalf("default %s", r.Body)
 	}
-	dp, err := catalog.DefaultAccountPlan(ctx, env.Server.Deps.Store, tn.ID)
-	if err != nil || dp == nil || testenv.S(dp.ID) != id || dp.ApprovalRequired {
-		t.Fatalf("DefaultAccountPlan = %+v, %v", dp, err)
+	if dp := defaultAccountPlan(t, tn); dp == nil || testenv.S(testenv.ID(dp)) != id || dp["approval_required"] != false {
+		t.Fatalf("default account plan = %v", dp)
 	}
 	xl := xmlRoot(t, tn.Do(t, "GET", "/admin/api/account_plans.xml", nil), "plans")
 	if len(xl.all("plan")) != 2 || xl.all("plan")[0].Attrs["default"] != "true" || xl.all("plan")[1].Attrs["default"] != "" {
@@ -377,11 +374,22 @@ func TestAccountPlans(t *testing.T) {
 	}
 	// Deleting the default leaves none.
 	expectDeleted(t, tn.Do(t, "DELETE", "/admin/api/account_plans/"+second+".xml", nil), "delete default account plan")
-	if dp, err := catalog.DefaultAccountPlan(ctx, env.Server.Deps.Store, tn.ID); err != nil || dp != nil {
-		t.Fatalf("default after delete: %v %v", dp, err)
+	if dp := defaultAccountPlan(t, tn); dp != nil {
+		t.Fatalf("default after delete: %v", dp)
 	}
 	expectDeleted(t, tn.Do(t, "DELETE", "/admin/api/account_plans/"+id+".json", nil), "delete")
 	expectNotFound(t, tn.Do(t, "GET", "/admin/api/account_plans/"+id+".json", nil), ".json")
+}
+
+// defaultAccountPlan is the account plan the list shows as default, or nil.
+func defaultAccountPlan(t *testing.T, tn *testenv.Tenant) jmap {
+	t.Helper()
+	for _, p := range items(t, tn.Do(t, "GET", "/admin/api/account_plans.json", nil), "plans", "account_plan") {
+		if p["default"] == true {
+			return p
+		}
+	}
+	return nil
 }
 
 func TestPlansOfDeletedService(t *testing.T) {

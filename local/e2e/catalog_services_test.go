@@ -330,7 +330,9 @@ func TestServiceDelete(t *testing.T) {
 	status(t, tn.Do(t, "DELETE", sp(dep, ".json"), nil), 422)
 
 	// The last remaining service cannot be deleted even when it is not the
-	// default one: make the tenant point nowhere, then delete down to one.
+	// default one. No API makes a tenant point nowhere (the default service
+	// cannot be deleted), so this is fault injection: the tenant item is
+	// changed directly, to prove the guard on live services holds on its own.
 	lone := env.NewTenant(t)
 	ctx := context.Background()
 	err := env.Server.Deps.Store.Tx(0).Update(tenant.Key(lone.ID), store.NewChange().Set("default_service", int64(0)), nil).Commit(ctx)

@@ -128,6 +128,17 @@ func TestSMAuthorizeLimitsExceeded(t *testing.T) {
 	exactly(t, r, 409, want)
 }
 
+// 6.1 §8, a suspended service ("service is not active"), is a state no API
+// reaches: the Account Management API has no event that suspends a service
+// and refuses one, so the service stays active for authorize.
+func TestSMServiceCannotBeSuspended(t *testing.T) {
+	t.Parallel()
+	f := newSM(t, smOpts{})
+	fieldError(t, f.tn.Do(t, "PUT", "/admin/api/services/"+testenv.S(f.svc)+".json", url.Values{"state_event": {"suspend"}}),
+		422, "state_event", "is invalid")
+	status(t, f.authorize(f.q()), 200)
+}
+
 // 6.1 §9: eternity limits have no period bounds.
 func TestSMAuthorizeEternity(t *testing.T) {
 	t.Parallel()

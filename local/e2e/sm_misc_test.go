@@ -48,6 +48,37 @@ func TestSMMisc(t *testing.T) {
 	}
 }
 
+// A tenant the Master API suspends or schedules for deletion is refused on
+// the very next call, by provider key or service token, as 3scale refuses an
+// unknown provider; resumed (approved again), it is answered at once.
+func TestSMTenantStates(t *testing.T) {
+	t.Parallel()
+	f := newSM(t, smOpts{})
+	token := f.serviceToken()
+	byToken := url.Values{"service_token": {token}, "service_id": {testenv.S(f.svc)}, "app_id": {f.app.AppID}}
+	status(t, f.authrep(f.q("usage[hits]", "1")), 200)
+	status(t, f.authrep(byToken), 200)
+	provider := "/master/api/providers/" + testenv.S(f.tn.ID) + ".json"
+	for _, state := range []string{"scheduled_for_deletion", "suspended"} {
+		if state == "suspended" {
+			tenantEvent(t, f.env, f.tn.ID, "suspend", 200)
+		} else {
+			status(t, master(t, f.env, "DELETE", provider, nil), 200)
+		}
+		if got := text(t, tenantOf(t, f.env, f.tn.ID), "state"); got != state {
+			t.Fatalf("tenant state %q, want %q", got, state)
+		}
+		status(t, f.authrep(f.q("usage[hits]", "1")), 403, errBody("provider_key_invalid", `provider key "`+f.tn.ProviderKey+`" is invalid`))
+		status(t, f.authorize(byToken), 403, "service_token_invalid")
+		status(t, f.report(f.creds()+"&transactions[0][app_id]="+f.app.AppID+"&transactions[0][usage][hits]=1"), 403, "provider_key_invalid")
+		if got := text(t, tenantEvent(t, f.env, f.tn.ID, "resume", 200), "state"); got != "approved" {
+			t.Fatalf("resumed tenant state %q, want approved", got)
+		}
+		status(t, f.authrep(f.q("usage[hits]", "1")), 200)
+		status(t, f.authorize(byToken), 200)
+	}
+}
+
 // Rack's limits on parameters: more than 4096 is a 400.
 func TestSMTooManyParameters(t *testing.T) {
 	t.Parallel()

@@ -1,6 +1,7 @@
 package testenv
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -111,21 +112,35 @@ func (tn *Tenant) NewApp(t testing.TB, limits map[string]int64) *App {
 	a.Account = ID(acc)
 	app := tn.Create(t, "/admin/api/accounts/"+S(a.Account)+"/applications.json", "application",
 		url.Values{"plan_id": {S(a.Plan)}, "name": {"app"}})
-	a.ID, a.UserKey = ID(app), app["user_key"].(string)
+	uk, ok := app["user_key"].(string)
+	if !ok {
+		t.Fatalf("application without a user_key: %v", app)
+	}
+	a.ID, a.UserKey = ID(app), uk
 	return a
 }
 
-// MetricID finds a metric of a service by system name (through the store: the
-// metrics endpoints belong to the catalog API).
+// MetricID finds a metric of a service by system name, through the metrics API.
 func (tn *Tenant) MetricID(t testing.TB, service int64, systemName string) int64 {
 	t.Helper()
-	ms, err := metricsOf(tn.e, tn.ID, service)
-	if err != nil {
-		t.Fatal(err)
+	r := tn.Do(t, "GET", "/admin/api/services/"+S(service)+"/metrics.json", nil)
+	var body struct {
+		Metrics []struct {
+			Metric struct {
+				ID         int64  `json:"id"`
+				SystemName string `json:"system_name"`
+			} `json:"metric"`
+		} `json:"metrics"`
 	}
-	for _, m := range ms {
-		if m.SystemName == systemName {
-			return m.ID
+	if r.Status != 200 {
+		t.Fatalf("%s: status %d: %s", r.Request, r.Status, r.Body)
+	}
+	if err := json.Unmarshal(r.Body, &body); err != nil {
+		t.Fatalf("%s: %v: %s", r.Request, err, r.Body)
+	}
+	for _, m := range body.Metrics {
+		if m.Metric.SystemName == systemName {
+			return m.Metric.ID
 		}
 	}
 	t.Fatalf("service %d has no metric %q", service, systemName)

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -120,4 +121,34 @@ func (s *Store) deleteUsage(ctx context.Context, reqs []types.WriteRequest) erro
 		}
 	}
 	return nil
+}
+
+// UsageMarker is a transaction item that writes a marker to the usage table,
+// expiring at expires, and fails with ConditionalCheckFailed when the marker
+// exists: the transaction that carries it happens once.
+func (s *Store) UsageMarker(pk, sk string, expires time.Time) types.TransactWriteItem {
+	return types.TransactWriteItem{Put: &types.Put{TableName: aws.String(s.Usage), ConditionExpression: aws.String("attribute_not_exists(PK)"),
+		Item: map[string]types.AttributeValue{
+			"PK":  &types.AttributeValueMemberS{Value: pk},
+			"SK":  &types.AttributeValueMemberS{Value: sk},
+			"ttl": &types.AttributeValueMemberN{Value: strconv.FormatInt(expires.Unix(), 10)},
+		}}}
+}
+
+// UsageCount is a transaction item that adds n to the count v of a usage item
+// (sets it to n when set). Every such item names its tenant, so that erasing
+// a tenant finds it through the ByTenant index.
+func (s *Store) UsageCount(pk, sk string, n int64, set bool, tenant int64) types.TransactWriteItem {
+	expr := "ADD #v :n SET #t = :t"
+	if set {
+		expr = "SET #v = :n, #t = :t"
+	}
+	return types.TransactWriteItem{Update: &types.Update{
+		TableName:                aws.String(s.Usage),
+		Key:                      KeyOf(pk, sk),
+		UpdateExpression:         aws.String(expr),
+		ExpressionAttributeNames: map[string]string{"#v": "v", "#t": TenantAttr},
+		ExpressionAttributeValues: map[string]types.AttributeValue{
+			":n": &types.AttributeValueMemberN{Value: strconv.FormatInt(n, 10)}, ":t": TenantValue(tenant)},
+	}}
 }

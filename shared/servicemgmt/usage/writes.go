@@ -15,13 +15,11 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"turnpike/shared/model/catalog"
+	"turnpike/shared/model/usagelog"
 	"turnpike/shared/platform/counter"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
-
-// HistoryPeriods are the periods usage history is kept for.
-var HistoryPeriods = []string{"hour", "day", "week", "month", "year", "eternity"}
 
 // fold is successive usage of one counter: increments add up, a set restarts it.
 type fold struct {
@@ -132,9 +130,6 @@ func (w *writes) counters(ctx context.Context, tenant int64, txs []tx, now time.
 	return waiting, nil
 }
 
-// trackedCodes are the response codes counted one by one; every code also counts in its class (2XX…).
-var trackedCodes = map[string]bool{"200": true, "403": true, "404": true, "500": true, "503": true}
-
 // history folds one transaction into the usage history of its application and service.
 func (w *writes) history(tenant, service, app int64, at time.Time, usage map[int64]Delta, code string) {
 	if len(usage) == 0 {
@@ -152,15 +147,15 @@ func (w *writes) history(tenant, service, app int64, at time.Time, usage map[int
 		deltas = append(deltas, usage[id])
 	}
 	if len(code) == 3 && code[0] >= '1' && code[0] <= '5' {
-		if trackedCodes[code] {
+		if usagelog.TrackedCodes[code] {
 			names, deltas = append(names, "c:"+code), append(deltas, Delta{N: 1})
 		}
 		names, deltas = append(names, "c:"+code[:1]+"XX"), append(deltas, Delta{N: 1})
 	}
 	for i, name := range names {
-		for _, p := range HistoryPeriods {
-			for _, pk := range []string{HistoryPK(tenant, "A", app, name, p), HistoryPK(tenant, "S", service, name, p)} {
-				k := [2]string{pk, Bucket(p, at)}
+		for _, p := range usagelog.HistoryPeriods {
+			for _, pk := range []string{usagelog.HistoryPK(tenant, "A", app, name, p), usagelog.HistoryPK(tenant, "S", service, name, p)} {
+				k := [2]string{pk, usagelog.Bucket(p, at)}
 				f := w.hist[k]
 				if f == nil {
 					f = &fold{tenant: tenant}
@@ -170,20 +165,6 @@ func (w *writes) history(tenant, service, app int64, at time.Time, usage map[int
 			}
 		}
 	}
-}
-
-// HistoryPK is the partition of one series: tenant, scope ("A" application,
-// "S" service) and its id, metric id (or "c:<code>"), period.
-func HistoryPK(tenant int64, scope string, id int64, metric, period string) string {
-	return "T#" + strconv.FormatInt(tenant, 10) + "#" + scope + "#" + strconv.FormatInt(id, 10) + "#" + metric + "#" + period
-}
-
-// Bucket is the sort key of the period containing at.
-func Bucket(period string, at time.Time) string {
-	if period == "eternity" {
-		return "0"
-	}
-	return fmt.Sprintf("%012d", counter.Start(period, at).Unix())
 }
 
 // entry is one item of the writes, in a deterministic order.
@@ -234,14 +215,9 @@ func (w *writes) commit(ctx context.Context, msgID string) error {
 
 func (w *writes) chunk(ctx context.Context, msgID string, n int, es []entry) error {
 	s := w.d.Store
-	marker := &types.Put{TableName: aws.String(s.Usage), ConditionExpression: aws.String("attribute_not_exists(PK)"),
-		Item: map[string]types.AttributeValue{
-			"PK":  &types.AttributeValueMemberS{Value: "MSG#" + msgID},
-			"SK":  &types.AttributeValueMemberS{Value: strconv.Itoa(n)},
-			"ttl": &types.AttributeValueMemberN{Value: strconv.FormatInt(time.Now().Add(MarkerTTL).Unix(), 10)},
-		}}
+	marker := s.UsageMarker("MSG#"+msgID, strconv.Itoa(n), time.Now().Add(MarkerTTL))
 	for attempt := 0; attempt < counter.MaxAttempts; attempt++ {
-		items := []types.TransactWriteItem{{Put: marker}}
+		items := []types.TransactWriteItem{marker}
 		var pending []*counter.Pending
 		var owners []*counterWrite // per item: the counter it writes, or nil
 		owners = append(owners, nil)
@@ -257,21 +233,7 @@ func (w *writes) chunk(ctx context.Context, msgID string, n int, es []entry) err
 				continue
 			}
 			f := w.hist[e.hist]
-			// Every history item names its tenant, so that erasing a
-			// tenant finds its history through the ByTenant index.
-			expr := "ADD #v :n SET #t = :t"
-			if f.set {
-				expr = "SET #v = :n, #t = :t"
-			}
-			items = append(items, types.TransactWriteItem{Update: &types.Update{
-				TableName: aws.String(s.Usage),
-				Key: map[string]types.AttributeValue{
-					"PK": &types.AttributeValueMemberS{Value: e.hist[0]}, "SK": &types.AttributeValueMemberS{Value: e.hist[1]}},
-				UpdateExpression:         aws.String(expr),
-				ExpressionAttributeNames: map[string]string{"#v": "v", "#t": store.TenantAttr},
-				ExpressionAttributeValues: map[string]types.AttributeValue{
-					":n": &types.AttributeValueMemberN{Value: strconv.FormatInt(f.n, 10)}, ":t": store.TenantValue(f.tenant)},
-			}})
+			items = append(items, s.UsageCount(e.hist[0], e.hist[1], f.n, f.set, f.tenant))
 			owners = append(owners, nil)
 		}
 		_, err := s.DB.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: items})

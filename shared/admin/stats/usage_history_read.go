@@ -1,4 +1,4 @@
-package usage
+package stats
 
 import (
 	"context"
@@ -10,10 +10,12 @@ import (
 	"turnpike/shared/admin/api"
 	"turnpike/shared/model/audience"
 	"turnpike/shared/model/catalog"
+	"turnpike/shared/model/usagelog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/counter"
 	"turnpike/shared/platform/credential"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/params"
 	"turnpike/shared/platform/store"
 	"turnpike/shared/platform/wire"
 )
@@ -87,15 +89,15 @@ func historyHandler(d *deps.Deps, scope string, find func(context.Context, *api.
 			}
 			t = counter.End(gran, t)
 		}
-		pk := HistoryPK(q.Tenant(), scope, id, series, gran)
-		vals, err := readSeries(ctx, d, pk, Bucket(gran, since), Bucket(gran, until))
+		pk := usagelog.HistoryPK(q.Tenant(), scope, id, series, gran)
+		vals, err := usagelog.ReadSeries(ctx, d.Store, pk, usagelog.Bucket(gran, since), usagelog.Bucket(gran, until))
 		if err != nil {
 			return api.Result{}, err
 		}
 		values := make([]int64, len(starts))
 		var total int64
 		for i, t := range starts {
-			values[i] = vals[Bucket(gran, t)]
+			values[i] = vals[usagelog.Bucket(gran, t)]
 			total += values[i]
 		}
 		out := wire.NewObj("usage").Set(obj.Name, obj).
@@ -112,7 +114,7 @@ func historyHandler(d *deps.Deps, scope string, find func(context.Context, *api.
 }
 
 func validGranularity(g string) bool {
-	for _, p := range HistoryPeriods {
+	for _, p := range usagelog.HistoryPeriods {
 		if p == g {
 			return true
 		}
@@ -127,7 +129,7 @@ func seriesOf(ctx context.Context, d *deps.Deps, q *api.Request, svc int64) (str
 		return "", nil, err
 	}
 	if code != "" {
-		if len(code) != 3 || code[0] < '1' || code[0] > '5' || !(strings.HasSuffix(code, "XX") || trackedCodes[code]) {
+		if len(code) != 3 || code[0] < '1' || code[0] > '5' || !(strings.HasSuffix(code, "XX") || usagelog.TrackedCodes[code]) {
 			return "", nil, apierr.Invalid("response_code", "is invalid")
 		}
 		return "c:" + code, wire.NewObj("response_code").Set("code", code), nil
@@ -160,7 +162,7 @@ func span(q *api.Request, gran string) (time.Time, time.Time, error) {
 		if err != nil || s == "" {
 			return def, err
 		}
-		t, ok := ParseTimestamp(s)
+		t, ok := params.ParseTimestamp(s)
 		if !ok {
 			return time.Time{}, apierr.Invalid(name, "is invalid")
 		}
@@ -178,22 +180,4 @@ func span(q *api.Request, gran string) (time.Time, time.Time, error) {
 		return since, until, apierr.Invalid("until", "must be after since")
 	}
 	return counter.Start(gran, since), counter.Start(gran, until), nil
-}
-
-// readSeries reads the buckets of a series between two sort keys.
-func readSeries(ctx context.Context, d *deps.Deps, pk, from, to string) (map[string]int64, error) {
-	var buckets []struct {
-		SK string `dynamodbav:"SK"`
-		V  *int64 `dynamodbav:"v"`
-	}
-	if err := d.Store.UsageRange(ctx, pk, from, to, &buckets); err != nil {
-		return nil, err
-	}
-	out := map[string]int64{}
-	for _, b := range buckets {
-		if b.V != nil {
-			out[b.SK] = *b.V
-		}
-	}
-	return out, nil
 }
