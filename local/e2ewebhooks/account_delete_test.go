@@ -1,14 +1,23 @@
 package e2ewebhooks
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"net/http/httptest"
 	"net/url"
 	"sort"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	"github.com/aws/smithy-go/middleware"
+
+	"turnpike/shared/localdev/dispatch"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/audience"
 )
 
 // Deleting an account deletes its applications and users, and each fires its
@@ -136,4 +145,89 @@ func idOf(xml string) string {
 	}
 	j := strings.Index(xml[i:], "</id>")
 	return xml[i+4 : i+j]
+}
+
+// An account deletion cut short after its applications went (the transaction
+// removing its users and the account item fails) fires their deleted events
+// then, and a second DELETE fires the rest: every object's event once.
+func TestWebhookAccountDeletionResumed(t *testing.T) {
+	env := testenv.Get(t)
+	rc := newReceiver(t, nil)
+	tn, _ := hook(t, env, rc, true)
+	svc := testenv.ID(tn.Create(t, "/admin/api/services.json", "service", url.Values{"name": {"Resumed"}}))
+	plan := testenv.ID(tn.Create(t, "/admin/api/services/"+testenv.S(svc)+"/application_plans.json", "application_plan",
+		url.Values{"name": {"basic"}}))
+	acc := testenv.ID(tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {"Resumed"},
+		"username": {"resumed"}, "email": {"resumed@example.com"}, "password": {password}}))
+	a := "/admin/api/accounts/" + testenv.S(acc)
+	for i := 1; i <= 2; i++ {
+		tn.Create(t, a+"/applications.json", "application", url.Values{"plan_id": {testenv.S(plan)}, "name": {fmt.Sprintf("resumed %d", i)}})
+	}
+	var apps []string
+	for _, it := range tn.Do(t, "GET", a+"/applications.json", nil).JSON(t)["applications"].([]any) {
+		apps = append(apps, "application "+testenv.S(testenv.ID(it.(map[string]any)["application"].(map[string]any))))
+	}
+	user := testenv.ID(tn.Do(t, "GET", a+"/users.json", nil).JSON(t)["users"].([]any)[0].(map[string]any)["user"].(map[string]any))
+
+	// A runner of its own whose DynamoDB refuses the transaction deleting the account item.
+	accKey := audience.AccountKey(tn.ID, acc)
+	base := env.Server.Deps.Store
+	db := dynamodb.New(base.DB.Options(), func(o *dynamodb.Options) {
+		o.APIOptions = append(o.APIOptions, func(st *middleware.Stack) error {
+			return st.Initialize.Add(middleware.InitializeMiddlewareFunc("fail", func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
+				if tw, ok := in.Parameters.(*dynamodb.TransactWriteItemsInput); ok {
+					for _, it := range tw.TransactItems {
+						if it.Delete != nil && attr(it.Delete.Key["PK"]) == accKey.PK && attr(it.Delete.Key["SK"]) == accKey.SK {
+							return middleware.InitializeOutput{}, middleware.Metadata{}, errors.New("injected: the store went away")
+						}
+					}
+				}
+				return next.HandleInitialize(ctx, in)
+			}), middleware.After)
+		})
+	})
+	s := *base
+	s.DB = db
+	d := *env.Server.Deps
+	d.Store = &s
+	hs := httptest.NewServer(dispatch.New(&d))
+	defer hs.Close()
+	failing := &testenv.Env{URL: hs.URL, Server: env.Server}
+	if r := failing.Do(t, "DELETE", a+".json", url.Values{"access_token": {tn.Token}}); r.Status < 500 {
+		t.Fatalf("the cut-short deletion answered %d %s", r.Status, r.Body)
+	}
+	deleted := func() []string {
+		var out []string
+		for _, d := range rc.ok() {
+			if d.Event.Action == "deleted" {
+				out = append(out, d.Event.Type+" "+idOf(d.Event.Object.Inner))
+			}
+		}
+		sort.Strings(out)
+		return out
+	}
+	waitFor(t, 30*time.Second, "the applications' deleted events", func() bool { return len(deleted()) >= len(apps) })
+	time.Sleep(time.Second)
+	sort.Strings(apps)
+	if got := deleted(); strings.Join(got, ",") != strings.Join(apps, ",") {
+		t.Fatalf("after the cut-short deletion: %v, want the applications' only %v", got, apps)
+	}
+	if r := tn.Do(t, "DELETE", a+".json", nil); r.Status != 200 {
+		t.Fatalf("the second DELETE: %d %s", r.Status, r.Body)
+	}
+	want := append(append([]string{}, apps...), "user "+testenv.S(user), "account "+testenv.S(acc))
+	sort.Strings(want)
+	waitFor(t, 30*time.Second, "every deleted event", func() bool { return len(deleted()) >= len(want) })
+	time.Sleep(time.Second)
+	if got := deleted(); strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("deleted events:\n got %v\nwant %v", got, want)
+	}
+}
+
+func attr(v types.AttributeValue) string {
+	s, _ := v.(*types.AttributeValueMemberS)
+	if s == nil {
+		return ""
+	}
+	return s.Value
 }
