@@ -65,7 +65,7 @@ func BenchmarkAuthrepMix(b *testing.B) {
 		app := tn.NewApp(b, map[string]int64{"minute": 1 << 50, "day": 1 << 50})
 		m := tn.Create(b, "/admin/api/services/"+testenv.S(app.Service)+"/metrics/"+testenv.S(app.Hits)+"/methods.json", "method",
 			url.Values{"friendly_name": {"Search"}, "system_name": {"search"}})
-		tn.Create(b, "/admin/api/application_plans/"+testenv.S(app.Plan)+"/metrics/"+testenv.S(testenv.ID(m))+"/limits.json", "limit",
+		tn.Create(b, "/admin/api/application_plans/"+testenv.S(app.Plan)+"/metrics/"+testenv.S(testenv.ID(b, m))+"/limits.json", "limit",
 			url.Values{"period": {"day"}, "value": {"1125899906842624"}})
 		apps = append(apps, app)
 	}

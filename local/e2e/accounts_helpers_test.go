@@ -56,7 +56,7 @@ func accState(t testing.TB, tn *testenv.Tenant, account int64) string {
 // accPlan creates a published account plan through the catalog's API.
 func accPlan(t testing.TB, env *testenv.Env, tn *testenv.Tenant, approval bool) int64 {
 	t.Helper()
-	return testenv.ID(tn.Create(t, "/admin/api/account_plans.json", "account_plan", url.Values{
+	return testenv.ID(t, tn.Create(t, "/admin/api/account_plans.json", "account_plan", url.Values{
 		"name": {testenv.Unique("account plan ")}, "system_name": {testenv.Unique("account_plan_")},
 		"approval_required": {strconv.FormatBool(approval)}, "state_event": {"publish"}}))
 }

@@ -39,7 +39,7 @@ func (w *appsWorld) service(t *testing.T, form url.Values) int64 {
 	for k, v := range form {
 		f[k] = v
 	}
-	return testenv.ID(w.tn.Create(t, "/admin/api/services.json", "service", f))
+	return testenv.ID(t, w.tn.Create(t, "/admin/api/services.json", "service", f))
 }
 
 func (w *appsWorld) appPlan(t *testing.T, svc int64, form url.Values) int64 {
@@ -48,13 +48,13 @@ func (w *appsWorld) appPlan(t *testing.T, svc int64, form url.Values) int64 {
 	for k, v := range form {
 		f[k] = v
 	}
-	return testenv.ID(w.tn.Create(t, "/admin/api/services/"+testenv.S(svc)+"/application_plans.json", "application_plan", f))
+	return testenv.ID(t, w.tn.Create(t, "/admin/api/services/"+testenv.S(svc)+"/application_plans.json", "application_plan", f))
 }
 
 func (w *appsWorld) developer(t *testing.T) int64 {
 	t.Helper()
 	dev := testenv.Unique("dev")
-	return testenv.ID(w.tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {dev + " Inc"}, "username": {dev},
+	return testenv.ID(t, w.tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {dev + " Inc"}, "username": {dev},
 		"email": {dev + "@example.com"}, "password": {"a-long-enough-password"}}))
 }
 
@@ -136,7 +136,7 @@ func (w *appsWorld) assertCounters(t *testing.T) {
 // approval says whether it requires approval.
 func (w *appsWorld) servicePlan(t *testing.T, svc int64, approval bool) int64 {
 	t.Helper()
-	return testenv.ID(w.tn.Create(t, "/admin/api/services/"+testenv.S(svc)+"/service_plans.json", "service_plan", url.Values{
+	return testenv.ID(t, w.tn.Create(t, "/admin/api/services/"+testenv.S(svc)+"/service_plans.json", "service_plan", url.Values{
 		"name": {testenv.Unique("splan")}, "system_name": {testenv.Unique("splan")},
 		"approval_required": {strconv.FormatBool(approval)}, "state_event": {"publish"}}))
 }
@@ -146,7 +146,7 @@ func (w *appsWorld) defaultServicePlan(t *testing.T, svc int64) int64 {
 	t.Helper()
 	for _, p := range items(t, send(t, w.tn, 200, "GET", "/admin/api/services/"+testenv.S(svc)+"/service_plans.json", nil), "plans", "service_plan") {
 		if p["default"] == true {
-			return testenv.ID(p)
+			return testenv.ID(t, p)
 		}
 	}
 	t.Fatalf("service %d has no default service plan", svc)

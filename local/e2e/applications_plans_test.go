@@ -22,7 +22,7 @@ func TestApplicationChangePlan(t *testing.T) {
 		url.Values{"period": {"day"}, "value": {"1"}})
 	path := w.app(app.Account, app.ID)
 	got := obj(t, send(t, w.tn, 200, "PUT", path+"/change_plan.json", url.Values{"plan_id": {testenv.S(strict)}}), "application_plan")
-	if testenv.ID(got) != strict || got["custom"] != false {
+	if testenv.ID(t, got) != strict || got["custom"] != false {
 		t.Fatalf("change_plan answers the new plan: %v", got)
 	}
 	if w.contracts(t, app.Plan) != 0 || w.contracts(t, strict) != 1 {
@@ -74,7 +74,7 @@ func TestApplicationCustomizeAndDecustomizePlan(t *testing.T) {
 	path := w.app(app.Account, app.ID)
 	original := w.planItem(t, app.Plan)
 	custom := obj(t, send(t, w.tn, 200, "PUT", path+"/customize_plan.json", nil), "application_plan")
-	cid := testenv.ID(custom)
+	cid := testenv.ID(t, custom)
 	if cid == app.Plan || custom["custom"] != true || custom["name"] != original.Name+" (custom)" || custom["state"] != "hidden" {
 		t.Fatalf("custom plan: %v", custom)
 	}
@@ -94,7 +94,7 @@ func TestApplicationCustomizeAndDecustomizePlan(t *testing.T) {
 		t.Fatalf("customize again: %d %s", r.Status, r.Body)
 	}
 	a := obj(t, send(t, w.tn, 200, "GET", path+".json", nil), "application")
-	if testenv.ID(map[string]any{"id": a["plan_id"]}) != cid || !strings.HasSuffix(text(t, a, "plan_name"), "(custom)") {
+	if testenv.ID(t, map[string]any{"id": a["plan_id"]}) != cid || !strings.HasSuffix(text(t, a, "plan_name"), "(custom)") {
 		t.Fatalf("application on its custom plan: %v", a)
 	}
 	// The application's XML nests its custom plan.
@@ -102,7 +102,7 @@ func TestApplicationCustomizeAndDecustomizePlan(t *testing.T) {
 		t.Fatalf("XML of a customized application: %s", r.Body)
 	}
 	back := obj(t, send(t, w.tn, 200, "PUT", path+"/decustomize_plan.json", nil), "application_plan")
-	if testenv.ID(back) != app.Plan || back["custom"] != false {
+	if testenv.ID(t, back) != app.Plan || back["custom"] != false {
 		t.Fatalf("decustomize answers the original plan: %v", back)
 	}
 	assertPlanGone(t, w, cid)
@@ -110,14 +110,14 @@ func TestApplicationCustomizeAndDecustomizePlan(t *testing.T) {
 		t.Fatal("contracts after decustomize")
 	}
 	// Decustomizing a stock plan is a no-op that answers it.
-	if got := obj(t, send(t, w.tn, 200, "PUT", path+"/decustomize_plan.json", nil), "application_plan"); testenv.ID(got) != app.Plan {
+	if got := obj(t, send(t, w.tn, 200, "PUT", path+"/decustomize_plan.json", nil), "application_plan"); testenv.ID(t, got) != app.Plan {
 		t.Fatalf("decustomize a stock plan: %v", got)
 	}
 	// Leaving a custom plan by change_plan or by deletion deletes it too.
-	cid = testenv.ID(obj(t, send(t, w.tn, 200, "PUT", path+"/customize_plan.json", nil), "application_plan"))
+	cid = testenv.ID(t, obj(t, send(t, w.tn, 200, "PUT", path+"/customize_plan.json", nil), "application_plan"))
 	send(t, w.tn, 200, "PUT", path+"/change_plan.json", url.Values{"plan_id": {testenv.S(app.Plan)}})
 	assertPlanGone(t, w, cid)
-	cid = testenv.ID(obj(t, send(t, w.tn, 200, "PUT", path+"/customize_plan.json", nil), "application_plan"))
+	cid = testenv.ID(t, obj(t, send(t, w.tn, 200, "PUT", path+"/customize_plan.json", nil), "application_plan"))
 	send(t, w.tn, 200, "DELETE", path+".json", nil)
 	assertPlanGone(t, w, cid)
 	w.assertCounters(t)
@@ -132,15 +132,15 @@ func TestCustomizePlanWithManyLimits(t *testing.T) {
 	w := newAppsWorld(t, nil)
 	// 140 limits: every period of 20 metrics, made through the catalog's API.
 	for m := 0; m < 20; m++ {
-		metric := testenv.ID(w.tn.Create(t, "/admin/api/services/"+testenv.S(w.svc)+"/metrics.json", "metric",
+		metric := testenv.ID(t, w.tn.Create(t, "/admin/api/services/"+testenv.S(w.svc)+"/metrics.json", "metric",
 			url.Values{"friendly_name": {"metric " + strconv.Itoa(m)}, "unit": {"call"}}))
 		for i, period := range catalog.Periods {
 			w.tn.Create(t, "/admin/api/application_plans/"+testenv.S(w.plan)+"/metrics/"+testenv.S(metric)+"/limits.json", "limit",
 				url.Values{"period": {period}, "value": {strconv.Itoa(m*10 + i)}})
 		}
 	}
-	path := w.app(w.acc, testenv.ID(w.newApp(t, w.acc, w.plan, nil)))
-	cid := testenv.ID(obj(t, send(t, w.tn, 200, "PUT", path+"/customize_plan.json", nil), "application_plan"))
+	path := w.app(w.acc, testenv.ID(t, w.newApp(t, w.acc, w.plan, nil)))
+	cid := testenv.ID(t, obj(t, send(t, w.tn, 200, "PUT", path+"/customize_plan.json", nil), "application_plan"))
 	if n := len(mustLimits(t, w, cid)); n != 140 {
 		t.Fatalf("custom plan has %d limits, want 140", n)
 	}

@@ -164,7 +164,7 @@ func newService(t testing.TB, tn *testenv.Tenant, form url.Values) int64 {
 	if form.Get("name") == "" {
 		form.Set("name", testenv.Unique("svc"))
 	}
-	return testenv.ID(tn.Create(t, "/admin/api/services.json", "service", form))
+	return testenv.ID(t, tn.Create(t, "/admin/api/services.json", "service", form))
 }
 
 // createIn POSTs, expects 201 and returns the one wrapped object, whatever its wrapper.
@@ -201,6 +201,6 @@ func planOnHits(t testing.TB, name string) (tn *testenv.Tenant, svc, hits, plan 
 	tn = testenv.Get(t).NewTenant(t)
 	svc = newService(t, tn, nil)
 	hits = tn.MetricID(t, svc, "hits")
-	plan = testenv.ID(tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {name}}))
+	plan = testenv.ID(t, tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {name}}))
 	return tn, svc, hits, plan
 }

@@ -102,7 +102,7 @@ func TestSMAuthorizeApplicationNotActive(t *testing.T) {
 	f.resume(f.app)
 	status(t, f.authorize(f.q()), 200)
 	// Pending: an application on a plan that requires approval, until it is accepted.
-	approval := testenv.ID(f.tn.Create(t, "/admin/api/services/"+testenv.S(f.svc)+"/application_plans.json", "application_plan",
+	approval := testenv.ID(t, f.tn.Create(t, "/admin/api/services/"+testenv.S(f.svc)+"/application_plans.json", "application_plan",
 		url.Values{"name": {"Approval"}, "approval_required": {"true"}}))
 	pending := f.appOn(approval, smOpts{})
 	q := url.Values{"provider_key": {f.tn.ProviderKey}, "service_id": {testenv.S(f.svc)}, "app_id": {pending.AppID}}

@@ -51,7 +51,7 @@ func TestSMCacheFollowsChanges(t *testing.T) {
 	dev := testenv.Unique("dev")
 	acc := f.tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {dev}, "username": {dev},
 		"email": {dev + "@example.com"}, "password": {"a-long-enough-password"}})
-	f.tn.Create(t, "/admin/api/accounts/"+testenv.S(testenv.ID(acc))+"/applications.json", "application",
+	f.tn.Create(t, "/admin/api/accounts/"+testenv.S(testenv.ID(t, acc))+"/applications.json", "application",
 		url.Values{"plan_id": {testenv.S(f.plan)}, "name": {"later"}, "application_id": {"later-app"}})
 	status(t, f.authorize(q), 200)
 

@@ -96,8 +96,8 @@ func TestSMDefaultService(t *testing.T) {
 	dev := testenv.Unique("dev")
 	acc := tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {dev}, "username": {dev},
 		"email": {dev + "@example.com"}, "password": {"a-long-enough-password"}})
-	app := tn.Create(t, "/admin/api/accounts/"+testenv.S(testenv.ID(acc))+"/applications.json", "application",
-		url.Values{"plan_id": {testenv.S(testenv.ID(plan))}, "name": {"app"}})
+	app := tn.Create(t, "/admin/api/accounts/"+testenv.S(testenv.ID(t, acc))+"/applications.json", "application",
+		url.Values{"plan_id": {testenv.S(testenv.ID(t, plan))}, "name": {"app"}})
 	r := env.Do(t, "GET", "/transactions/authrep.xml", url.Values{"provider_key": {tn.ProviderKey}, "user_key": {text(t, app, "user_key")}, "usage[hits]": {"1"}})
 	status(t, r, 200, "<plan>Default plan</plan>")
 }

@@ -31,11 +31,11 @@ func newIsoTenant(t *testing.T, env *testenv.Env) *isoTenant {
 	t.Helper()
 	tn := env.NewTenant(t)
 	x := &isoTenant{tn: tn, ids: map[string]string{"provider": testenv.S(tn.ID), "transaction": "authrep.xml"}}
-	id := func(obj map[string]any) string { return testenv.S(testenv.ID(obj)) }
+	id := func(obj map[string]any) string { return testenv.S(testenv.ID(t, obj)) }
 	svc := tn.Create(t, "/admin/api/services.json", "service", url.Values{"name": {"Echo"}, "system_name": {"echo"}})
 	x.ids["service"] = id(svc)
 	s := "/admin/api/services/" + x.ids["service"]
-	x.ids["metric"] = testenv.S(tn.MetricID(t, testenv.ID(svc), "hits"))
+	x.ids["metric"] = testenv.S(tn.MetricID(t, testenv.ID(t, svc), "hits"))
 	x.ids["method"] = id(tn.Create(t, s+"/metrics/"+x.ids["metric"]+"/methods.json", "method",
 		url.Values{"friendly_name": {"Search"}, "system_name": {"search"}}))
 	x.ids["application_plan"] = id(tn.Create(t, s+"/application_plans.json", "application_plan", url.Values{"name": {"Basic"}, "system_name": {"basic"}}))
@@ -78,7 +78,7 @@ func newIsoTenant(t *testing.T, env *testenv.Env) *isoTenant {
 	x.ids["access_token"] = testenv.S(num(t, items(t, r, "access_tokens", "access_token")[0], "id"))
 	status(t, env.Do(t, "GET", "/transactions/authrep.xml", url.Values{"provider_key": {tn.ProviderKey},
 		"service_id": {x.ids["service"]}, "user_key": {"the-same-user-key"}, "usage[hits]": {"1"}}), 200, "<authorized>true</authorized>")
-	awaitUsage(t, tn, testenv.ID(app), 1)
+	awaitUsage(t, tn, testenv.ID(t, app), 1)
 	x.ids["event"], x.hookSecret = deliveredEvent(t, tn, a)
 	return x
 }
