@@ -45,7 +45,7 @@ func newEchoProduct(t *testing.T) *echoProduct {
 	app := tn.Create(t, "/admin/api/accounts/"+testenv.S(acc)+"/applications.json", "application",
 		url.Values{"plan_id": {testenv.S(p.plan)}, "name": {"Echo client"}})
 	p.userKey = text(t, app, "user_key")
-	p.appPath = "/admin/api/accounts/" + testenv.S(acc) + "/applications/" + testenv.S(testenv.ID(app))
+	p.appPath = "/admin/api/accounts/" + testenv.S(acc) + "/applications/" + testenv.S(testenv.ID(t, app))
 	px := obj(t, tn.Do(t, "PATCH", sp(p.svc, "/proxy.json"), url.Values{"api_backend": {env.EchoURL}}), "proxy")
 	p.staging, p.production = hostOf(t, px["sandbox_endpoint"]), hostOf(t, px["endpoint"])
 	return p

@@ -172,7 +172,7 @@ func limitIDs(t *testing.T, p *echoProduct, metric int64) []int64 {
 	status(t, r, 200)
 	var out []int64
 	for _, l := range items(t, r, "limits", "limit") {
-		out = append(out, testenv.ID(l))
+		out = append(out, testenv.ID(t, l))
 	}
 	return out
 }

@@ -27,14 +27,14 @@ func TestWebhookAccountDeletionCascade(t *testing.T) {
 	env := testenv.Get(t)
 	rc := newReceiver(t, nil)
 	tn, _ := hook(t, env, rc, true)
-	svc := testenv.ID(tn.Create(t, "/admin/api/services.json", "service", url.Values{"name": {"Cascade"}}))
-	plan := testenv.ID(tn.Create(t, "/admin/api/services/"+testenv.S(svc)+"/application_plans.json", "application_plan",
+	svc := testenv.ID(t, tn.Create(t, "/admin/api/services.json", "service", url.Values{"name": {"Cascade"}}))
+	plan := testenv.ID(t, tn.Create(t, "/admin/api/services/"+testenv.S(svc)+"/application_plans.json", "application_plan",
 		url.Values{"name": {"basic"}}))
 
 	// account builds an account with a second user and three applications,
 	// and returns its path with the ids of its users and applications.
 	account := func(name string) (string, []int64, []int64) {
-		acc := testenv.ID(tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {name},
+		acc := testenv.ID(t, tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {name},
 			"username": {name}, "email": {name + "@example.com"}, "password": {password}}))
 		a := "/admin/api/accounts/" + testenv.S(acc)
 		tn.Create(t, a+"/users.json", "user", url.Values{"username": {name + "-second"}, "email": {name + "-second@example.com"}})
@@ -43,10 +43,10 @@ func TestWebhookAccountDeletionCascade(t *testing.T) {
 		}
 		var users, apps []int64
 		for _, it := range tn.Do(t, "GET", a+"/users.json", nil).JSON(t)["users"].([]any) {
-			users = append(users, testenv.ID(it.(map[string]any)["user"].(map[string]any)))
+			users = append(users, testenv.ID(t, it.(map[string]any)["user"].(map[string]any)))
 		}
 		for _, it := range tn.Do(t, "GET", a+"/applications.json", nil).JSON(t)["applications"].([]any) {
-			apps = append(apps, testenv.ID(it.(map[string]any)["application"].(map[string]any)))
+			apps = append(apps, testenv.ID(t, it.(map[string]any)["application"].(map[string]any)))
 		}
 		if len(users) != 2 || len(apps) < 3 {
 			t.Fatalf("%s: users %v, applications %v", name, users, apps)
@@ -154,10 +154,10 @@ func TestWebhookAccountDeletionResumed(t *testing.T) {
 	env := testenv.Get(t)
 	rc := newReceiver(t, nil)
 	tn, _ := hook(t, env, rc, true)
-	svc := testenv.ID(tn.Create(t, "/admin/api/services.json", "service", url.Values{"name": {"Resumed"}}))
-	plan := testenv.ID(tn.Create(t, "/admin/api/services/"+testenv.S(svc)+"/application_plans.json", "application_plan",
+	svc := testenv.ID(t, tn.Create(t, "/admin/api/services.json", "service", url.Values{"name": {"Resumed"}}))
+	plan := testenv.ID(t, tn.Create(t, "/admin/api/services/"+testenv.S(svc)+"/application_plans.json", "application_plan",
 		url.Values{"name": {"basic"}}))
-	acc := testenv.ID(tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {"Resumed"},
+	acc := testenv.ID(t, tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {"Resumed"},
 		"username": {"resumed"}, "email": {"resumed@example.com"}, "password": {password}}))
 	a := "/admin/api/accounts/" + testenv.S(acc)
 	for i := 1; i <= 2; i++ {
@@ -165,9 +165,9 @@ func TestWebhookAccountDeletionResumed(t *testing.T) {
 	}
 	var apps []string
 	for _, it := range tn.Do(t, "GET", a+"/applications.json", nil).JSON(t)["applications"].([]any) {
-		apps = append(apps, "application "+testenv.S(testenv.ID(it.(map[string]any)["application"].(map[string]any))))
+		apps = append(apps, "application "+testenv.S(testenv.ID(t, it.(map[string]any)["application"].(map[string]any))))
 	}
-	user := testenv.ID(tn.Do(t, "GET", a+"/users.json", nil).JSON(t)["users"].([]any)[0].(map[string]any)["user"].(map[string]any))
+	user := testenv.ID(t, tn.Do(t, "GET", a+"/users.json", nil).JSON(t)["users"].([]any)[0].(map[string]any)["user"].(map[string]any))
 
 	// A runner of its own whose DynamoDB refuses the transaction deleting the account item.
 	accKey := audience.AccountKey(tn.ID, acc)

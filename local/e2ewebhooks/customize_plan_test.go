@@ -17,13 +17,13 @@ func TestWebhookCustomizePlan(t *testing.T) {
 	env := testenv.Get(t)
 	rc := newReceiver(t, nil)
 	tn, _ := hook(t, env, rc, true)
-	svc := testenv.ID(tn.Create(t, "/admin/api/services.json", "service", url.Values{"name": {"Custom"}}))
-	plan := testenv.ID(tn.Create(t, "/admin/api/services/"+testenv.S(svc)+"/application_plans.json", "application_plan",
+	svc := testenv.ID(t, tn.Create(t, "/admin/api/services.json", "service", url.Values{"name": {"Custom"}}))
+	plan := testenv.ID(t, tn.Create(t, "/admin/api/services/"+testenv.S(svc)+"/application_plans.json", "application_plan",
 		url.Values{"name": {"basic"}}))
-	acc := testenv.ID(tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {"Tailored"},
+	acc := testenv.ID(t, tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {"Tailored"},
 		"username": {"tailored"}, "email": {"tailored@example.com"}, "password": {password}}))
 	a := "/admin/api/accounts/" + testenv.S(acc)
-	app := testenv.ID(tn.Create(t, a+"/applications.json", "application", url.Values{"plan_id": {testenv.S(plan)}, "name": {"Tailored app"}}))
+	app := testenv.ID(t, tn.Create(t, a+"/applications.json", "application", url.Values{"plan_id": {testenv.S(plan)}, "name": {"Tailored app"}}))
 	p := a + "/applications/" + testenv.S(app)
 	ofApp := func() []delivery {
 		var out []delivery

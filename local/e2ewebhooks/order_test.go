@@ -25,11 +25,11 @@ func TestWebhookOrderWhileRetrying(t *testing.T) {
 		"provider_actions": {"true"}, "user_created_on": {"true"}, "user_updated_on": {"true"}}); r.Status != 200 {
 		t.Fatalf("PUT webhooks: %d %s", r.Status, r.Body)
 	}
-	acc := testenv.ID(tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {"Ordered"},
+	acc := testenv.ID(t, tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {"Ordered"},
 		"username": {"ordered"}, "email": {"ordered@example.com"}, "password": {password}}))
 	waitFor(t, 20*time.Second, "the first attempt", func() bool { return len(rc.all()) == 1 })
 	a := "/admin/api/accounts/" + testenv.S(acc)
-	user := testenv.ID(tn.Do(t, "GET", a+"/users.json", nil).JSON(t)["users"].([]any)[0].(map[string]any)["user"].(map[string]any))
+	user := testenv.ID(t, tn.Do(t, "GET", a+"/users.json", nil).JSON(t)["users"].([]any)[0].(map[string]any)["user"].(map[string]any))
 	for _, email := range []string{"first@example.com", "second@example.com"} {
 		if r := tn.Do(t, "PUT", a+"/users/"+testenv.S(user)+".json", url.Values{"email": {email}}); r.Status != 200 {
 			t.Fatalf("update user: %d %s", r.Status, r.Body)
