@@ -56,5 +56,6 @@ func synthetic(n int) template.Registry {
 		{Name: "sweep-webhooks", Rate: "rate(5 minutes)", Build: run},
 	}
 	r.Gateways = []ops.Gateway{{Name: "gateway", Build: noop}}
+	r.Streams = []ops.Stream{{Name: "usage-history-stream", Table: "CountersTable", Build: usage.StreamConsumer, Batch: 5000, Window: 5}}
 	return r
 }

@@ -111,6 +111,9 @@ func functionNames(r template.Registry) []string {
 	for _, g := range r.Gateways {
 		out = append(out, g.Name)
 	}
+	for _, st := range r.Streams {
+		out = append(out, st.Name)
+	}
 	return out
 }
 

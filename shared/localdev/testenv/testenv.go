@@ -44,6 +44,10 @@ func Get(t testing.TB) *Env {
 			// A slow upstream is answered 504 quickly in tests.
 			os.Setenv("GATEWAY_UPSTREAM_TIMEOUT", "2s")
 		}
+		if os.Getenv("STREAM_BATCH_WINDOW") == "" {
+			// The usage history shows within a second of the counter writes.
+			os.Setenv("STREAM_BATCH_WINDOW", "300ms")
+		}
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 		defer cancel()
 		srv, err := devserver.Start(ctx, devserver.Options{

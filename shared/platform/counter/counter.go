@@ -33,6 +33,16 @@ type Op struct {
 	Set   bool
 }
 
+// HistoryAttr and HistorySeqAttr carry, on a counter item, what its latest
+// write recorded for the usage history and how many writes recorded one. The
+// counters table's stream delivers every write's new image: a record whose
+// HistorySeqAttr moved carries one write's history (the sequence also makes
+// every such write change the item, so none is left out of the stream).
+const (
+	HistoryAttr    = "h"
+	HistorySeqAttr = "hn"
+)
+
 // Values are counters' current values in the current periods.
 type Values map[Counter]int64
 
@@ -100,13 +110,16 @@ func (e *Engine) Check(ctx context.Context, item string, now time.Time, ops []Op
 }
 
 // Apply adds ops to the counters atomically if every result stays within its
-// max; otherwise nothing changes.
-func (e *Engine) Apply(ctx context.Context, item string, now time.Time, ops []Op, report []Counter) (Result, error) {
-	if len(ops) == 0 || mustDeny(ops) {
+// max; otherwise nothing changes. hist, when not empty, is what this call
+// records for the usage history: the same write stores it on the item (see
+// History), so it is durable exactly when the counters are, and an
+// application without limits still gets that one write.
+func (e *Engine) Apply(ctx context.Context, item string, now time.Time, ops []Op, report []Counter, hist string) (Result, error) {
+	if mustDeny(ops) || (len(ops) == 0 && hist == "") {
 		return e.Check(ctx, item, now, ops, report)
 	}
 	for attempt := 0; attempt < MaxAttempts; attempt++ {
-		in, stamps := e.update(item, now, ops, true)
+		in, stamps := e.update(item, now, ops, true, hist)
 		res, err := e.DB.UpdateItem(ctx, in)
 		if err == nil {
 			e.store(item, stamps)
@@ -139,7 +152,7 @@ func (e *Engine) Add(ctx context.Context, item string, at time.Time, ops []Op) e
 		if len(live) == 0 {
 			return nil
 		}
-		in, stamps := e.update(item, at, live, false)
+		in, stamps := e.update(item, at, live, false, "")
 		in.ReturnValues = types.ReturnValueNone
 		_, err := e.DB.UpdateItem(ctx, in)
 		if err == nil {
@@ -219,10 +232,14 @@ func mustDeny(ops []Op) bool {
 // update builds the conditional write from what is known of the stamps and
 // returns the stamps the touched counters will have once it succeeds. With
 // limited, each increment is conditioned on staying within its max.
-func (e *Engine) update(item string, now time.Time, ops []Op, limited bool) (*dynamodb.UpdateItemInput, map[string]int64) {
+func (e *Engine) update(item string, now time.Time, ops []Op, limited bool, hist string) (*dynamodb.UpdateItemInput, map[string]int64) {
 	stamps := e.known(item)
 	next := make(map[string]int64, len(ops))
 	b := newExpr()
+	if hist != "" {
+		b.set(b.name(HistoryAttr) + " = " + b.str(hist))
+		b.add(b.name(HistorySeqAttr) + " " + b.num(1))
+	}
 	for _, op := range ops {
 		v := b.name(op.value())
 		if op.Period == "eternity" {
@@ -378,6 +395,12 @@ func (b *expr) num(v int64) string {
 	}
 	p := ":v" + strconv.Itoa(len(b.byValue))
 	b.byValue[v], b.values[p] = p, &types.AttributeValueMemberN{Value: strconv.FormatInt(v, 10)}
+	return p
+}
+
+func (b *expr) str(v string) string {
+	p := ":s" + strconv.Itoa(len(b.values))
+	b.values[p] = &types.AttributeValueMemberS{Value: v}
 	return p
 }
 

@@ -87,7 +87,7 @@ func TestUpdateExpressions(t *testing.T) {
 			if c.known != nil {
 				e.store("1#2", c.known)
 			}
-			in, next := e.update("1#2", now, c.ops, c.limited)
+			in, next := e.update("1#2", now, c.ops, c.limited, "")
 			if got := resolve(aws.ToString(in.UpdateExpression), in.ExpressionAttributeNames, in.ExpressionAttributeValues); got != c.update {
 				t.Errorf("update %q, want %q", got, c.update)
 			}
@@ -112,7 +112,7 @@ func TestUpdateSharesPlaceholders(t *testing.T) {
 	for m := int64(1); m <= 5; m++ {
 		ops = append(ops, Op{Counter: Counter{Metric: m, Period: "hour"}, Max: 10, Delta: 1})
 	}
-	in, _ := e.update("1#2", now, ops, true)
+	in, _ := e.update("1#2", now, ops, true, "")
 	if len(in.ExpressionAttributeValues) != 3 { // delta 1, the stamp, max-delta 9
 		t.Fatalf("%d values for 5 equal counters: %v", len(in.ExpressionAttributeValues), in.ExpressionAttributeValues)
 	}

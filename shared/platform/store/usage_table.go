@@ -41,10 +41,33 @@ func (s *Store) UsagePartition(ctx context.Context, pk string, newestFirst bool,
 	return s.usageQuery(ctx, expression.Key("PK").Equal(expression.Value(pk)), !newestFirst, limit, out)
 }
 
+// UsageRangeItems is UsageRange's items as stored, for items whose
+// attributes are named by their data (the history's series).
+func (s *Store) UsageRangeItems(ctx context.Context, pk, from, to string) ([]RawItem, error) {
+	kc := expression.Key("PK").Equal(expression.Value(pk)).And(expression.Key("SK").Between(expression.Value(from), expression.Value(to)))
+	items, err := s.usageItems(ctx, kc, true, 0)
+	out := make([]RawItem, len(items))
+	for i, it := range items {
+		out[i] = it
+	}
+	return out, err
+}
+
 func (s *Store) usageQuery(ctx context.Context, kc expression.KeyConditionBuilder, forward bool, limit int, out any) error {
+	items, err := s.usageItems(ctx, kc, forward, limit)
+	if err != nil {
+		return err
+	}
+	if err := attributevalue.UnmarshalListOfMaps(items, out); err != nil {
+		return fmt.Errorf("store: decode usage items: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) usageItems(ctx context.Context, kc expression.KeyConditionBuilder, forward bool, limit int) ([]map[string]types.AttributeValue, error) {
 	e, err := expression.NewBuilder().WithKeyCondition(kc).Build()
 	if err != nil {
-		return fmt.Errorf("store: build usage query: %w", err)
+		return nil, fmt.Errorf("store: build usage query: %w", err)
 	}
 	in := &dynamodb.QueryInput{TableName: aws.String(s.Usage), ConsistentRead: aws.Bool(true), ScanIndexForward: aws.Bool(forward),
 		KeyConditionExpression: e.KeyCondition(), ExpressionAttributeNames: e.Names(), ExpressionAttributeValues: e.Values()}
@@ -52,7 +75,7 @@ func (s *Store) usageQuery(ctx context.Context, kc expression.KeyConditionBuilde
 	for limit == 0 || len(items) < limit {
 		res, err := s.DB.Query(ctx, in)
 		if err != nil {
-			return fmt.Errorf("store: query usage: %w", err)
+			return nil, fmt.Errorf("store: query usage: %w", err)
 		}
 		items = append(items, res.Items...)
 		if res.LastEvaluatedKey == nil {
@@ -63,10 +86,7 @@ func (s *Store) usageQuery(ctx context.Context, kc expression.KeyConditionBuilde
 	if limit > 0 {
 		items = items[:min(len(items), limit)]
 	}
-	if err := attributevalue.UnmarshalListOfMaps(items, out); err != nil {
-		return fmt.Errorf("store: decode usage items: %w", err)
-	}
-	return nil
+	return items, nil
 }
 
 // DeleteUsagePartition deletes every item of a usage partition, 25 at a time.

@@ -87,8 +87,8 @@ func historyHandler(d *deps.Deps, scope string, find func(context.Context, *api.
 			}
 			t = counter.End(gran, t)
 		}
-		pk := HistoryPK(q.Tenant(), scope, id, series, gran)
-		vals, err := readSeries(ctx, d, pk, Bucket(gran, since), Bucket(gran, until))
+		pk := HistoryPK(q.Tenant(), scope, id, gran)
+		vals, err := readSeries(ctx, d, pk, series, Bucket(gran, since), Bucket(gran, until))
 		if err != nil {
 			return api.Result{}, err
 		}
@@ -180,19 +180,17 @@ func span(q *api.Request, gran string) (time.Time, time.Time, error) {
 	return counter.Start(gran, since), counter.Start(gran, until), nil
 }
 
-// readSeries reads the buckets of a series between two sort keys.
-func readSeries(ctx context.Context, d *deps.Deps, pk, from, to string) (map[string]int64, error) {
-	var buckets []struct {
-		SK string `dynamodbav:"SK"`
-		V  *int64 `dynamodbav:"v"`
-	}
-	if err := d.Store.UsageRange(ctx, pk, from, to, &buckets); err != nil {
+// readSeries reads the buckets of a series between two sort keys: one
+// attribute of the items of its period.
+func readSeries(ctx context.Context, d *deps.Deps, pk, series, from, to string) (map[string]int64, error) {
+	items, err := d.Store.UsageRangeItems(ctx, pk, from, to)
+	if err != nil {
 		return nil, err
 	}
 	out := map[string]int64{}
-	for _, b := range buckets {
-		if b.V != nil {
-			out[b.SK] = *b.V
+	for _, it := range items {
+		if _, ok := it[series]; ok {
+			out[it.Str("SK")] = it.Num(series)
 		}
 	}
 	return out, nil

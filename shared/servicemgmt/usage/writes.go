@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/expression"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
@@ -25,9 +26,8 @@ var HistoryPeriods = []string{"hour", "day", "week", "month", "year", "eternity"
 
 // fold is successive usage of one counter: increments add up, a set restarts it.
 type fold struct {
-	n      int64
-	set    bool
-	tenant int64
+	n   int64
+	set bool
 }
 
 func (f *fold) apply(d Delta) {
@@ -38,23 +38,74 @@ func (f *fold) apply(d Delta) {
 	}
 }
 
-// counterWrite is the report's usage of one application's limited counters.
+// counterWrite is the report's usage of one application's limited counters,
+// and what the write records for the usage history (counter.HistoryAttr).
 type counterWrite struct {
 	item string
 	at   time.Time
 	ops  []counter.Op
+	hist string
 }
 
-// writes is everything one message changes, folded per item, committed in
-// transactions of at most 99 items, each with a marker that makes it happen once.
+// histItem is one item of the usage history: the buckets of every series
+// (metric or response code) of one application or service in one period.
+type histItem struct {
+	tenant int64
+	series map[string]*fold
+}
+
+// writes is everything one message (or one stream batch) changes, folded per
+// item, committed in transactions of at most 99 items, each with a marker
+// that makes it happen once.
 type writes struct {
 	d             *deps.Deps
 	counterWrites map[string]*counterWrite
-	hist          map[[2]string]*fold
+	hist          map[[2]string]*histItem
 }
 
 func newWrites(d *deps.Deps) *writes {
-	return &writes{d: d, counterWrites: map[string]*counterWrite{}, hist: map[[2]string]*fold{}}
+	return &writes{d: d, counterWrites: map[string]*counterWrite{}, hist: map[[2]string]*histItem{}}
+}
+
+// reportHistory attaches to each application's counter write the
+// transactions of the report it records for the history (a part sent back to
+// wait for its period was recorded the first time): the history comes from
+// the counters table's stream, as authrep's does.
+func (w *writes) reportHistory(r *Report, txs []tx, now time.Time) error {
+	byItem := map[string][]Counted{}
+	var order []string
+	for i, t := range txs {
+		if r.Txs[i].Only != nil {
+			continue
+		}
+		c := Counted{Tenant: r.Tenant, Service: r.Service, App: t.app.ID, At: t.at.Unix(), Code: t.code}
+		ids := make([]int64, 0, len(t.usage))
+		for id := range t.usage {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		for _, id := range ids {
+			c.Usage = append(c.Usage, t.usage[id])
+		}
+		item := counter.Key(r.Tenant, t.app.ID)
+		if _, ok := byItem[item]; !ok {
+			order = append(order, item)
+		}
+		byItem[item] = append(byItem[item], c)
+	}
+	for _, item := range order {
+		h, err := EncodeHistory(byItem[item])
+		if err != nil {
+			return err
+		}
+		cw := w.counterWrites[item]
+		if cw == nil {
+			cw = &counterWrite{item: item, at: now}
+			w.counterWrites[item] = cw
+		}
+		cw.hist = h
+	}
+	return nil
 }
 
 // counters folds reported usage into the applications' limited counters and
@@ -157,14 +208,19 @@ func (w *writes) history(tenant, service, app int64, at time.Time, usage map[int
 		}
 		names, deltas = append(names, "c:"+code[:1]+"XX"), append(deltas, Delta{N: 1})
 	}
-	for i, name := range names {
-		for _, p := range HistoryPeriods {
-			for _, pk := range []string{HistoryPK(tenant, "A", app, name, p), HistoryPK(tenant, "S", service, name, p)} {
-				k := [2]string{pk, Bucket(p, at)}
-				f := w.hist[k]
+	for _, p := range HistoryPeriods {
+		for _, pk := range []string{HistoryPK(tenant, "A", app, p), HistoryPK(tenant, "S", service, p)} {
+			k := [2]string{pk, Bucket(p, at)}
+			it := w.hist[k]
+			if it == nil {
+				it = &histItem{tenant: tenant, series: map[string]*fold{}}
+				w.hist[k] = it
+			}
+			for i, name := range names {
+				f := it.series[name]
 				if f == nil {
-					f = &fold{tenant: tenant}
-					w.hist[k] = f
+					f = &fold{}
+					it.series[name] = f
 				}
 				f.apply(deltas[i])
 			}
@@ -172,10 +228,13 @@ func (w *writes) history(tenant, service, app int64, at time.Time, usage map[int
 	}
 }
 
-// HistoryPK is the partition of one series: tenant, scope ("A" application,
-// "S" service) and its id, metric id (or "c:<code>"), period.
-func HistoryPK(tenant int64, scope string, id int64, metric, period string) string {
-	return "T#" + strconv.FormatInt(tenant, 10) + "#" + scope + "#" + strconv.FormatInt(id, 10) + "#" + metric + "#" + period
+// HistoryPK is the partition of one period's history of an application or a
+// service: tenant, scope ("A" application, "S" service) and its id, period.
+// One item per bucket holds every series as an attribute named by the metric
+// id (or "c:<code>"): a batch writes about six items per application and
+// service, whatever the number of metrics.
+func HistoryPK(tenant int64, scope string, id int64, period string) string {
+	return "T#" + strconv.FormatInt(tenant, 10) + "#" + scope + "#" + strconv.FormatInt(id, 10) + "#" + period
 }
 
 // Bucket is the sort key of the period containing at.
@@ -184,6 +243,38 @@ func Bucket(period string, at time.Time) string {
 		return "0"
 	}
 	return fmt.Sprintf("%012d", counter.Start(period, at).Unix())
+}
+
+// historyUpdate adds (or, for a #N usage, sets) the series of one history
+// item. Every history item names its tenant, so that erasing a tenant finds
+// its history through the ByTenant index.
+func historyUpdate(s *store.Store, key [2]string, it *histItem) (*types.Update, error) {
+	ub := expression.Set(expression.Name(store.TenantAttr), expression.Value(store.TenantValue(it.tenant)))
+	names := make([]string, 0, len(it.series))
+	for name := range it.series {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		f := it.series[name]
+		if f.set {
+			ub = ub.Set(expression.Name(name), expression.Value(f.n))
+		} else {
+			ub = ub.Add(expression.Name(name), expression.Value(f.n))
+		}
+	}
+	e, err := expression.NewBuilder().WithUpdate(ub).Build()
+	if err != nil {
+		return nil, fmt.Errorf("usage: history update: %w", err)
+	}
+	return &types.Update{
+		TableName: aws.String(s.Usage),
+		Key: map[string]types.AttributeValue{
+			"PK": &types.AttributeValueMemberS{Value: key[0]}, "SK": &types.AttributeValueMemberS{Value: key[1]}},
+		UpdateExpression:          e.Update(),
+		ExpressionAttributeNames:  e.Names(),
+		ExpressionAttributeValues: e.Values(),
+	}, nil
 }
 
 // entry is one item of the writes, in a deterministic order.
@@ -247,7 +338,7 @@ func (w *writes) chunk(ctx context.Context, msgID string, n int, es []entry) err
 		owners = append(owners, nil)
 		for _, e := range es {
 			if e.cw != nil {
-				p := w.d.Counters.AddUpdate(e.cw.item, e.cw.at, e.cw.ops)
+				p := w.d.Counters.AddUpdate(e.cw.item, e.cw.at, e.cw.ops, e.cw.hist)
 				if p == nil {
 					continue
 				}
@@ -256,22 +347,11 @@ func (w *writes) chunk(ctx context.Context, msgID string, n int, es []entry) err
 				items = append(items, types.TransactWriteItem{Update: p.Update})
 				continue
 			}
-			f := w.hist[e.hist]
-			// Every history item names its tenant, so that erasing a
-			// tenant finds its history through the ByTenant index.
-			expr := "ADD #v :n SET #t = :t"
-			if f.set {
-				expr = "SET #v = :n, #t = :t"
+			up, err := historyUpdate(s, e.hist, w.hist[e.hist])
+			if err != nil {
+				return err
 			}
-			items = append(items, types.TransactWriteItem{Update: &types.Update{
-				TableName: aws.String(s.Usage),
-				Key: map[string]types.AttributeValue{
-					"PK": &types.AttributeValueMemberS{Value: e.hist[0]}, "SK": &types.AttributeValueMemberS{Value: e.hist[1]}},
-				UpdateExpression:         aws.String(expr),
-				ExpressionAttributeNames: map[string]string{"#v": "v", "#t": store.TenantAttr},
-				ExpressionAttributeValues: map[string]types.AttributeValue{
-					":n": &types.AttributeValueMemberN{Value: strconv.FormatInt(f.n, 10)}, ":t": store.TenantValue(f.tenant)},
-			}})
+			items = append(items, types.TransactWriteItem{Update: up})
 			owners = append(owners, nil)
 		}
 		_, err := s.DB.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: items})
