@@ -359,7 +359,7 @@ func TestLeastPrivilege(t *testing.T) {
 					// Its stream, the tenants (GetItem), the usage table: nothing of the counters themselves.
 					allowed = map[string]string{tableOf[id] + "/stream": "dynamodb:DescribeStream dynamodb:GetRecords dynamodb:GetShardIterator",
 						"${" + tableOf[id] + ".Arn}/stream/*": "dynamodb:ListStreams",
-						"EntitiesTable": "dynamodb:GetItem", "UsageTable": writeActions}
+						"EntitiesTable":                       "dynamodb:GetItem", "UsageTable": writeActions}
 				case "schedule":
 					allowed = map[string]string{"EntitiesTable": writeActions, "CountersTable": writeActions, "UsageTable": writeActions}
 					for _, c := range r.Consumers {
