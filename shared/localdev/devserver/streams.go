@@ -192,6 +192,7 @@ func (p *streamPoller) shard(ctx context.Context, id string, cp *position) (int,
 	closed := false
 	var err error
 	if cp.First != "" {
+		slog.Info("devserver: applying again a batch cut short", "function", p.fn.Name, "shard", id, "first", cp.First, "last", cp.Last)
 		recs, err = p.replay(ctx, id, cp.First, cp.Last)
 	} else {
 		recs, closed, err = p.next(ctx, id, cp.Done)

@@ -80,3 +80,7 @@ func Main(m *testing.M) {
 	}
 	os.Exit(code)
 }
+
+// At is a client of a stack served elsewhere (a local runner process), for
+// tests that stop and start that process; its Server is nil.
+func At(url string) *Env { return &Env{URL: url} }
