@@ -87,16 +87,13 @@ func historyHandler(d *deps.Deps, scope string, find func(context.Context, *api.
 			}
 			t = counter.End(gran, t)
 		}
-		pk := HistoryPK(q.Tenant(), scope, id, gran)
-		vals, err := readSeries(ctx, d, pk, series, Bucket(gran, since), Bucket(gran, until))
+		values, err := readSeries(ctx, d, HistoryPK(q.Tenant(), scope, id, stored(gran)), series, gran, starts)
 		if err != nil {
 			return api.Result{}, err
 		}
-		values := make([]int64, len(starts))
 		var total int64
-		for i, t := range starts {
-			values[i] = vals[Bucket(gran, t)]
-			total += values[i]
+		for _, v := range values {
+			total += v
 		}
 		out := wire.NewObj("usage").Set(obj.Name, obj).
 			Set("granularity", gran).
@@ -180,18 +177,56 @@ func span(q *api.Request, gran string) (time.Time, time.Time, error) {
 	return counter.Start(gran, since), counter.Start(gran, until), nil
 }
 
-// readSeries reads the buckets of a series between two sort keys: one
-// attribute of the items of its period.
-func readSeries(ctx context.Context, d *deps.Deps, pk, series, from, to string) (map[string]int64, error) {
+// stored is the period of the items a granularity is read from: hours,
+// days and weeks from the day items, the longer periods from the month items.
+func stored(gran string) string {
+	switch gran {
+	case "month", "year", "eternity":
+		return "month"
+	}
+	return "day"
+}
+
+// readSeries reads a series' values in the buckets of gran starting at
+// starts, from the items of its partition pk: an hour is an attribute of its
+// day's item, a day or a month an item's total, a week, a year and eternity
+// the sum of their days' or months' totals.
+func readSeries(ctx context.Context, d *deps.Deps, pk, series, gran string, starts []time.Time) ([]int64, error) {
+	from, to := "0", "999999999999"
+	if gran != "eternity" {
+		from = Bucket(stored(gran), starts[0])
+		to = Bucket(stored(gran), counter.End(gran, starts[len(starts)-1]).Add(-time.Second))
+	}
 	items, err := d.Store.UsageRangeItems(ctx, pk, from, to)
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]int64{}
-	for _, it := range items {
-		if _, ok := it[series]; ok {
-			out[it.Str("SK")] = it.Num(series)
+	index := make(map[int64]int, len(starts))
+	for i, t := range starts {
+		index[t.Unix()] = i
+	}
+	values := make([]int64, len(starts))
+	add := func(start time.Time, v int64) {
+		if i, ok := index[start.Unix()]; ok {
+			values[i] += v
 		}
 	}
-	return out, nil
+	for _, it := range items {
+		sec, err := strconv.ParseInt(it.Str("SK"), 10, 64)
+		if err != nil {
+			continue
+		}
+		at := time.Unix(sec, 0).UTC()
+		if gran == "hour" {
+			for h := 0; h < 24; h++ {
+				hour := at.Add(time.Duration(h) * time.Hour)
+				if _, ok := it[series+HourSuffix(hour)]; ok {
+					add(hour, it.Num(series+HourSuffix(hour)))
+				}
+			}
+			continue
+		}
+		add(counter.Start(gran, at), it.Num(series))
+	}
+	return values, nil
 }

@@ -21,7 +21,7 @@ import (
 	"turnpike/shared/platform/store"
 )
 
-// HistoryPeriods are the periods usage history is kept for.
+// HistoryPeriods are the periods usage history answers for.
 var HistoryPeriods = []string{"hour", "day", "week", "month", "year", "eternity"}
 
 // fold is successive usage of one counter: increments add up, a set restarts it.
@@ -208,31 +208,51 @@ func (w *writes) history(tenant, service, app int64, at time.Time, usage map[int
 		}
 		names, deltas = append(names, "c:"+code[:1]+"XX"), append(deltas, Delta{N: 1})
 	}
-	for _, p := range HistoryPeriods {
-		for _, pk := range []string{HistoryPK(tenant, "A", app, p), HistoryPK(tenant, "S", service, p)} {
-			k := [2]string{pk, Bucket(p, at)}
-			it := w.hist[k]
-			if it == nil {
-				it = &histItem{tenant: tenant, series: map[string]*fold{}}
-				w.hist[k] = it
-			}
-			for i, name := range names {
-				f := it.series[name]
-				if f == nil {
-					f = &fold{}
-					it.series[name] = f
-				}
-				f.apply(deltas[i])
-			}
+	hour := HourSuffix(at)
+	for _, sc := range []struct {
+		scope string
+		id    int64
+	}{{"A", app}, {"S", service}} {
+		day := w.histItem(HistoryPK(tenant, sc.scope, sc.id, "day"), Bucket("day", at), tenant)
+		month := w.histItem(HistoryPK(tenant, sc.scope, sc.id, "month"), Bucket("month", at), tenant)
+		for i, name := range names {
+			day.add(name, deltas[i])
+			day.add(name+hour, deltas[i])
+			month.add(name, deltas[i])
 		}
 	}
 }
 
-// HistoryPK is the partition of one period's history of an application or a
-// service: tenant, scope ("A" application, "S" service) and its id, period.
-// One item per bucket holds every series as an attribute named by the metric
-// id (or "c:<code>"): a batch writes about six items per application and
-// service, whatever the number of metrics.
+// histItem is the history item of key, created empty in the writes if new.
+func (w *writes) histItem(pk, sk string, tenant int64) *histItem {
+	k := [2]string{pk, sk}
+	it := w.hist[k]
+	if it == nil {
+		it = &histItem{tenant: tenant, series: map[string]*fold{}}
+		w.hist[k] = it
+	}
+	return it
+}
+
+func (it *histItem) add(series string, d Delta) {
+	f := it.series[series]
+	if f == nil {
+		f = &fold{}
+		it.series[series] = f
+	}
+	f.apply(d)
+}
+
+// HourSuffix names the hour of at within its day's item: "@00" … "@23".
+func HourSuffix(at time.Time) string { return fmt.Sprintf("@%02d", at.UTC().Hour()) }
+
+// HistoryPK is the partition of an application's or a service's history:
+// tenant, scope ("A" application, "S" service) and its id, and the period of
+// its items, "day" or "month". One item per day holds every series (an
+// attribute named by the metric id, or "c:<code>") and its hours
+// ("<series>@HH"); one item per month holds the month's totals. Weeks sum
+// days, years and eternity sum months: a batch writes two items per
+// application and per service, whatever the number of metrics.
 func HistoryPK(tenant int64, scope string, id int64, period string) string {
 	return "T#" + strconv.FormatInt(tenant, 10) + "#" + scope + "#" + strconv.FormatInt(id, 10) + "#" + period
 }
