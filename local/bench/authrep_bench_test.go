@@ -27,6 +27,7 @@ import (
 	"turnpike/shared/localdev/testenv"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
+	"turnpike/shared/servicemgmt/usage"
 )
 
 // Durations, overridable for a quick run (BENCH_WARMUP=5s BENCH_RUN=2s).
@@ -138,7 +139,7 @@ func benchAuthrep(b *testing.B, env *testenv.Env, tn *testenv.Tenant, mix string
 		out.Rows = append(out.Rows, row)
 	}
 	settle(b, env, tn, apps, &hits)
-	out.PerAuthrep = calls.reset().per(int(hits.Load()-before), s.Counters, s.Usage)
+	out.PerAuthrep = calls.reset().per(int(hits.Load()-before), s.Counters, s.Usage, historyItemKB(b, s, tn, apps))
 	out.LoadAfter = loadAverage()
 	fmt.Print(out.table())
 	js, _ := json.MarshalIndent(out, "", "  ")
@@ -181,6 +182,45 @@ func settle(b *testing.B, env *testenv.Env, tn *testenv.Tenant, apps []*testenv.
 		}
 	}
 	b.Fatalf("usage history holds %d hits, authrep answered %d", got, want)
+}
+
+// historyItemKB is the size, in KB rounded up, of the largest history item of
+// the applications and their services: what one transactional write of it
+// costs, in half write units.
+func historyItemKB(b *testing.B, s *store.Store, tn *testenv.Tenant, apps []*testenv.App) int {
+	b.Helper()
+	largest := 0
+	for _, app := range apps {
+		for _, pk := range []string{usage.HistoryPK(tn.ID, "A", app.ID, "day"), usage.HistoryPK(tn.ID, "A", app.ID, "month"),
+			usage.HistoryPK(tn.ID, "S", app.Service, "day"), usage.HistoryPK(tn.ID, "S", app.Service, "month")} {
+			items, err := s.UsageRangeItems(context.Background(), pk, "0", "999999999999")
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, it := range items {
+				largest = max(largest, itemSize(it))
+			}
+		}
+	}
+	return (largest + 1023) / 1024
+}
+
+// itemSize is an item's size as DynamoDB counts it: names plus values, a
+// number taking about one byte per two significant digits plus one.
+func itemSize(it store.RawItem) int {
+	n := 0
+	for name, v := range it {
+		n += len(name)
+		switch x := v.(type) {
+		case *types.AttributeValueMemberS:
+			n += len(x.Value)
+		case *types.AttributeValueMemberN:
+			n += (len(x.Value)+1)/2 + 1
+		default:
+			n += 8
+		}
+	}
+	return n
 }
 
 // floorOp is one strongly consistent GetItem plus one conditional UpdateItem,

@@ -236,7 +236,7 @@ func (p *streamPoller) next(ctx context.Context, shard, done string) ([]st.Recor
 	for iter != nil {
 		res, err := p.c.GetRecords(ctx, &dynamodbstreams.GetRecordsInput{ShardIterator: iter, Limit: aws.Int32(int32(min(1000, p.fn.Batch-len(recs))))})
 		if err != nil {
-			return nil, false, fmt.Errorf("get records: %w", err)
+			return nil, false, fmt.Errorf("get records of shard %s after %q (%d gathered): %w", shard, done, len(recs), err)
 		}
 		recs = append(recs, res.Records...)
 		iter = res.NextShardIterator

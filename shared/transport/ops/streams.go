@@ -28,7 +28,7 @@ type Stream struct {
 // batch (about six items per application and service it touches), so the
 // batches are large: see docs/performance.md.
 var streams = []Stream{
-	{Name: "usage-history-stream", Table: "CountersTable", Build: usage.StreamConsumer, Batch: 5000, Window: 5},
+	{Name: "usage-history-stream", Table: "CountersTable", Build: usage.StreamConsumer, Batch: 5000, Window: 30},
 }
 
 // Streams lists every stream consumer, sorted by name.
