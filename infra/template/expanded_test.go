@@ -336,7 +336,9 @@ func TestLeastPrivilege(t *testing.T) {
 				var allowed map[string]string // resource → allowed actions
 				switch kind[id] {
 				case string(ops.ServiceManagementAPI), "gateway":
-					allowed = map[string]string{"EntitiesTable": readActions, "CountersTable": readActions + " dynamodb:UpdateItem"}
+					// PutItem on the usage table: a report withdrawn when SQS did not answer.
+					allowed = map[string]string{"EntitiesTable": readActions, "CountersTable": readActions + " dynamodb:UpdateItem",
+						"UsageTable": "dynamodb:PutItem"}
 					for _, c := range r.Consumers {
 						allowed[c.Queue] = "sqs:SendMessage"
 					}

@@ -107,6 +107,8 @@ func RenderRegistry(r Registry) []byte {
 	hot := []any{
 		tableAccess(entities, read...),
 		tableAccess(counters, append(append([]string{}, read...), "dynamodb:UpdateItem")...),
+		// A report whose send SQS did not answer is withdrawn by an outcome item.
+		statement([]string{"dynamodb:PutItem"}, getAtt(usage, "Arn")),
 	}
 	if len(queues) > 0 {
 		hot = append(hot, queueSend(queues))

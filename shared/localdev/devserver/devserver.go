@@ -30,7 +30,16 @@ type Options struct {
 	SQSEndpoint      string // use a running SQS instead of starting one
 	MasterToken      string
 	Log              io.Writer
+	// SMDeadline overrides the Service Management deadline (see LocalSMDeadline).
+	SMDeadline time.Duration
 }
+
+// LocalSMDeadline is the local runner's Service Management deadline
+// (SM_DEADLINE overrides it): DynamoDB Local on a two-core machine takes
+// longer than AWS's one second to answer 64 or 256 concurrent authreps while
+// the rest of the test suite runs, and a deadline that cuts off a slow but
+// healthy store would fail calls that should count.
+const LocalSMDeadline = 3 * time.Second
 
 // Server is a running development stack.
 type Server struct {
@@ -82,6 +91,13 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 		d.Webhooks.Timeout = v
 	}
 	d.ReportRecheck = time.Second
+	d.SMDeadline = LocalSMDeadline
+	if v, err := time.ParseDuration(os.Getenv("SM_DEADLINE")); err == nil && v > 0 {
+		d.SMDeadline = v
+	}
+	if o.SMDeadline > 0 {
+		d.SMDeadline = o.SMDeadline
+	}
 	srv := &Server{Stack: st, Deps: d, Clock: clk}
 	if err := srv.startQueues(ctx); err != nil {
 		st.Stop()

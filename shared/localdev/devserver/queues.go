@@ -36,6 +36,8 @@ func (s *Server) startQueues(ctx context.Context) error {
 	}
 	s.Deps.Usage = &queue.Queue{SQS: client, URL: urls["UsageQueue"]}
 	s.Deps.Webhooks.Queue = &queue.Queue{SQS: client, URL: urls["WebhookQueue"]}
+	// Locally the SQS emulator is a process of its own that can die or hang.
+	s.Deps.Probes = append(s.Deps.Probes, s.Deps.Usage.Ping)
 	pctx, cancel := context.WithCancel(context.Background())
 	s.consumers = &consumers{cancel: cancel}
 	for _, c := range ops.Consumers() {

@@ -100,6 +100,15 @@ func (s *Stack) DynamoDBProcessGroup() int {
 	return s.dynamo.cmd.Process.Pid
 }
 
+// SQSProcessGroup is the process group of the SQS emulator this Stack
+// started (0 if it started none), for tests that freeze or kill it.
+func (s *Stack) SQSProcessGroup() int {
+	if s.sqs == nil {
+		return 0
+	}
+	return s.sqs.cmd.Process.Pid
+}
+
 // Exited reports, once, a service this Stack started that exited on its own
 // (nil is never sent): the local runner stops with its last output rather
 // than serving errors.

@@ -120,7 +120,7 @@ func (e *Engine) Apply(ctx context.Context, item string, now time.Time, ops []Op
 	}
 	for attempt := 0; attempt < MaxAttempts; attempt++ {
 		in, stamps := e.update(item, now, ops, true, hist)
-		res, err := e.DB.UpdateItem(ctx, in)
+		res, err := e.DB.UpdateItem(ctx, in, sentOnce)
 		if err == nil {
 			e.store(item, stamps)
 			before := values(res.Attributes, now, report)
@@ -154,7 +154,7 @@ func (e *Engine) Add(ctx context.Context, item string, at time.Time, ops []Op) e
 		}
 		in, stamps := e.update(item, at, live, false, "")
 		in.ReturnValues = types.ReturnValueNone
-		_, err := e.DB.UpdateItem(ctx, in)
+		_, err := e.DB.UpdateItem(ctx, in, sentOnce)
 		if err == nil {
 			e.merge(item, stamps)
 			return nil

@@ -39,7 +39,21 @@ type Deps struct {
 	ReportRecheck time.Duration
 	// Webhooks configures the delivery of webhook events.
 	Webhooks Webhooks
+	// SMDeadline bounds the storage and queue work of one Service Management
+	// call (SM_DEADLINE, a Go duration; default DefaultSMDeadline): a gateway
+	// waits for the answer, so a DynamoDB or SQS that does not answer gives a
+	// 503 within this time rather than holding every caller.
+	SMDeadline time.Duration
+	// Probes are further checks GET /check.txt makes besides DynamoDB: the
+	// local runner adds its SQS emulator. On AWS SQS is a managed service the
+	// functions are not granted to inspect, so none are added there.
+	Probes []func(context.Context) error
 }
+
+// DefaultSMDeadline is the Service Management deadline on AWS, where
+// DynamoDB answers in milliseconds: a dependency that has not answered in a
+// second is treated as down.
+const DefaultSMDeadline = time.Second
 
 // Webhooks is how webhook events are queued and posted.
 type Webhooks struct {
@@ -70,11 +84,15 @@ func FromEnv(ctx context.Context) (*Deps, error) {
 		return nil, err
 	}
 	d.Webhooks.AllowPrivate = os.Getenv("WEBHOOK_ALLOW_PRIVATE") == "1"
+	if v, err := time.ParseDuration(os.Getenv("SM_DEADLINE")); err == nil && v > 0 {
+		d.SMDeadline = v
+	}
 	return d, nil
 }
 
 // New assembles Deps around a store.
 func New(s *store.Store, masterToken string) *Deps {
 	return &Deps{Store: s, Counters: &counter.Engine{DB: s.DB, Table: s.Counters}, Config: confcache.New(), MasterToken: masterToken, Now: time.Now,
-		Webhooks: Webhooks{RetryDelay: time.Minute, Timeout: 10 * time.Second}}
+		SMDeadline: DefaultSMDeadline,
+		Webhooks:   Webhooks{RetryDelay: time.Minute, Timeout: 10 * time.Second}}
 }

@@ -74,6 +74,16 @@ func FromEnv(ctx context.Context, env string) (*Queue, error) {
 	return &Queue{SQS: c, URL: url}, nil
 }
 
+// Ping reads the queue's message count: an error says SQS does not answer
+// (or the queue is gone).
+func (q *Queue) Ping(ctx context.Context) error {
+	if _, err := q.SQS.GetQueueAttributes(ctx, &sqs.GetQueueAttributesInput{QueueUrl: aws.String(q.URL),
+		AttributeNames: []types.QueueAttributeName{types.QueueAttributeNameApproximateNumberOfMessages}}); err != nil {
+		return fmt.Errorf("sqs: queue %s unreachable: %w", q.URL, err)
+	}
+	return nil
+}
+
 // Send enqueues one message.
 func (q *Queue) Send(ctx context.Context, body string) error {
 	if _, err := q.SQS.SendMessage(ctx, &sqs.SendMessageInput{QueueUrl: aws.String(q.URL), MessageBody: aws.String(body)}); err != nil {

@@ -12,13 +12,6 @@ import (
 	"turnpike/shared/servicemgmt/usage"
 )
 
-// Deadline bounds the storage work of one Service Management call: a gateway
-// waits for the answer, so a DynamoDB (or SQS) that does not answer gives a
-// 503 within seconds rather than holding every caller. 900 ms was measured
-// too short here: 64 concurrent authreps on a loaded two-core machine with
-// DynamoDB Local took longer and all failed.
-const Deadline = 3 * time.Second
-
 // endpoint says which of the four authorization calls is served.
 type endpoint struct {
 	report bool // authrep: count the usage when authorized
@@ -51,7 +44,7 @@ func authHandler(d *deps.Deps, ep endpoint) http.Handler {
 			return
 		}
 		c := &call{p: p, ext: parseExtensions(r, p), ep: ep}
-		ctx, cancel := context.WithTimeout(r.Context(), Deadline)
+		ctx, cancel := context.WithTimeout(r.Context(), d.SMDeadline)
 		defer cancel()
 		out, err := authorize(ctx, d, ca, c)
 		if err != nil {

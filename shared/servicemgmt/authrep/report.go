@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
@@ -25,7 +26,7 @@ import (
 func Report(d *deps.Deps) http.Handler {
 	ca := &cache{c: d.Config}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), Deadline)
+		ctx, cancel := context.WithTimeout(r.Context(), d.SMDeadline)
 		defer cancel()
 		if err := acceptReport(ctx, d, ca, r); err != nil {
 			writeError(w, publicError(err), false)
@@ -73,14 +74,48 @@ func acceptReport(ctx context.Context, d *deps.Deps, ca *cache, r *http.Request)
 	if d.Usage == nil {
 		return apierr.Unavailable(errors.New("authrep: no usage queue configured (USAGE_QUEUE_URL)"))
 	}
+	rep.ID = usage.NewReportID()
 	bodies, err := usage.SplitReport(rep)
 	if err != nil {
 		return apierr.Internal(err)
 	}
-	for _, b := range bodies {
-		if err := d.Usage.Send(ctx, b); err != nil {
-			return apierr.Unavailable(err)
+	return sendReport(ctx, d, rep, bodies)
+}
+
+// withdrawTime is what a report's deadline keeps back from the sends, to
+// settle a send SQS did not answer.
+const withdrawTime = 300 * time.Millisecond
+
+// sendReport queues the parts of a report. A send SQS does not answer in time
+// may still have reached the queue: the part is withdrawn (see
+// usage.Withdraw), so that a 503 means the report does not count and a client
+// may send it again. Should the consumer have claimed it already, the send
+// went through and the report goes on. A split report whose later part fails
+// withdraws its earlier parts too; one the consumer applied already counts
+// (only reports over usage.MaxMessage are split).
+func sendReport(ctx context.Context, d *deps.Deps, rep *usage.Report, bodies []string) error {
+	sctx := ctx
+	if dl, ok := ctx.Deadline(); ok {
+		var cancel context.CancelFunc
+		sctx, cancel = context.WithDeadline(ctx, dl.Add(-withdrawTime))
+		defer cancel()
+	}
+	for i, b := range bodies {
+		err := d.Usage.Send(sctx, b)
+		if err == nil {
+			continue
 		}
+		withdrawn, werr := usage.Withdraw(ctx, d, rep.Tenant, usage.PartID(rep.ID, i))
+		if werr == nil && !withdrawn {
+			continue // the consumer has it: the send went through
+		}
+		for j := 0; j < i; j++ {
+			usage.Withdraw(ctx, d, rep.Tenant, usage.PartID(rep.ID, j))
+		}
+		if werr != nil {
+			err = errors.Join(err, fmt.Errorf("withdraw unanswered report: %w", werr))
+		}
+		return apierr.Unavailable(err)
 	}
 	return nil
 }

@@ -53,6 +53,12 @@ func consume(ctx context.Context, d *deps.Deps, m events.SQSMessage) error {
 		if r.Origin != "" {
 			id = r.Origin
 		}
+		if ok, err := Claim(ctx, d, r); err != nil || !ok {
+			if err == nil {
+				slog.Info("usage: dropping a report its sender withdrew", "message", m.MessageId, "report", r.ID)
+			}
+			return err
+		}
 		txs, ie, err := resolve(ctx, d, r)
 		if err != nil {
 			return err

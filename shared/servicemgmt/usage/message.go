@@ -24,6 +24,10 @@ type Report struct {
 	// consumer to wait for their period: it keys their markers instead of
 	// the message id, so every copy of them counts once.
 	Origin string `json:"o,omitempty"`
+	// ID names a report as accepted by POST /transactions.xml (each part of
+	// a split report has its own, PartID): the consumer and a sender that
+	// lost SQS's answer settle on it whether the report counts (see Claim).
+	ID string `json:"id,omitempty"`
 
 	wait time.Duration // how far ahead its latest transaction is dated
 }
@@ -53,6 +57,9 @@ func (m *Message) Encode() (string, error) {
 	return string(b), nil
 }
 
+// PartID is the ID of the i-th part SplitReport makes of a report.
+func PartID(id string, i int) string { return id + "/" + strconv.Itoa(i) }
+
 // SplitReport cuts a report into batches whose bodies stay under MaxMessage.
 func SplitReport(r *Report) ([]string, error) {
 	var out []string
@@ -65,6 +72,9 @@ func SplitReport(r *Report) ([]string, error) {
 		rep := &Report{Tenant: r.Tenant, Service: r.Service, Received: r.Received, Txs: cur}
 		if r.Origin != "" {
 			rep.Origin = r.Origin + "/" + strconv.Itoa(len(out))
+		}
+		if r.ID != "" {
+			rep.ID = PartID(r.ID, len(out))
 		}
 		body, err := (&Message{Report: rep}).Encode()
 		if err != nil {
