@@ -30,8 +30,10 @@ func streamWindow() time.Duration {
 	return v
 }
 
-// streamIdle is how long a poller waits when its stream has nothing new.
-const streamIdle = 100 * time.Millisecond
+// streamIdle is how long a poller waits between two reads of a shard, as
+// Lambda's event source mapping polls a shard about four times a second:
+// reading in a tight loop would take DynamoDB Local's CPU from the hot path.
+const streamIdle = 250 * time.Millisecond
 
 // streamPoller feeds a table's stream into a stream consumer as Lambda's
 // event source mapping does on AWS: every shard from its oldest record,
@@ -246,11 +248,11 @@ func (p *streamPoller) next(ctx context.Context, shard, done string) ([]st.Recor
 		if len(recs) >= p.fn.Batch || (len(recs) > 0 && time.Since(first) >= p.window) {
 			return recs, false, nil
 		}
-		if len(res.Records) == 0 {
-			if len(recs) == 0 {
-				return nil, iter == nil, nil
-			}
-			sleep(ctx, min(streamIdle, p.window))
+		if len(recs) == 0 && len(res.Records) == 0 {
+			return nil, iter == nil, nil
+		}
+		if iter != nil {
+			sleep(ctx, min(streamIdle, p.window-time.Since(first)))
 			if ctx.Err() != nil {
 				return nil, false, ctx.Err()
 			}
