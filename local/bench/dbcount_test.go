@@ -8,8 +8,8 @@ import (
 	"strings"
 	"sync"
 
-	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/smithy-go/middleware"
@@ -171,7 +171,7 @@ type perAuthrep struct {
 	HistoryShare float64            `json:"history_over_hot_path"`
 	// HistoryItemUnits is the size in KB (rounded up) of the largest history item.
 	HistoryItemUnits int `json:"history_item_kb"`
-	OverAuthrep  int                `json:"authreps_counted"`
+	OverAuthrep      int `json:"authreps_counted"`
 }
 
 func (c tally) per(n int, counters, history string, itemUnits int) perAuthrep {
