@@ -30,7 +30,7 @@ const (
 // BenchmarkListApplications walks /admin/api/applications page by page
 // (500 per page) over 10 000 applications, unfiltered and with each filter,
 // and prints the time per page. Every page is served by Queries on the
-// filter's own listing (see shared/admin/audience/entities_app.go), never a Scan.
+// filter's own listing (see shared/model/audience/application.go), never a Scan.
 func BenchmarkListApplications(b *testing.B) {
 	env := testenv.Get(b)
 	tn := env.NewTenant(b)
@@ -70,10 +70,10 @@ func appsBenchSeed(b *testing.B, env *testenv.Env, tn *testenv.Tenant) *appsBenc
 	w := &appsBenchWorld{}
 	planService := map[int64]int64{}
 	for i := 0; i < appsBenchServices; i++ {
-		svc := testenv.ID(tn.Create(b, "/admin/api/services.json", "service", url.Values{"name": {testenv.Unique("bench svc")}}))
+		svc := testenv.ID(b, tn.Create(b, "/admin/api/services.json", "service", url.Values{"name": {testenv.Unique("bench svc")}}))
 		w.services = append(w.services, svc)
 		for j := 0; j < appsBenchPlans; j++ {
-			p := testenv.ID(tn.Create(b, "/admin/api/services/"+testenv.S(svc)+"/application_plans.json", "application_plan",
+			p := testenv.ID(b, tn.Create(b, "/admin/api/services/"+testenv.S(svc)+"/application_plans.json", "application_plan",
 				url.Values{"name": {testenv.Unique("bench plan")}}))
 			w.plans = append(w.plans, p)
 			planService[p] = svc
@@ -81,7 +81,7 @@ func appsBenchSeed(b *testing.B, env *testenv.Env, tn *testenv.Tenant) *appsBenc
 	}
 	for i := 0; i < appsBenchAccounts; i++ {
 		dev := testenv.Unique("benchdev")
-		w.accounts = append(w.accounts, testenv.ID(tn.Create(b, "/admin/api/signup.json", "account",
+		w.accounts = append(w.accounts, testenv.ID(b, tn.Create(b, "/admin/api/signup.json", "account",
 			url.Values{"org_name": {dev}, "username": {dev}, "password": {"a-long-enough-password"}})))
 	}
 	s := env.Server.Deps.Store
@@ -199,7 +199,7 @@ func appsBenchWalk(b *testing.B, tn *testenv.Tenant, filter url.Values) appsBenc
 		list := m["applications"].([]any)
 		var prev int64
 		for _, it := range list {
-			id := testenv.ID(it.(map[string]any)["application"].(map[string]any))
+			id := testenv.ID(b, it.(map[string]any)["application"].(map[string]any))
 			if id <= prev || seen[id] {
 				b.Fatalf("page %d: ids out of order or repeated at %d", page, id)
 			}

@@ -25,9 +25,9 @@ import (
 
 	"turnpike/shared/localdev/dispatch"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/usagelog"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
-	"turnpike/shared/servicemgmt/usage"
 )
 
 // Durations, overridable for a quick run (BENCH_WARMUP=5s BENCH_RUN=2s).
@@ -66,7 +66,7 @@ func BenchmarkAuthrepMix(b *testing.B) {
 		app := tn.NewApp(b, map[string]int64{"minute": 1 << 50, "day": 1 << 50})
 		m := tn.Create(b, "/admin/api/services/"+testenv.S(app.Service)+"/metrics/"+testenv.S(app.Hits)+"/methods.json", "method",
 			url.Values{"friendly_name": {"Search"}, "system_name": {"search"}})
-		tn.Create(b, "/admin/api/application_plans/"+testenv.S(app.Plan)+"/metrics/"+testenv.S(testenv.ID(m))+"/limits.json", "limit",
+		tn.Create(b, "/admin/api/application_plans/"+testenv.S(app.Plan)+"/metrics/"+testenv.S(testenv.ID(b, m))+"/limits.json", "limit",
 			url.Values{"period": {"day"}, "value": {"1125899906842624"}})
 		apps = append(apps, app)
 	}
@@ -191,8 +191,8 @@ func historyItemKB(b *testing.B, s *store.Store, tn *testenv.Tenant, apps []*tes
 	b.Helper()
 	largest := 0
 	for _, app := range apps {
-		for _, pk := range []string{usage.HistoryPK(tn.ID, "A", app.ID, "day"), usage.HistoryPK(tn.ID, "A", app.ID, "month"),
-			usage.HistoryPK(tn.ID, "S", app.Service, "day"), usage.HistoryPK(tn.ID, "S", app.Service, "month")} {
+		for _, pk := range []string{usagelog.HistoryPK(tn.ID, "A", app.ID, "day"), usagelog.HistoryPK(tn.ID, "A", app.ID, "month"),
+			usagelog.HistoryPK(tn.ID, "S", app.Service, "day"), usagelog.HistoryPK(tn.ID, "S", app.Service, "month")} {
 			items, err := s.UsageRangeItems(context.Background(), pk, "0", "999999999999")
 			if err != nil {
 				b.Fatal(err)

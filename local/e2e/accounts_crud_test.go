@@ -305,6 +305,7 @@ func TestAccountDeleteLarge(t *testing.T) {
 	status(t, tn.Do(t, "DELETE", path+".json", nil), 200)
 	status(t, tn.Do(t, "GET", path+".json", nil), 404)
 	status(t, tn.Do(t, "GET", path+"/users.json", nil), 404)
+	// No user item outlives its account (read-only: the API shows none once the account is gone).
 	users, err := audience.AccountUsers(context.Background(), env.Server.Deps.Store, tn.ID, num(t, acc, "id"))
 	if err != nil || len(users) != 0 {
 		t.Fatalf("%d users left (%v)", len(users), err)

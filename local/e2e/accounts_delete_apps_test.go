@@ -24,7 +24,7 @@ func TestAccountDeleteRemovesApplications(t *testing.T) {
 		url.Values{"period": {"day"}, "value": {"10"}})
 	plain := w.newApp(t, w.acc, w.plan, nil)
 	customized := w.newApp(t, w.acc, w.plan, nil)
-	custom := testenv.ID(obj(t, send(t, w.tn, 200, "PUT", w.app(w.acc, testenv.ID(customized))+"/customize_plan.json", nil), "application_plan"))
+	custom := testenv.ID(t, obj(t, send(t, w.tn, 200, "PUT", w.app(w.acc, testenv.ID(t, customized))+"/customize_plan.json", nil), "application_plan"))
 	if limits, err := catalog.Limits(ctx, s, w.tn.ID, custom); err != nil || len(limits) != 1 {
 		t.Fatalf("custom plan limits: %v %v", limits, err)
 	}
@@ -62,7 +62,7 @@ func TestAccountDeleteRemovesApplications(t *testing.T) {
 	// Listings and their counters show the other developer's application alone.
 	for _, f := range []url.Values{nil, {"service_id": {testenv.S(w.svc)}}, {"state": {"live"}}} {
 		l := items(t, send(t, w.tn, 200, "GET", "/admin/api/applications.json", f), "applications", "application")
-		if len(l) != 1 || testenv.ID(l[0]) != testenv.ID(kept) {
+		if len(l) != 1 || testenv.ID(t, l[0]) != testenv.ID(t, kept) {
 			t.Fatalf("applications %v: %v", f, l)
 		}
 	}
@@ -91,8 +91,8 @@ func TestApplicationDeleteLeavesSubscription(t *testing.T) {
 	if n := w.subscription(t, w.acc, w.svc).Apps; n != 2 {
 		t.Fatalf("subscription counts %d applications", n)
 	}
-	send(t, w.tn, 200, "DELETE", w.app(w.acc, testenv.ID(a))+".json", nil)
-	send(t, w.tn, 200, "DELETE", w.app(w.acc, testenv.ID(b))+".json", nil)
+	send(t, w.tn, 200, "DELETE", w.app(w.acc, testenv.ID(t, a))+".json", nil)
+	send(t, w.tn, 200, "DELETE", w.app(w.acc, testenv.ID(t, b))+".json", nil)
 	sub := w.subscription(t, w.acc, w.svc)
 	if sub.Apps != 0 {
 		t.Fatalf("subscription counts %d applications", sub.Apps)
@@ -138,9 +138,9 @@ func TestCustomPlansLeaveTogether(t *testing.T) {
 		var plans []int64
 		for i := 0; i < 3; i++ {
 			a := w.newApp(t, acc, w.plan, nil)
-			p := obj(t, send(t, w.tn, 200, "PUT", w.app(acc, testenv.ID(a))+"/customize_plan.json", nil), "application_plan")
-			plans = append(plans, testenv.ID(p))
-			send(t, w.tn, 200, "PUT", w.app(acc, testenv.ID(a))+"/suspend.json", nil)
+			p := obj(t, send(t, w.tn, 200, "PUT", w.app(acc, testenv.ID(t, a))+"/customize_plan.json", nil), "application_plan")
+			plans = append(plans, testenv.ID(t, p))
+			send(t, w.tn, 200, "PUT", w.app(acc, testenv.ID(t, a))+"/suspend.json", nil)
 		}
 		return plans
 	}

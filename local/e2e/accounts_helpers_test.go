@@ -5,9 +5,9 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"turnpike/shared/localdev/testenv"
 	"turnpike/shared/model/catalog"
@@ -53,23 +53,12 @@ func accState(t testing.TB, tn *testenv.Tenant, account int64) string {
 	return text(t, obj(t, r, "account"), "state")
 }
 
-// accPlan stores an account plan directly: the account plans API belongs to
-// the catalog and is not needed to prove what accounts do with a plan.
+// accPlan creates a published account plan through the catalog's API.
 func accPlan(t testing.TB, env *testenv.Env, tn *testenv.Tenant, approval bool) int64 {
 	t.Helper()
-	s := env.Server.Deps.Store
-	ctx := context.Background()
-	id, err := s.NextID(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	now := time.Now()
-	p := &catalog.Plan{Key: catalog.PlanKey(tn.ID, id), ID: id, Type: catalog.AccountPlan, Name: testenv.Unique("account plan "),
-		SystemName: testenv.Unique("account_plan_"), State: "published", ApprovalRequired: approval, CreatedAt: now, UpdatedAt: now}
-	if err := s.Tx(tn.ID).Create(p, nil).Commit(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return id
+	return testenv.ID(t, tn.Create(t, "/admin/api/account_plans.json", "account_plan", url.Values{
+		"name": {testenv.Unique("account plan ")}, "system_name": {testenv.Unique("account_plan_")},
+		"approval_required": {strconv.FormatBool(approval)}, "state_event": {"publish"}}))
 }
 
 // accContracts reads a plan's contract count from the store.

@@ -25,7 +25,7 @@ func newSignupWorld(t *testing.T) *signupWorld {
 	send(t, w.tn, 200, "PUT", "/admin/api/services/"+testenv.S(w.svcA)+"/application_plans/"+testenv.S(w.planA)+"/default.json", nil)
 	w.svcB = w.service(t, nil)
 	w.planB = w.appPlan(t, w.svcB, url.Values{"approval_required": {"true"}})
-	w.spB = testenv.ID(w.tn.Create(t, "/admin/api/services/"+testenv.S(w.svcB)+"/service_plans.json", "service_plan",
+	w.spB = testenv.ID(t, w.tn.Create(t, "/admin/api/services/"+testenv.S(w.svcB)+"/service_plans.json", "service_plan",
 		url.Values{"name": {"Premium"}}))
 	return w
 }
@@ -160,8 +160,8 @@ func TestSignupContractsRefused(t *testing.T) {
 	fieldError(t, w.signup(t, "/admin/api/signup.json", url.Values{"service_plan_id": {"premium"}}), 422, "service_plan_id")
 	// A custom plan belongs to its application.
 	app := w.accountApps(t, num(t, obj(t, w.signup(t, "/admin/api/signup.json", nil), "account"), "id"))[0]
-	custom := obj(t, send(t, w.tn, 200, "PUT", w.app(num(t, app, "account_id"), testenv.ID(app))+"/customize_plan.json", nil), "application_plan")
-	status(t, w.signup(t, "/admin/api/signup.json", url.Values{"application_plan_id": {testenv.S(testenv.ID(custom))}}), 404)
+	custom := obj(t, send(t, w.tn, 200, "PUT", w.app(num(t, app, "account_id"), testenv.ID(t, app))+"/customize_plan.json", nil), "application_plan")
+	status(t, w.signup(t, "/admin/api/signup.json", url.Values{"application_plan_id": {testenv.S(testenv.ID(t, custom))}}), 404)
 	// Nothing was written by the refusals: the name is free, the plans count one account.
 	status(t, w.signup(t, "/admin/api/signup.json", url.Values{"username": {"refused"}}), 201)
 	if n := w.contracts(t, w.defaultServicePlan(t, w.svcA)); n != 2 {
@@ -190,7 +190,7 @@ func TestSignupContractsTooMany(t *testing.T) {
 	}
 	// With one service fewer it fits.
 	svcs := items(t, send(t, w.tn, 200, "GET", "/admin/api/services.json", nil), "services", "service")
-	send(t, w.tn, 200, "DELETE", "/admin/api/services/"+strconv.FormatInt(testenv.ID(svcs[len(svcs)-1]), 10)+".json", nil)
+	send(t, w.tn, 200, "DELETE", "/admin/api/services/"+strconv.FormatInt(testenv.ID(t, svcs[len(svcs)-1]), 10)+".json", nil)
 	acc := w.tn.Create(t, "/admin/api/signup.json", "account", form)
 	if n := len(w.accountApps(t, num(t, acc, "id"))); n != 9 {
 		t.Fatalf("%d applications", n)

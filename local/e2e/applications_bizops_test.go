@@ -15,7 +15,7 @@ func TestBizopsAddDeveloperWithApplication(t *testing.T) {
 	t.Parallel()
 	w := newAppsWorld(t, nil)
 	dev := testenv.Unique("acme")
-	acc := testenv.ID(w.tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {"Acme Corp"},
+	acc := testenv.ID(t, w.tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {"Acme Corp"},
 		"username": {dev}, "email": {dev + "@acme.example"}, "password": {"a-long-enough-password"}}))
 	app := w.tn.Create(t, "/admin/api/accounts/"+testenv.S(acc)+"/applications.json", "application",
 		url.Values{"plan_id": {testenv.S(w.plan)}, "name": {"Acme mobile"}, "description": {"iOS and Android clients"}})
@@ -40,12 +40,12 @@ func TestBizopsApprovePendingApplications(t *testing.T) {
 	approval := w.appPlan(t, w.svc, url.Values{"approval_required": {"true"}})
 	var pending []int64
 	for i := 0; i < 3; i++ {
-		pending = append(pending, testenv.ID(w.newApp(t, w.developer(t), approval, nil)))
+		pending = append(pending, testenv.ID(t, w.newApp(t, w.developer(t), approval, nil)))
 	}
-	live := testenv.ID(w.newApp(t, w.acc, w.plan, nil))
+	live := testenv.ID(t, w.newApp(t, w.acc, w.plan, nil))
 	// The snippet: list pending applications, accept each.
 	for _, a := range items(t, send(t, w.tn, 200, "GET", "/admin/api/applications.json", url.Values{"state": {"pending"}}), "applications", "application") {
-		acc, app := num(t, a, "account_id"), testenv.ID(a)
+		acc, app := num(t, a, "account_id"), testenv.ID(t, a)
 		send(t, w.tn, 200, "PUT", w.app(acc, app)+"/accept.json", nil)
 	}
 	if n := len(items(t, send(t, w.tn, 200, "GET", "/admin/api/applications.json", url.Values{"state": {"pending"}}), "applications", "application")); n != 0 {
@@ -84,7 +84,7 @@ func TestBizopsChangeAndCustomizePlan(t *testing.T) {
 		t.Fatalf("after change_plan: %v", plan)
 	}
 	// Customize it, then give the custom plan its own limit.
-	custom := testenv.ID(obj(t, send(t, w.tn, 200, "PUT", path+"/customize_plan.json", nil), "application_plan"))
+	custom := testenv.ID(t, obj(t, send(t, w.tn, 200, "PUT", path+"/customize_plan.json", nil), "application_plan"))
 	tn.Create(t, "/admin/api/application_plans/"+testenv.S(custom)+"/metrics/"+testenv.S(a.Hits)+"/limits.json", "limit",
 		url.Values{"period": {"minute"}, "value": {"600"}})
 	r := env.Do(t, "GET", "/transactions/authrep.xml", url.Values{"provider_key": {tn.ProviderKey},
@@ -97,7 +97,7 @@ func TestBizopsChangeAndCustomizePlan(t *testing.T) {
 	}
 	// Drop the customization.
 	back := obj(t, send(t, w.tn, 200, "PUT", path+"/decustomize_plan.json", nil), "application_plan")
-	if testenv.ID(back) != premium || authrepMax() != "100000" {
+	if testenv.ID(t, back) != premium || authrepMax() != "100000" {
 		t.Fatalf("after decustomize: %v", back)
 	}
 	assertPlanGone(t, w, custom)
@@ -110,11 +110,11 @@ func TestBizopsFindApplicationByKey(t *testing.T) {
 	app := w.newApp(t, w.acc, w.plan, nil)
 	key := text(t, app, "user_key")
 	found := obj(t, send(t, w.tn, 200, "GET", "/admin/api/applications/find.json", url.Values{"user_key": {key}}), "application")
-	if testenv.ID(found) != testenv.ID(app) || num(t, found, "account_id") != w.acc || found["org_name"] != app["org_name"] {
+	if testenv.ID(t, found) != testenv.ID(t, app) || num(t, found, "account_id") != w.acc || found["org_name"] != app["org_name"] {
 		t.Fatalf("found: %v", found)
 	}
 	byName := items(t, send(t, w.tn, 200, "GET", "/admin/api/applications.json", url.Values{"name": {"user_key:" + key}}), "applications", "application")
-	if len(byName) != 1 || testenv.ID(byName[0]) != testenv.ID(app) {
+	if len(byName) != 1 || testenv.ID(t, byName[0]) != testenv.ID(t, app) {
 		t.Fatalf("search box: %v", byName)
 	}
 	acc := num(t, found, "account_id")
@@ -162,21 +162,21 @@ func TestBizopsUnsubscribeFromDeprecatedService(t *testing.T) {
 	w.newApp(t, devs[1], w.plan, nil)
 	kept := w.newApp(t, devs[1], currentPlan, nil)
 	suspended := w.newApp(t, devs[2], w.plan, nil)
-	send(t, w.tn, 200, "PUT", w.app(devs[2], testenv.ID(suspended))+"/suspend.json", nil)
+	send(t, w.tn, 200, "PUT", w.app(devs[2], testenv.ID(t, suspended))+"/suspend.json", nil)
 	// The snippet.
 	subs := items(t, send(t, w.tn, 200, "GET", "/admin/api/services/"+testenv.S(old)+"/service_subscriptions.json", nil), "service_subscriptions", "service_subscription")
 	if len(subs) != 3 {
 		t.Fatalf("subscribers: %v", subs)
 	}
 	for _, sub := range subs {
-		acc, id := num(t, sub, "user_account_id"), testenv.ID(sub)
+		acc, id := num(t, sub, "user_account_id"), testenv.ID(t, sub)
 		apps := items(t, send(t, w.tn, 200, "GET", "/admin/api/applications.json", url.Values{"service_id": {testenv.S(old)}, "account": {testenv.S(acc)}}), "applications", "application")
 		for _, a := range apps {
 			switch a["state"] {
 			case "live":
-				send(t, w.tn, 200, "PUT", w.app(acc, testenv.ID(a))+"/suspend.json", nil)
+				send(t, w.tn, 200, "PUT", w.app(acc, testenv.ID(t, a))+"/suspend.json", nil)
 			case "pending":
-				send(t, w.tn, 200, "DELETE", w.app(acc, testenv.ID(a))+".json", nil)
+				send(t, w.tn, 200, "DELETE", w.app(acc, testenv.ID(t, a))+".json", nil)
 			}
 		}
 		send(t, w.tn, 200, "DELETE", "/admin/api/accounts/"+testenv.S(acc)+"/service_subscriptions/"+testenv.S(id)+".json", nil)
@@ -188,7 +188,7 @@ func TestBizopsUnsubscribeFromDeprecatedService(t *testing.T) {
 	if n := len(items(t, send(t, w.tn, 200, "GET", "/admin/api/applications.json", url.Values{"service_id": {testenv.S(old)}}), "applications", "application")); n != 0 {
 		t.Fatalf("%d applications left on the old service", n)
 	}
-	send(t, w.tn, 200, "GET", w.app(devs[1], testenv.ID(kept))+".json", nil)
+	send(t, w.tn, 200, "GET", w.app(devs[1], testenv.ID(t, kept))+".json", nil)
 	if w.contracts(t, w.plan) != 0 || w.contracts(t, approval) != 0 || w.contracts(t, w.defaultServicePlan(t, old)) != 0 {
 		t.Fatal("contracts left on the old service's plans")
 	}

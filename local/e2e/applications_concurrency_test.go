@@ -102,7 +102,7 @@ func TestConcurrentUserKeyUpdates(t *testing.T) {
 	w := newAppsWorld(t, nil)
 	var apps []int64
 	for i := 0; i < 16; i++ {
-		apps = append(apps, testenv.ID(w.newApp(t, w.acc, w.plan, nil)))
+		apps = append(apps, testenv.ID(t, w.newApp(t, w.acc, w.plan, nil)))
 	}
 	codes := w.concurrently(t, 16, func(i int) *testenv.Response {
 		return w.do(t, "PUT", w.app(w.acc, apps[i])+".json", url.Values{"user_key": {"wanted-by-all"}})
@@ -113,7 +113,7 @@ func TestConcurrentUserKeyUpdates(t *testing.T) {
 	}
 	found := obj(t, send(t, w.tn, 200, "GET", "/admin/api/applications/find.json", url.Values{"user_key": {"wanted-by-all"}}), "application")
 	holders := items(t, send(t, w.tn, 200, "GET", "/admin/api/applications.json", url.Values{"name": {"user_key:wanted-by-all"}}), "applications", "application")
-	if len(holders) != 1 || testenv.ID(holders[0]) != testenv.ID(found) {
+	if len(holders) != 1 || testenv.ID(t, holders[0]) != testenv.ID(t, found) {
 		t.Fatalf("holders of the key: %v", holders)
 	}
 }
@@ -123,7 +123,7 @@ func TestConcurrentUserKeyUpdates(t *testing.T) {
 func TestConcurrentSuspensions(t *testing.T) {
 	t.Parallel()
 	w := newAppsWorld(t, nil)
-	path := w.app(w.acc, testenv.ID(w.newApp(t, w.acc, w.plan, nil)))
+	path := w.app(w.acc, testenv.ID(t, w.newApp(t, w.acc, w.plan, nil)))
 	codes := w.concurrently(t, 8, func(int) *testenv.Response { return w.do(t, "PUT", path+"/suspend.json", nil) })
 	w.assertCounters(t)
 	if codes[200] != 1 || codes[422]+codes[409] != 7 {

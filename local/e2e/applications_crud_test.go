@@ -15,7 +15,7 @@ func TestApplicationCreateAndReadJSON(t *testing.T) {
 	t.Parallel()
 	w := newAppsWorld(t, nil)
 	a := w.newApp(t, w.acc, w.plan, url.Values{"name": {"Mobile"}, "description": {"iOS client"}})
-	id := testenv.ID(a)
+	id := testenv.ID(t, a)
 	if a["state"] != "live" || a["enabled"] != true || a["name"] != "Mobile" || a["description"] != "iOS client" {
 		t.Fatalf("new application: %v", a)
 	}
@@ -68,7 +68,7 @@ func TestApplicationXML(t *testing.T) {
 	t.Parallel()
 	w := newAppsWorld(t, nil)
 	a := w.newApp(t, w.acc, w.plan, url.Values{"name": {"Feed & Co"}})
-	id := testenv.ID(a)
+	id := testenv.ID(t, a)
 	for _, path := range []string{w.app(w.acc, id) + ".xml", w.app(w.acc, id)} {
 		r := w.do(t, "GET", path, nil)
 		body := r.String()
@@ -197,8 +197,8 @@ func TestApplicationCreateRefusesBadInput(t *testing.T) {
 	}
 	// A custom plan belongs to its application alone.
 	a := w.newApp(t, w.acc, w.plan, nil)
-	custom := obj(t, send(t, w.tn, 200, "PUT", w.app(w.acc, testenv.ID(a))+"/customize_plan.json", nil), "application_plan")
-	r = w.do(t, "POST", apps, url.Values{"plan_id": {testenv.S(testenv.ID(custom))}, "name": {"x"}})
+	custom := obj(t, send(t, w.tn, 200, "PUT", w.app(w.acc, testenv.ID(t, a))+"/customize_plan.json", nil), "application_plan")
+	r = w.do(t, "POST", apps, url.Values{"plan_id": {testenv.S(testenv.ID(t, custom))}, "name": {"x"}})
 	if r.Status != 422 || !strings.Contains(r.String(), "plan_id") {
 		t.Fatalf("custom plan of another application: %d %s", r.Status, r.Body)
 	}
@@ -214,9 +214,9 @@ func TestApplicationUpdate(t *testing.T) {
 	w := newAppsWorld(t, nil)
 	a := w.newApp(t, w.acc, w.plan, url.Values{"description": {"old"}})
 	other := w.newApp(t, w.acc, w.plan, nil)
-	path := w.app(w.acc, testenv.ID(a))
+	path := w.app(w.acc, testenv.ID(t, a))
 	got := obj(t, send(t, w.tn, 200, "PUT", path+".json", url.Values{"application[name]": {"Renamed"}, "description": {""},
-		"user_key": {"my-custom-key"}, "plan_id": {testenv.S(int64(a["plan_id"].(float64)))}}), "application")
+		"user_key": {"my-custom-key"}, "plan_id": {testenv.S(num(t, a, "plan_id"))}}), "application")
 	if got["name"] != "Renamed" || got["description"] != nil || got["user_key"] != "my-custom-key" || got["plan_id"] != a["plan_id"] {
 		t.Fatalf("updated: %v", got)
 	}
@@ -246,7 +246,7 @@ func TestApplicationUpdate(t *testing.T) {
 		t.Fatalf("XML update: %d %s", r.Status, r.Body)
 	}
 	// The application of another account is not reachable through this one.
-	send(t, w.tn, 404, "PUT", w.app(w.developer(t), testenv.ID(a))+".json", url.Values{"name": {"x"}})
+	send(t, w.tn, 404, "PUT", w.app(w.developer(t), testenv.ID(t, a))+".json", url.Values{"name": {"x"}})
 	send(t, w.tn, 404, "GET", w.app(w.acc, 999999999)+".json", nil)
 	send(t, w.tn, 404, "GET", w.apps(w.acc)+"/abc.json", nil)
 }
@@ -256,8 +256,8 @@ func TestApplicationDelete(t *testing.T) {
 	w := newAppsWorld(t, nil)
 	a := w.newApp(t, w.acc, w.plan, url.Values{"user_key": {"deleted-key"}})
 	b := w.newApp(t, w.acc, w.plan, nil)
-	path := w.app(w.acc, testenv.ID(a))
-	send(t, w.tn, 404, "DELETE", w.app(w.developer(t), testenv.ID(a))+".json", nil)
+	path := w.app(w.acc, testenv.ID(t, a))
+	send(t, w.tn, 404, "DELETE", w.app(w.developer(t), testenv.ID(t, a))+".json", nil)
 	r := w.do(t, "DELETE", path+".json", nil)
 	if r.Status != 200 || len(r.Body) != 0 {
 		t.Fatalf("delete: %d %q", r.Status, r.Body)
@@ -270,7 +270,7 @@ func TestApplicationDelete(t *testing.T) {
 	// Its user_key is free again.
 	w.newApp(t, w.acc, w.plan, url.Values{"user_key": {"deleted-key"}})
 	// XML delete answers 200 with an empty body too.
-	r = w.do(t, "DELETE", w.app(w.acc, testenv.ID(b))+".xml", nil)
+	r = w.do(t, "DELETE", w.app(w.acc, testenv.ID(t, b))+".xml", nil)
 	if r.Status != 200 || len(r.Body) != 0 {
 		t.Fatalf("XML delete: %d %q", r.Status, r.Body)
 	}
@@ -283,20 +283,20 @@ func TestAccountApplicationsList(t *testing.T) {
 	live := w.newApp(t, w.acc, w.plan, nil)
 	pending := w.newApp(t, w.acc, approval, nil)
 	suspended := w.newApp(t, w.acc, w.plan, nil)
-	send(t, w.tn, 200, "PUT", w.app(w.acc, testenv.ID(suspended))+"/suspend.json", nil)
+	send(t, w.tn, 200, "PUT", w.app(w.acc, testenv.ID(t, suspended))+"/suspend.json", nil)
 	w.newApp(t, w.developer(t), w.plan, nil) // another account's
 	all := items(t, send(t, w.tn, 200, "GET", w.apps(w.acc)+".json", nil), "applications", "application")
-	if got := ids(t, all); len(got) != 3 || got[0] != testenv.ID(live) || got[1] != testenv.ID(pending) || got[2] != testenv.ID(suspended) {
+	if got := ids(t, all); len(got) != 3 || got[0] != testenv.ID(t, live) || got[1] != testenv.ID(t, pending) || got[2] != testenv.ID(t, suspended) {
 		t.Fatalf("list: %v", got)
 	}
 	for state, want := range map[string]map[string]any{"live": live, "pending": pending, "suspended": suspended} {
 		got := items(t, send(t, w.tn, 200, "GET", w.apps(w.acc)+".json", url.Values{"state": {state}}), "applications", "application")
-		if len(got) != 1 || testenv.ID(got[0]) != testenv.ID(want) {
+		if len(got) != 1 || testenv.ID(t, got[0]) != testenv.ID(t, want) {
 			t.Fatalf("state=%s: %v", state, ids(t, got))
 		}
 	}
 	r := w.do(t, "GET", w.apps(w.acc)+".xml", url.Values{"state": {"pending"}})
-	if r.Status != 200 || !strings.HasPrefix(r.String(), `<?xml version="1.0" encoding="UTF-8"?><applications><application><id>`+testenv.S(testenv.ID(pending))) {
+	if r.Status != 200 || !strings.HasPrefix(r.String(), `<?xml version="1.0" encoding="UTF-8"?><applications><application><id>`+testenv.S(testenv.ID(t, pending))) {
 		t.Fatalf("XML list: %d %s", r.Status, r.Body)
 	}
 	empty := send(t, w.tn, 200, "GET", w.apps(w.developer(t))+".json", nil)

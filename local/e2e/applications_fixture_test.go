@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"net/url"
+	"strconv"
 	"testing"
 
 	"turnpike/shared/localdev/testenv"
@@ -38,7 +39,7 @@ func (w *appsWorld) service(t *testing.T, form url.Values) int64 {
 	for k, v := range form {
 		f[k] = v
 	}
-	return testenv.ID(w.tn.Create(t, "/admin/api/services.json", "service", f))
+	return testenv.ID(t, w.tn.Create(t, "/admin/api/services.json", "service", f))
 }
 
 func (w *appsWorld) appPlan(t *testing.T, svc int64, form url.Values) int64 {
@@ -47,13 +48,13 @@ func (w *appsWorld) appPlan(t *testing.T, svc int64, form url.Values) int64 {
 	for k, v := range form {
 		f[k] = v
 	}
-	return testenv.ID(w.tn.Create(t, "/admin/api/services/"+testenv.S(svc)+"/application_plans.json", "application_plan", f))
+	return testenv.ID(t, w.tn.Create(t, "/admin/api/services/"+testenv.S(svc)+"/application_plans.json", "application_plan", f))
 }
 
 func (w *appsWorld) developer(t *testing.T) int64 {
 	t.Helper()
 	dev := testenv.Unique("dev")
-	return testenv.ID(w.tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {dev + " Inc"}, "username": {dev},
+	return testenv.ID(t, w.tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {dev + " Inc"}, "username": {dev},
 		"email": {dev + "@example.com"}, "password": {"a-long-enough-password"}}))
 }
 
@@ -131,31 +132,23 @@ func (w *appsWorld) assertCounters(t *testing.T) {
 	}
 }
 
-// servicePlan adds a service plan to svc through the store (the service plan
-// API belongs to the catalog); approval says whether it requires approval.
+// servicePlan adds a published service plan to svc through the catalog's API;
+// approval says whether it requires approval.
 func (w *appsWorld) servicePlan(t *testing.T, svc int64, approval bool) int64 {
 	t.Helper()
-	s := w.env.Server.Deps.Store
-	ctx := context.Background()
-	id, err := s.NextID(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &catalog.Plan{Key: catalog.PlanKey(w.tn.ID, id), ID: id, Type: catalog.ServicePlan, Service: svc,
-		Index: store.Index{GSI1PK: catalog.PlansOf(w.tn.ID, svc, catalog.ServicePlan), GSI1SK: store.ID(id)},
-		Name:  testenv.Unique("splan"), SystemName: testenv.Unique("splan"), State: "published", ApprovalRequired: approval}
-	if err := s.Tx(w.tn.ID).Create(p, nil).Commit(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return id
+	return testenv.ID(t, w.tn.Create(t, "/admin/api/services/"+testenv.S(svc)+"/service_plans.json", "service_plan", url.Values{
+		"name": {testenv.Unique("splan")}, "system_name": {testenv.Unique("splan")},
+		"approval_required": {strconv.FormatBool(approval)}, "state_event": {"publish"}}))
 }
 
-// defaultServicePlan is the service plan every new service has.
+// defaultServicePlan is the service plan every new service has, as the list shows it.
 func (w *appsWorld) defaultServicePlan(t *testing.T, svc int64) int64 {
 	t.Helper()
-	sv, err := catalog.LoadService(context.Background(), w.env.Server.Deps.Store, w.tn.ID, svc)
-	if err != nil {
-		t.Fatal(err)
+	for _, p := range items(t, send(t, w.tn, 200, "GET", "/admin/api/services/"+testenv.S(svc)+"/service_plans.json", nil), "plans", "service_plan") {
+		if p["default"] == true {
+			return testenv.ID(t, p)
+		}
 	}
-	return sv.DefaultServicePlan
+	t.Fatalf("service %d has no default service plan", svc)
+	return 0
 }

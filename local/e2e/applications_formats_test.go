@@ -12,7 +12,7 @@ import (
 func TestApplicationPlanAnswersInXML(t *testing.T) {
 	t.Parallel()
 	w := newAppsWorld(t, nil)
-	path := w.app(w.acc, testenv.ID(w.newApp(t, w.acc, w.plan, nil)))
+	path := w.app(w.acc, testenv.ID(t, w.newApp(t, w.acc, w.plan, nil)))
 	other := w.appPlan(t, w.svc, nil)
 	for _, c := range []struct {
 		op   string
@@ -38,14 +38,14 @@ func TestApplicationOperationsInXML(t *testing.T) {
 	t.Parallel()
 	w := newAppsWorld(t, url.Values{"backend_version": {"2"}})
 	a := w.newApp(t, w.acc, w.plan, url.Values{"application_key": {"xml-key-1"}})
-	path := w.app(w.acc, testenv.ID(a))
+	path := w.app(w.acc, testenv.ID(t, a))
 	r := w.do(t, "GET", w.apps(w.acc)+"/find.xml", url.Values{"app_id": {text(t, a, "application_id")}})
 	if r.Status != 200 || !strings.Contains(r.String(), "<application_id>"+text(t, a, "application_id")+"</application_id>") {
 		t.Fatalf("find.xml: %d %s", r.Status, r.Body)
 	}
 	send(t, w.tn, 201, "POST", path+"/referrer_filters.json", url.Values{"referrer_filter": {"example.org"}})
 	filters := items(t, send(t, w.tn, 200, "GET", path+"/referrer_filters.json", nil), "referrer_filters", "referrer_filter")
-	for _, del := range []string{path + "/referrer_filters/" + testenv.S(testenv.ID(filters[0])) + ".xml", path + "/keys/xml-key-1.xml"} {
+	for _, del := range []string{path + "/referrer_filters/" + testenv.S(testenv.ID(t, filters[0])) + ".xml", path + "/keys/xml-key-1.xml"} {
 		if r := w.do(t, "DELETE", del, nil); r.Status != 200 || len(r.Body) != 0 {
 			t.Fatalf("DELETE %s: %d %q", del, r.Status, r.Body)
 		}
@@ -75,7 +75,7 @@ func TestServiceSubscriptionsAreJSONOnly(t *testing.T) {
 	w := newAppsWorld(t, nil)
 	w.newApp(t, w.acc, w.plan, nil)
 	subs := w.subs(w.acc)
-	id := testenv.S(testenv.ID(items(t, send(t, w.tn, 200, "GET", subs+".json", nil), "service_subscriptions", "service_subscription")[0]))
+	id := testenv.S(testenv.ID(t, items(t, send(t, w.tn, 200, "GET", subs+".json", nil), "service_subscriptions", "service_subscription")[0]))
 	for _, c := range []struct{ method, path string }{
 		{"GET", subs + ".xml"}, {"POST", subs + ".xml"}, {"GET", subs + "/" + id + ".xml"}, {"DELETE", subs + "/" + id + ".xml"},
 		{"PUT", subs + "/" + id + "/change_plan.xml"}, {"PUT", subs + "/" + id + "/approve.xml"}, {"GET", subs},
@@ -101,7 +101,7 @@ func TestApplicationJSONBodies(t *testing.T) {
 		t.Fatalf("JSON create: %d %s", r.Status, r.Body)
 	}
 	a := obj(t, r, "application")
-	path := w.app(w.acc, testenv.ID(a))
+	path := w.app(w.acc, testenv.ID(t, a))
 	if r := sendJSON("PUT", path+".json", `{"name":"Renamed from JSON"}`); r.Status != 200 || obj(t, r, "application")["name"] != "Renamed from JSON" {
 		t.Fatalf("JSON update: %d %s", r.Status, r.Body)
 	}

@@ -12,7 +12,7 @@ func TestApplicationKeys(t *testing.T) {
 	t.Parallel()
 	w := newAppsWorld(t, url.Values{"backend_version": {"2"}})
 	a := w.newApp(t, w.acc, w.plan, url.Values{"application_key": {"first-key"}})
-	path := w.app(w.acc, testenv.ID(a))
+	path := w.app(w.acc, testenv.ID(t, a))
 	keys := items(t, send(t, w.tn, 200, "GET", path+"/keys.json", nil), "keys", "key")
 	if len(keys) != 1 || keys[0]["value"] != "first-key" || keys[0]["created_at"] == nil {
 		t.Fatalf("keys: %v", keys)
@@ -79,7 +79,7 @@ func TestApplicationReferrerFilters(t *testing.T) {
 	t.Parallel()
 	w := newAppsWorld(t, url.Values{"backend_version": {"2"}, "referrer_filters_required": {"true"}})
 	a := w.newApp(t, w.acc, w.plan, nil)
-	path := w.app(w.acc, testenv.ID(a))
+	path := w.app(w.acc, testenv.ID(t, a))
 	obj(t, send(t, w.tn, 201, "POST", path+"/referrer_filters.json", url.Values{"referrer_filter": {"*.example.com"}}), "application")
 	r := w.do(t, "POST", path+"/referrer_filters.xml", url.Values{"referrer_filter": {"localhost"}})
 	if r.Status != 201 || !strings.Contains(r.String(), "<referrer_filters><referrer_filter>*.example.com</referrer_filter><referrer_filter>localhost</referrer_filter></referrer_filters>") {
@@ -113,7 +113,7 @@ func TestApplicationReferrerFilters(t *testing.T) {
 	if r.Status != 422 || fieldErrors(t, r)["base"] == nil {
 		t.Fatalf("sixth filter: %d %s", r.Status, r.Body)
 	}
-	id := testenv.S(testenv.ID(filters[0]))
+	id := testenv.S(testenv.ID(t, filters[0]))
 	r = w.do(t, "DELETE", path+"/referrer_filters/"+id+".json", nil)
 	if r.Status != 200 || len(r.Body) != 0 {
 		t.Fatalf("delete filter: %d %s", r.Status, r.Body)

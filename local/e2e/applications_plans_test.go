@@ -3,9 +3,9 @@ package e2e
 import (
 	"context"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"turnpike/shared/localdev/testenv"
 	"turnpike/shared/model/catalog"
@@ -22,7 +22,7 @@ func TestApplicationChangePlan(t *testing.T) {
 		url.Values{"period": {"day"}, "value": {"1"}})
 	path := w.app(app.Account, app.ID)
 	got := obj(t, send(t, w.tn, 200, "PUT", path+"/change_plan.json", url.Values{"plan_id": {testenv.S(strict)}}), "application_plan")
-	if testenv.ID(got) != strict || got["custom"] != false {
+	if testenv.ID(t, got) != strict || got["custom"] != false {
 		t.Fatalf("change_plan answers the new plan: %v", got)
 	}
 	if w.contracts(t, app.Plan) != 0 || w.contracts(t, strict) != 1 {
@@ -74,7 +74,7 @@ func TestApplicationCustomizeAndDecustomizePlan(t *testing.T) {
 	path := w.app(app.Account, app.ID)
 	original := w.planItem(t, app.Plan)
 	custom := obj(t, send(t, w.tn, 200, "PUT", path+"/customize_plan.json", nil), "application_plan")
-	cid := testenv.ID(custom)
+	cid := testenv.ID(t, custom)
 	if cid == app.Plan || custom["custom"] != true || custom["name"] != original.Name+" (custom)" || custom["state"] != "hidden" {
 		t.Fatalf("custom plan: %v", custom)
 	}
@@ -94,7 +94,7 @@ func TestApplicationCustomizeAndDecustomizePlan(t *testing.T) {
 		t.Fatalf("customize again: %d %s", r.Status, r.Body)
 	}
 	a := obj(t, send(t, w.tn, 200, "GET", path+".json", nil), "application")
-	if testenv.ID(map[string]any{"id": a["plan_id"]}) != cid || !strings.HasSuffix(text(t, a, "plan_name"), "(custom)") {
+	if testenv.ID(t, map[string]any{"id": a["plan_id"]}) != cid || !strings.HasSuffix(text(t, a, "plan_name"), "(custom)") {
 		t.Fatalf("application on its custom plan: %v", a)
 	}
 	// The application's XML nests its custom plan.
@@ -102,7 +102,7 @@ func TestApplicationCustomizeAndDecustomizePlan(t *testing.T) {
 		t.Fatalf("XML of a customized application: %s", r.Body)
 	}
 	back := obj(t, send(t, w.tn, 200, "PUT", path+"/decustomize_plan.json", nil), "application_plan")
-	if testenv.ID(back) != app.Plan || back["custom"] != false {
+	if testenv.ID(t, back) != app.Plan || back["custom"] != false {
 		t.Fatalf("decustomize answers the original plan: %v", back)
 	}
 	assertPlanGone(t, w, cid)
@@ -110,14 +110,14 @@ func TestApplicationCustomizeAndDecustomizePlan(t *testing.T) {
 		t.Fatal("contracts after decustomize")
 	}
 	// Decustomizing a stock plan is a no-op that answers it.
-	if got := obj(t, send(t, w.tn, 200, "PUT", path+"/decustomize_plan.json", nil), "application_plan"); testenv.ID(got) != app.Plan {
+	if got := obj(t, send(t, w.tn, 200, "PUT", path+"/decustomize_plan.json", nil), "application_plan"); testenv.ID(t, got) != app.Plan {
 		t.Fatalf("decustomize a stock plan: %v", got)
 	}
 	// Leaving a custom plan by change_plan or by deletion deletes it too.
-	cid = testenv.ID(obj(t, send(t, w.tn, 200, "PUT", path+"/customize_plan.json", nil), "application_plan"))
+	cid = testenv.ID(t, obj(t, send(t, w.tn, 200, "PUT", path+"/customize_plan.json", nil), "application_plan"))
 	send(t, w.tn, 200, "PUT", path+"/change_plan.json", url.Values{"plan_id": {testenv.S(app.Plan)}})
 	assertPlanGone(t, w, cid)
-	cid = testenv.ID(obj(t, send(t, w.tn, 200, "PUT", path+"/customize_plan.json", nil), "application_plan"))
+	cid = testenv.ID(t, obj(t, send(t, w.tn, 200, "PUT", path+"/customize_plan.json", nil), "application_plan"))
 	send(t, w.tn, 200, "DELETE", path+".json", nil)
 	assertPlanGone(t, w, cid)
 	w.assertCounters(t)
@@ -130,24 +130,17 @@ func TestApplicationCustomizeAndDecustomizePlan(t *testing.T) {
 func TestCustomizePlanWithManyLimits(t *testing.T) {
 	t.Parallel()
 	w := newAppsWorld(t, nil)
-	s := w.env.Server.Deps.Store
-	ctx := context.Background()
-	ids, err := s.NextIDs(ctx, 140)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for chunk := 0; chunk < 2; chunk++ {
-		tx := s.Tx(w.tn.ID)
-		for _, id := range ids[chunk*70 : chunk*70+70] {
-			tx.Create(&catalog.Limit{Key: catalog.LimitKey(w.tn.ID, w.plan, id), ID: id, Plan: w.plan, Metric: id,
-				Period: "day", Value: id % 1000, CreatedAt: time.Now(), UpdatedAt: time.Now()}, nil)
-		}
-		if err := tx.Commit(ctx); err != nil {
-			t.Fatal(err)
+	// 140 limits: every period of 20 metrics, made through the catalog's API.
+	for m := 0; m < 20; m++ {
+		metric := testenv.ID(t, w.tn.Create(t, "/admin/api/services/"+testenv.S(w.svc)+"/metrics.json", "metric",
+			url.Values{"friendly_name": {"metric " + strconv.Itoa(m)}, "unit": {"call"}}))
+		for i, period := range catalog.Periods {
+			w.tn.Create(t, "/admin/api/application_plans/"+testenv.S(w.plan)+"/metrics/"+testenv.S(metric)+"/limits.json", "limit",
+				url.Values{"period": {period}, "value": {strconv.Itoa(m*10 + i)}})
 		}
 	}
-	path := w.app(w.acc, testenv.ID(w.newApp(t, w.acc, w.plan, nil)))
-	cid := testenv.ID(obj(t, send(t, w.tn, 200, "PUT", path+"/customize_plan.json", nil), "application_plan"))
+	path := w.app(w.acc, testenv.ID(t, w.newApp(t, w.acc, w.plan, nil)))
+	cid := testenv.ID(t, obj(t, send(t, w.tn, 200, "PUT", path+"/customize_plan.json", nil), "application_plan"))
 	if n := len(mustLimits(t, w, cid)); n != 140 {
 		t.Fatalf("custom plan has %d limits, want 140", n)
 	}
@@ -158,13 +151,9 @@ func TestCustomizePlanWithManyLimits(t *testing.T) {
 	}
 }
 
-func mustLimits(t *testing.T, w *appsWorld, plan int64) []*catalog.Limit {
+func mustLimits(t *testing.T, w *appsWorld, plan int64) []jmap {
 	t.Helper()
-	ls, err := catalog.Limits(context.Background(), w.env.Server.Deps.Store, w.tn.ID, plan)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ls
+	return items(t, send(t, w.tn, 200, "GET", "/admin/api/application_plans/"+testenv.S(plan)+"/limits.json", nil), "limits", "limit")
 }
 
 // planLimits maps period → value of a plan's limits.
@@ -172,18 +161,24 @@ func planLimits(t *testing.T, w *appsWorld, plan int64) map[string]int64 {
 	t.Helper()
 	out := map[string]int64{}
 	for _, l := range mustLimits(t, w, plan) {
-		out[l.Period] = l.Value
+		out[text(t, l, "period")] = num(t, l, "value")
 	}
 	return out
 }
 
-// assertPlanGone checks that a custom plan and its limits were deleted.
+// assertPlanGone checks that a custom plan and its limits were deleted, down
+// to the stored items (read-only).
 func assertPlanGone(t *testing.T, w *appsWorld, plan int64) {
 	t.Helper()
 	if _, err := catalog.LoadPlan(context.Background(), w.env.Server.Deps.Store, w.tn.ID, plan, ""); err == nil {
 		t.Fatalf("custom plan %d still exists", plan)
 	}
-	if n := len(mustLimits(t, w, plan)); n != 0 {
-		t.Fatalf("custom plan %d left %d limits", plan, n)
+	// No limit item outlives its plan (the API cannot show one: the plan is gone).
+	ls, err := catalog.Limits(context.Background(), w.env.Server.Deps.Store, w.tn.ID, plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ls) != 0 {
+		t.Fatalf("custom plan %d left %d limits", plan, len(ls))
 	}
 }

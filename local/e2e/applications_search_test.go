@@ -32,7 +32,7 @@ func newSearchWorld(t *testing.T) *searchWorld {
 		w.apps = append(w.apps, w.newApp(t, c.acc, c.plan, url.Values{"name": {c.name}}))
 	}
 	// alpha suspended; beta and epsilon are pending (approval plan).
-	send(t, w.tn, 200, "PUT", w.app(w.acc, testenv.ID(w.apps[0]))+"/suspend.json", nil)
+	send(t, w.tn, 200, "PUT", w.app(w.acc, testenv.ID(t, w.apps[0]))+"/suspend.json", nil)
 	return w
 }
 
@@ -42,7 +42,7 @@ func (w *searchWorld) list(t *testing.T, form url.Values) []int {
 	got := ids(t, items(t, send(t, w.tn, 200, "GET", "/admin/api/applications.json", form), "applications", "application"))
 	var out []int
 	for _, id := range got {
-		i := slices.IndexFunc(w.apps, func(a map[string]any) bool { return testenv.ID(a) == id })
+		i := slices.IndexFunc(w.apps, func(a map[string]any) bool { return testenv.ID(t, a) == id })
 		if i < 0 {
 			t.Fatalf("unknown application %d in the answer", id)
 		}
@@ -98,15 +98,15 @@ func TestListApplicationsFilters(t *testing.T) {
 		}
 	}
 	// A filtered answer reflects a change at once.
-	send(t, w.tn, 200, "PUT", w.app(w.acc, testenv.ID(w.apps[1]))+"/accept.json", nil)
+	send(t, w.tn, 200, "PUT", w.app(w.acc, testenv.ID(t, w.apps[1]))+"/accept.json", nil)
 	if got := w.list(t, url.Values{"state": {"pending"}}); !slices.Equal(got, []int{4}) {
 		t.Fatalf("pending after accepting one: %v", got)
 	}
-	send(t, w.tn, 200, "PUT", w.app(w.acc, testenv.ID(w.apps[1]))+"/change_plan.json", url.Values{"plan_id": {s(w.plan)}})
+	send(t, w.tn, 200, "PUT", w.app(w.acc, testenv.ID(t, w.apps[1]))+"/change_plan.json", url.Values{"plan_id": {s(w.plan)}})
 	if got := w.list(t, url.Values{"plan_id": {s(w.plan)}}); !slices.Equal(got, []int{0, 1, 3}) {
 		t.Fatalf("plan after change_plan: %v", got)
 	}
-	send(t, w.tn, 200, "DELETE", w.app(w.acc2, testenv.ID(w.apps[3]))+".json", nil)
+	send(t, w.tn, 200, "DELETE", w.app(w.acc2, testenv.ID(t, w.apps[3]))+".json", nil)
 	if got := w.list(t, url.Values{"plan_id": {s(w.plan)}}); !slices.Equal(got, []int{0, 1}) {
 		t.Fatalf("plan after a deletion: %v", got)
 	}
@@ -130,7 +130,7 @@ func TestListApplicationsFilters(t *testing.T) {
 	}
 	// XML.
 	r := w.do(t, "GET", "/admin/api/applications.xml", url.Values{"state": {"pending"}})
-	if r.Status != 200 || !strings.HasPrefix(r.String(), `<?xml version="1.0" encoding="UTF-8"?><applications><application><id>`+s(testenv.ID(w.apps[4]))+"</id>") {
+	if r.Status != 200 || !strings.HasPrefix(r.String(), `<?xml version="1.0" encoding="UTF-8"?><applications><application><id>`+s(testenv.ID(t, w.apps[4]))+"</id>") {
 		t.Fatalf("XML: %d %s", r.Status, r.Body)
 	}
 }
@@ -187,17 +187,17 @@ func TestFindApplication(t *testing.T) {
 		}
 		return obj(t, m, "application")
 	}
-	if a := find(200, url.Values{"user_key": {text(t, v1, "user_key")}}); testenv.ID(a) != testenv.ID(v1) || num(t, a, "account_id") != w.acc2 {
+	if a := find(200, url.Values{"user_key": {text(t, v1, "user_key")}}); testenv.ID(t, a) != testenv.ID(t, v1) || num(t, a, "account_id") != w.acc2 {
 		t.Fatalf("by user_key: %v", a)
 	}
 	appID := text(t, v2, "application_id")
 	for _, p := range []string{"app_id", "client_id"} {
-		if a := find(200, url.Values{p: {appID}}); testenv.ID(a) != testenv.ID(v2) {
+		if a := find(200, url.Values{p: {appID}}); testenv.ID(t, a) != testenv.ID(t, v2) {
 			t.Fatalf("by %s: %v", p, a)
 		}
 	}
 	for _, p := range []string{"application_id", "id"} {
-		if a := find(200, url.Values{p: {testenv.S(testenv.ID(v2))}}); testenv.ID(a) != testenv.ID(v2) {
+		if a := find(200, url.Values{p: {testenv.S(testenv.ID(t, v2))}}); testenv.ID(t, a) != testenv.ID(t, v2) {
 			t.Fatalf("by %s: %v", p, a)
 		}
 	}
@@ -205,8 +205,8 @@ func TestFindApplication(t *testing.T) {
 	find(404, url.Values{"app_id": {appID}, "service_id": {testenv.S(w.svc)}})
 	// A user_key identifies applications of user_key services only; app_id the others.
 	// (Each application has both credentials; the API shows only the one its service uses.)
-	find(404, url.Values{"app_id": {w.stored(t, testenv.ID(v1)).AppID}})
-	find(404, url.Values{"user_key": {w.stored(t, testenv.ID(v2)).UserKey}})
+	find(404, url.Values{"app_id": {w.stored(t, testenv.ID(t, v1)).AppID}})
+	find(404, url.Values{"user_key": {w.stored(t, testenv.ID(t, v2)).UserKey}})
 	find(404, nil)
 	find(404, url.Values{"user_key": {"nope"}})
 	find(404, url.Values{"application_id": {"abc"}})

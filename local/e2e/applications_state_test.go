@@ -13,7 +13,7 @@ func TestApplicationStateTransitions(t *testing.T) {
 	t.Parallel()
 	w := newAppsWorld(t, nil)
 	approval := w.appPlan(t, w.svc, url.Values{"approval_required": {"true"}})
-	path := w.app(w.acc, testenv.ID(w.newApp(t, w.acc, approval, nil)))
+	path := w.app(w.acc, testenv.ID(t, w.newApp(t, w.acc, approval, nil)))
 	step := func(event, format string, want int, state string) {
 		t.Helper()
 		r := w.do(t, "PUT", path+"/"+event+"."+format, nil)

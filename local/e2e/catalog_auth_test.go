@@ -75,7 +75,7 @@ func TestCatalogParameterSources(t *testing.T) {
 	// Query parameters on a POST.
 	r := env.Do(t, "POST", base+"?access_token="+tn.Token+"&name=Query+Plan", nil)
 	status(t, r, 201)
-	plan := testenv.ID(obj(t, r, "application_plan"))
+	plan := testenv.ID(t, obj(t, r, "application_plan"))
 	// Limits from a JSON body.
 	hits := tn.MetricID(t, svc, "hits")
 	r = jsonRequest(t, env, "POST", limitsPath(plan, hits)+".json", tn.Token, `{"usage_limit":{"period":"week","value":9}}`)

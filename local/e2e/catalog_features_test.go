@@ -18,7 +18,7 @@ func TestAccountFeatures(t *testing.T) {
 	r := tn.Do(t, "POST", "/admin/api/features.json", url.Values{"feature[name]": {"Free Support"}, "feature[description]": {"email"}})
 	status(t, r, 201)
 	f := obj(t, r, "feature")
-	id := testenv.S(testenv.ID(f))
+	id := testenv.S(testenv.ID(t, f))
 	for k, v := range (jmap{"name": "Free Support", "system_name": "free_support", "scope": "account_plan", "visible": true, "description": "email"}) {
 		if f[k] != v {
 			t.Errorf("%s = %v", k, f[k])
@@ -84,7 +84,7 @@ func TestServiceFeatures(t *testing.T) {
 		t.Fatalf("default scope %v", f)
 	}
 	lk := links(t, f)
-	if len(lk) != 2 || !strings.HasSuffix(text(t, lk[0], "href"), base+"/"+testenv.S(testenv.ID(f))) ||
+	if len(lk) != 2 || !strings.HasSuffix(text(t, lk[0], "href"), base+"/"+testenv.S(testenv.ID(t, f))) ||
 		lk[1]["rel"] != "service" {
 		t.Fatalf("links %v", lk)
 	}
@@ -108,7 +108,7 @@ func TestServiceFeatures(t *testing.T) {
 		t.Fatalf("service features %v", l)
 	}
 	xmlRoot(t, tn.Do(t, "GET", base+".xml", nil), "features")
-	fid := testenv.S(testenv.ID(f))
+	fid := testenv.S(testenv.ID(t, f))
 	if got := obj(t, tn.Do(t, "GET", base+"/"+fid+".json", nil), "feature"); !reflect.DeepEqual(got, f) {
 		t.Fatalf("read %v", got)
 	}
@@ -131,12 +131,12 @@ func TestPlanFeatures(t *testing.T) {
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
 	svc := newService(t, tn, nil)
-	appPlan := testenv.S(testenv.ID(tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {"ap"}})))
-	svcPlan := testenv.S(testenv.ID(items(t, tn.Do(t, "GET", sp(svc, "/service_plans.json"), nil), "plans", "service_plan")[0]))
-	accPlan := testenv.S(testenv.ID(tn.Create(t, "/admin/api/account_plans.json", "account_plan", url.Values{"name": {"acc"}})))
-	appFeat := testenv.S(testenv.ID(tn.Create(t, sp(svc, "/features.json"), "feature", url.Values{"name": {"app feature"}})))
-	svcFeat := testenv.S(testenv.ID(tn.Create(t, sp(svc, "/features.json"), "feature", url.Values{"name": {"svc feature"}, "scope": {"ServicePlan"}})))
-	accFeat := testenv.S(testenv.ID(tn.Create(t, "/admin/api/features.json", "feature", url.Values{"name": {"acc feature"}})))
+	appPlan := testenv.S(testenv.ID(t, tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {"ap"}})))
+	svcPlan := testenv.S(testenv.ID(t, items(t, tn.Do(t, "GET", sp(svc, "/service_plans.json"), nil), "plans", "service_plan")[0]))
+	accPlan := testenv.S(testenv.ID(t, tn.Create(t, "/admin/api/account_plans.json", "account_plan", url.Values{"name": {"acc"}})))
+	appFeat := testenv.S(testenv.ID(t, tn.Create(t, sp(svc, "/features.json"), "feature", url.Values{"name": {"app feature"}})))
+	svcFeat := testenv.S(testenv.ID(t, tn.Create(t, sp(svc, "/features.json"), "feature", url.Values{"name": {"svc feature"}, "scope": {"ServicePlan"}})))
+	accFeat := testenv.S(testenv.ID(t, tn.Create(t, "/admin/api/features.json", "feature", url.Values{"name": {"acc feature"}})))
 
 	for _, c := range []struct{ plans, plan, feature, wrongScope, foreign string }{
 		{"/admin/api/application_plans/", appPlan, appFeat, svcFeat, accFeat},
@@ -146,12 +146,12 @@ func TestPlanFeatures(t *testing.T) {
 		base := c.plans + c.plan + "/features"
 		r := tn.Do(t, "POST", base+".json", url.Values{"feature_id": {c.feature}})
 		status(t, r, 201)
-		if testenv.S(testenv.ID(obj(t, r, "feature"))) != c.feature {
+		if testenv.S(testenv.ID(t, obj(t, r, "feature"))) != c.feature {
 			t.Fatalf("enable answers the feature: %s", r.Body)
 		}
 		status(t, tn.Do(t, "POST", base+".xml", url.Values{"feature_id": {c.feature}}), 201)
 		l := items(t, tn.Do(t, "GET", base+".json", nil), "features", "feature")
-		if len(l) != 1 || testenv.S(testenv.ID(l[0])) != c.feature {
+		if len(l) != 1 || testenv.S(testenv.ID(t, l[0])) != c.feature {
 			t.Fatalf("plan features %v", l)
 		}
 		if n := len(xmlRoot(t, tn.Do(t, "GET", base+".xml", nil), "features").all("feature")); n != 1 {

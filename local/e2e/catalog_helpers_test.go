@@ -2,17 +2,14 @@ package e2e
 
 import (
 	"bytes"
-	"context"
 	"encoding/xml"
 	"io"
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"turnpike/shared/localdev/testenv"
 	"turnpike/shared/model/catalog"
-	"turnpike/shared/platform/credential"
 	"turnpike/shared/platform/store"
 )
 
@@ -141,17 +138,11 @@ func (n *node) names() []string {
 	return out
 }
 
-// readOnlyToken gives the tenant a read-only access token (there is no
-// token API in the catalog: the token is stored as the token API would).
+// readOnlyToken gives the tenant a read-only access token for the Account
+// Management API, through the access token API.
 func readOnlyToken(t testing.TB, env *testenv.Env, tn *testenv.Tenant) string {
 	t.Helper()
-	value := credential.NewAccessToken()
-	item := &credential.TokenItem{Key: credential.TokenKey(value), ID: 1, Tenant: tn.ID, User: 1, Name: "ro",
-		Permission: credential.ReadOnly, Scopes: []string{credential.ScopeAccountManagement}, CreatedAt: time.Now()}
-	if err := env.Server.Deps.Store.Tx(0).Create(item, nil).Commit(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	return value
+	return accToken(t, env, tn, "ro", "account_management")
 }
 
 // as sends a request with another access token.
@@ -173,7 +164,7 @@ func newService(t testing.TB, tn *testenv.Tenant, form url.Values) int64 {
 	if form.Get("name") == "" {
 		form.Set("name", testenv.Unique("svc"))
 	}
-	return testenv.ID(tn.Create(t, "/admin/api/services.json", "service", form))
+	return testenv.ID(t, tn.Create(t, "/admin/api/services.json", "service", form))
 }
 
 // createIn POSTs, expects 201 and returns the one wrapped object, whatever its wrapper.
@@ -210,6 +201,6 @@ func planOnHits(t testing.TB, name string) (tn *testenv.Tenant, svc, hits, plan 
 	tn = testenv.Get(t).NewTenant(t)
 	svc = newService(t, tn, nil)
 	hits = tn.MetricID(t, svc, "hits")
-	plan = testenv.ID(tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {name}}))
+	plan = testenv.ID(t, tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {name}}))
 	return tn, svc, hits, plan
 }

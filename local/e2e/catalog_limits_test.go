@@ -19,13 +19,13 @@ func limitsPath(plan, metric int64) string {
 func TestLimitsCRUD(t *testing.T) {
 	t.Parallel()
 	tn, svc, hits, plan := planOnHits(t, "pp")
-	other := testenv.ID(tn.Create(t, sp(svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"other"}, "unit": {"u"}}))
+	other := testenv.ID(t, tn.Create(t, sp(svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"other"}, "unit": {"u"}}))
 	base := limitsPath(plan, hits)
 
 	r := tn.Do(t, "POST", base+".json", url.Values{"period": {"day"}, "value": {"100"}})
 	status(t, r, 201)
 	l := obj(t, r, "limit")
-	day := testenv.S(testenv.ID(l))
+	day := testenv.S(testenv.ID(t, l))
 	if l["period"] != "day" || num(t, l, "value") != 100 || num(t, l, "metric_id") != hits || num(t, l, "plan_id") != plan {
 		t.Fatalf("limit %v", l)
 	}
@@ -113,7 +113,7 @@ func TestLimitsCRUD(t *testing.T) {
 		"/admin/api/application_plans/999999999/limits.json", "/admin/api/application_plans/" + testenv.S(hits) + "/limits.json"} {
 		expectNotFound(t, tn.Do(t, "GET", p, nil), p)
 	}
-	otherPlan := testenv.ID(tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {"qq"}}))
+	otherPlan := testenv.ID(t, tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {"qq"}}))
 	expectNotFound(t, tn.Do(t, "GET", limitsPath(otherPlan, hits)+"/"+day+".json", nil), ".json")
 	// A metric of another service cannot be limited on this plan.
 	foreign := tn.MetricID(t, tn.DefaultService, "hits")
@@ -140,7 +140,7 @@ func TestLimitChangeAppliesAtOnce(t *testing.T) {
 	status(t, authrep(), 200)
 	status(t, authrep(), 200)
 	limits := items(t, tn.Do(t, "GET", limitsPath(app.Plan, app.Hits)+".json", nil), "limits", "limit")
-	one := limitsPath(app.Plan, app.Hits) + "/" + testenv.S(testenv.ID(limits[0])) + ".json"
+	one := limitsPath(app.Plan, app.Hits) + "/" + testenv.S(testenv.ID(t, limits[0])) + ".json"
 	status(t, tn.Do(t, "PUT", one, url.Values{"value": {"2"}}), 200)
 	status(t, authrep(), 409)
 	status(t, tn.Do(t, "PUT", one, url.Values{"value": {"10"}}), 200)
@@ -166,11 +166,11 @@ func TestDeleteMetricRemovesItsRules(t *testing.T) {
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
 	svc := newService(t, tn, nil)
-	metric := testenv.ID(tn.Create(t, sp(svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"Doomed"}, "unit": {"u"}}))
-	keep := testenv.ID(tn.Create(t, sp(svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"Kept"}, "unit": {"u"}}))
+	metric := testenv.ID(t, tn.Create(t, sp(svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"Doomed"}, "unit": {"u"}}))
+	keep := testenv.ID(t, tn.Create(t, sp(svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"Kept"}, "unit": {"u"}}))
 	var plans []int64
 	for i := 0; i < 40; i++ {
-		p := testenv.ID(tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {"p" + strconv.Itoa(i)}}))
+		p := testenv.ID(t, tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {"p" + strconv.Itoa(i)}}))
 		plans = append(plans, p)
 		tn.Create(t, limitsPath(p, metric)+".json", "limit", url.Values{"period": {"day"}, "value": {"1"}})
 		tn.Create(t, pricingPath(p, metric)+".json", "pricing_rule", url.Values{"min": {"1"}, "max": {"10"}, "cost_per_unit": {"0.5"}})
@@ -199,7 +199,7 @@ func TestDeleteMetricRemovesItsRules(t *testing.T) {
 		t.Fatalf("index entries left: %d %v", len(left), err)
 	}
 	// The names and the limit claims are free: the same metric can come back with the same limits.
-	again := testenv.ID(tn.Create(t, sp(svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"Doomed"}, "unit": {"u"}}))
+	again := testenv.ID(t, tn.Create(t, sp(svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"Doomed"}, "unit": {"u"}}))
 	tn.Create(t, limitsPath(plans[1], again)+".json", "limit", url.Values{"period": {"day"}, "value": {"1"}})
 }
 
@@ -209,10 +209,10 @@ func TestDeletePlanRemovesItsLimits(t *testing.T) {
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
 	svc := newService(t, tn, nil)
-	plan := testenv.ID(tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {"big"}}))
+	plan := testenv.ID(t, tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {"big"}}))
 	var metrics []int64
 	for i := 0; i < 8; i++ {
-		m := testenv.ID(tn.Create(t, sp(svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"m" + strconv.Itoa(i)}, "unit": {"u"}}))
+		m := testenv.ID(t, tn.Create(t, sp(svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"m" + strconv.Itoa(i)}, "unit": {"u"}}))
 		metrics = append(metrics, m)
 		for _, period := range catalog.Periods {
 			tn.Create(t, limitsPath(plan, m)+".json", "limit", url.Values{"period": {period}, "value": {"1"}})

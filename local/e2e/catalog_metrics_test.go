@@ -19,7 +19,7 @@ func TestMetricsCRUD(t *testing.T) {
 	r := tn.Do(t, "POST", sp(svc, "/metrics.json"), url.Values{"friendly_name": {"Version 1"}, "unit": {"call"}})
 	status(t, r, 201)
 	m := obj(t, r, "metric")
-	id := testenv.ID(m)
+	id := testenv.ID(t, m)
 	for k, v := range (jmap{"name": "version_1", "system_name": "version_1", "friendly_name": "Version 1", "unit": "call"}) {
 		if m[k] != v {
 			t.Errorf("%s = %v, want %v", k, m[k], v)
@@ -84,7 +84,7 @@ func TestMetricsCRUD(t *testing.T) {
 
 	// List: hits first, then in creation order; XML too.
 	list := items(t, tn.Do(t, "GET", sp(svc, "/metrics.json"), nil), "metrics", "metric")
-	if len(list) != 6 || testenv.ID(list[0]) != hits || testenv.ID(list[1]) != id {
+	if len(list) != 6 || testenv.ID(t, list[0]) != hits || testenv.ID(t, list[1]) != id {
 		t.Fatalf("list %v", ids(t, list))
 	}
 	xl := xmlRoot(t, tn.Do(t, "GET", sp(svc, "/metrics.xml"), nil), "metrics")
@@ -140,7 +140,7 @@ func TestMetricValidation(t *testing.T) {
 	// Unknown service, unknown metric, a metric of another service.
 	m := tn.Create(t, sp(other, "/metrics.json"), "metric", url.Values{"friendly_name": {"Mine"}, "unit": {"u"}})
 	for _, p := range []string{"/admin/api/services/999999999/metrics.json", sp(svc, "/metrics/999999999.json"),
-		sp(svc, "/metrics/"+testenv.S(testenv.ID(m))+".json"), sp(svc, "/metrics/x.json")} {
+		sp(svc, "/metrics/"+testenv.S(testenv.ID(t, m))+".json"), sp(svc, "/metrics/x.json")} {
 		expectNotFound(t, tn.Do(t, "GET", p, nil), p)
 	}
 	expectNotFound(t, tn.Do(t, "POST", "/admin/api/services/999999999/metrics.json", url.Values{"friendly_name": {"a"}, "unit": {"u"}}), ".json")
@@ -157,7 +157,7 @@ func TestMethodsCRUD(t *testing.T) {
 	r := tn.Do(t, "POST", base+".json", url.Values{"friendly_name": {"Test"}, "description": {"GET /test"}})
 	status(t, r, 201)
 	m := obj(t, r, "method")
-	id := testenv.ID(m)
+	id := testenv.ID(t, m)
 	if m["system_name"] != "test" || num(t, m, "parent_id") != hits || m["description"] != "GET /test" {
 		t.Fatalf("method %v", m)
 	}
@@ -180,7 +180,7 @@ func TestMethodsCRUD(t *testing.T) {
 
 	// List, read, update.
 	l := items(t, tn.Do(t, "GET", base+".json", nil), "methods", "method")
-	if len(l) != 2 || testenv.ID(l[0]) != id {
+	if len(l) != 2 || testenv.ID(t, l[0]) != id {
 		t.Fatalf("methods %v", ids(t, l))
 	}
 	xl := xmlRoot(t, tn.Do(t, "GET", base+".xml", nil), "methods")
@@ -214,7 +214,7 @@ func TestMethodsCRUD(t *testing.T) {
 
 	// Methods live only under hits; names are unique across metrics and methods.
 	v1 := tn.Create(t, sp(svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"v1"}, "unit": {"u"}})
-	v1Methods := sp(svc, "/metrics/"+testenv.S(testenv.ID(v1))+"/methods")
+	v1Methods := sp(svc, "/metrics/"+testenv.S(testenv.ID(t, v1))+"/methods")
 	fieldError(t, tn.Do(t, "POST", v1Methods+".json", url.Values{"friendly_name": {"nested"}}), 422, "parent_id", "Methods can only be created under the hits metric")
 	if l := items(t, tn.Do(t, "GET", v1Methods+".json", nil), "methods", "method"); len(l) != 0 {
 		t.Fatalf("v1 has no methods: %v", l)

@@ -135,10 +135,10 @@ func TestEveryListPaginates(t *testing.T) {
 	methods := sp(svc, "/metrics/"+testenv.S(hits)+"/methods.json")
 	tn.Create(t, methods, "method", url.Values{"friendly_name": {"m1"}})
 	tn.Create(t, methods, "method", url.Values{"friendly_name": {"m2"}})
-	plan := testenv.ID(tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {"p1"}}))
+	plan := testenv.ID(t, tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {"p1"}}))
 	tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {"p2"}})
 	tn.Create(t, sp(svc, "/service_plans.json"), "service_plan", url.Values{"name": {"sp2"}})
-	acc := testenv.ID(tn.Create(t, "/admin/api/account_plans.json", "account_plan", url.Values{"name": {"a1"}}))
+	acc := testenv.ID(t, tn.Create(t, "/admin/api/account_plans.json", "account_plan", url.Values{"name": {"a1"}}))
 	tn.Create(t, "/admin/api/account_plans.json", "account_plan", url.Values{"name": {"a2"}})
 	for _, period := range []string{"day", "hour"} {
 		tn.Create(t, limitsPath(plan, hits)+".json", "limit", url.Values{"period": {period}, "value": {"1"}})
@@ -148,7 +148,7 @@ func TestEveryListPaginates(t *testing.T) {
 	}
 	var accFeats []string
 	for _, n := range []string{"f1", "f2"} {
-		accFeats = append(accFeats, testenv.S(testenv.ID(tn.Create(t, "/admin/api/features.json", "feature", url.Values{"name": {n}}))))
+		accFeats = append(accFeats, testenv.S(testenv.ID(t, tn.Create(t, "/admin/api/features.json", "feature", url.Values{"name": {n}}))))
 		tn.Create(t, sp(svc, "/features.json"), "feature", url.Values{"name": {n}})
 	}
 	for _, f := range accFeats {
@@ -172,7 +172,7 @@ func TestEveryListPaginates(t *testing.T) {
 		first := items(t, tn.Do(t, "GET", l.path, url.Values{"per_page": {"1"}}), l.name, l.wrapper)
 		r := tn.Do(t, "GET", l.path, url.Values{"per_page": {"1"}, "page": {"2"}})
 		second := items(t, r, l.name, l.wrapper)
-		if len(first) != 1 || len(second) != 1 || testenv.ID(first[0]) >= testenv.ID(second[0]) {
+		if len(first) != 1 || len(second) != 1 || testenv.ID(t, first[0]) >= testenv.ID(t, second[0]) {
 			t.Errorf("%s: pages %v %v", l.path, ids(t, first), ids(t, second))
 		}
 		if got := metadata(t, r); !reflect.DeepEqual(got, meta(1, 2, 2, 2)) {

@@ -1,14 +1,12 @@
 package e2e
 
 import (
-	"context"
 	"net/url"
 	"reflect"
 	"strings"
 	"testing"
 
 	"turnpike/shared/localdev/testenv"
-	"turnpike/shared/model/catalog"
 )
 
 func TestApplicationPlansCRUD(t *testing.T) {
@@ -21,7 +19,7 @@ func TestApplicationPlansCRUD(t *testing.T) {
 	r := tn.Do(t, "POST", base+".json", url.Values{"name": {"Basic"}})
 	status(t, r, 201)
 	p := obj(t, r, "application_plan")
-	basic := testenv.ID(p)
+	basic := testenv.ID(t, p)
 	want := jmap{"name": "Basic", "state": "hidden", "setup_fee": 0.0, "cost_per_month": 0.0, "trial_period_days": 0.0,
 		"cancellation_period": 0.0, "approval_required": false, "default": false, "custom": false, "system_name": "basic"}
 	for k, v := range want {
@@ -43,7 +41,7 @@ func TestApplicationPlansCRUD(t *testing.T) {
 		"application_plan[state_event]": {"publish"}, "application_plan[description]": {"shiny"}})
 	status(t, r, 201)
 	g := obj(t, r, "application_plan")
-	gold := testenv.ID(g)
+	gold := testenv.ID(t, g)
 	for k, v := range (jmap{"name": "Gold Plan", "system_name": "gold", "state": "published", "approval_required": true,
 		"setup_fee": 10.5, "cost_per_month": 99.0, "trial_period_days": 30.0, "cancellation_period": 3600.0}) {
 		if g[k] != v {
@@ -68,7 +66,7 @@ func TestApplicationPlansCRUD(t *testing.T) {
 	}
 	xmlRoot(t, tn.Do(t, "GET", base+"/"+xmlID, nil), "plan")
 	list := items(t, tn.Do(t, "GET", base+".json", nil), "plans", "application_plan")
-	if !reflect.DeepEqual(ids(t, list), []int64{basic, gold, testenv.ID(jmap{"id": float64(mustAtoi(t, xmlID))})}) {
+	if !reflect.DeepEqual(ids(t, list), []int64{basic, gold, testenv.ID(t, jmap{"id": float64(mustAtoi(t, xmlID))})}) {
 		t.Fatalf("list %v", ids(t, list))
 	}
 	xl := xmlRoot(t, tn.Do(t, "GET", base+".xml", nil), "plans")
@@ -112,7 +110,7 @@ func TestApplicationPlansCRUD(t *testing.T) {
 	for _, pl := range items(t, tn.Do(t, "GET", base+".json", nil), "plans", "application_plan") {
 		if pl["default"] == true {
 			defaults++
-			if testenv.ID(pl) != basic {
+			if testenv.ID(t, pl) != basic {
 				t.Fatalf("wrong default %v", pl)
 			}
 		}
@@ -121,7 +119,7 @@ func TestApplicationPlansCRUD(t *testing.T) {
 		t.Fatalf("%d defaults", defaults)
 	}
 	for _, pl := range items(t, tn.Do(t, "GET", "/admin/api/application_plans.json", nil), "plans", "application_plan") {
-		if (pl["default"] == true) != (testenv.ID(pl) == basic) {
+		if (pl["default"] == true) != (testenv.ID(t, pl) == basic) {
 			t.Fatalf("all-plans default flags: %v", pl)
 		}
 	}
@@ -180,7 +178,7 @@ func TestPlanValidation(t *testing.T) {
 		}
 		// Updates validate too.
 		p := createIn(t, tn, base+".json", url.Values{"name": {testenv.Unique("ok")}})
-		one := base + "/" + testenv.S(testenv.ID(p)) + ".json"
+		one := base + "/" + testenv.S(testenv.ID(t, p)) + ".json"
 		fieldError(t, tn.Do(t, "PUT", one, url.Values{"name": {""}}), 422, "name", "can't be blank")
 		fieldError(t, tn.Do(t, "PUT", one, url.Values{"setup_fee": {"-3"}}), 422, "setup_fee", "must be greater than or equal to 0")
 		for _, bad := range []string{"/999999999.json", "/abc.json", "/0.json"} {
@@ -195,7 +193,7 @@ func TestPlanValidation(t *testing.T) {
 	tn.Create(t, sp(other, "/application_plans.json"), "application_plan", url.Values{"name": {"Twin"}})
 	// A plan is reachable only through its own service and type.
 	p := tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {"Mine"}})
-	pid := testenv.S(testenv.ID(p))
+	pid := testenv.S(testenv.ID(t, p))
 	for _, path := range []string{sp(other, "/application_plans/"+pid+".json"), sp(svc, "/service_plans/"+pid+".json"),
 		"/admin/api/account_plans/" + pid + ".json", "/admin/api/services/999999999/application_plans/" + pid + ".json"} {
 		expectNotFound(t, tn.Do(t, "GET", path, nil), path)
@@ -224,18 +222,19 @@ func TestPlansInUseCannotBeDeleted(t *testing.T) {
 	if l := items(t, tn.Do(t, "GET", "/admin/api/application_plans/"+testenv.S(app.Plan)+"/limits.json", nil), "limits", "limit"); len(l) != 1 {
 		t.Fatalf("limits after a refused delete: %v", l)
 	}
-	// Account and service plans in use are refused the same way (their
-	// contracts come from subscriptions; here the counter is raised directly).
-	svcPlan := items(t, tn.Do(t, "GET", sp(app.Service, "/service_plans.json"), nil), "plans", "service_plan")[0]
-	acc := tn.Create(t, "/admin/api/account_plans.json", "account_plan", url.Values{"name": {"Used"}})
+	// Account and service plans in use are refused the same way: a developer
+	// signs up on the account plan and subscribes to the service plan.
+	svcPlan := tn.Create(t, sp(app.Service, "/service_plans.json"), "service_plan", url.Values{"name": {"Used"}, "state_event": {"publish"}})
+	acc := tn.Create(t, "/admin/api/account_plans.json", "account_plan", url.Values{"name": {"Used"}, "state_event": {"publish"}})
+	dev := testenv.Unique("dev")
+	buyer := tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {dev}, "username": {dev},
+		"email": {dev + "@example.com"}, "password": {"a-long-enough-password"}, "account_plan_id": {testenv.S(testenv.ID(t, acc))}})
+	status(t, tn.Do(t, "POST", "/admin/api/accounts/"+testenv.S(testenv.ID(t, buyer))+"/service_subscriptions.json",
+		url.Values{"plan_id": {testenv.S(testenv.ID(t, svcPlan))}}), 201)
 	for _, c := range []struct {
 		id   int64
 		path string
-	}{{testenv.ID(svcPlan), sp(app.Service, "/service_plans/")}, {testenv.ID(acc), "/admin/api/account_plans/"}} {
-		err := env.Server.Deps.Store.Tx(tn.ID).Add(catalog.PlanKey(tn.ID, c.id), "contracts", 1, nil).Commit(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
+	}{{testenv.ID(t, svcPlan), sp(app.Service, "/service_plans/")}, {testenv.ID(t, acc), "/admin/api/account_plans/"}} {
 		r := tn.Do(t, "DELETE", c.path+testenv.S(c.id)+".json", nil)
 		status(t, r, 403)
 		if errs := fieldErrors(t, r); len(errs["base"]) != 1 {
@@ -270,10 +269,10 @@ func TestServicePlans(t *testing.T) {
 		t.Fatalf("premium %v", prem)
 	}
 	lk := links(t, prem)
-	if !strings.HasSuffix(text(t, lk[1], "href"), base+"/"+testenv.S(testenv.ID(prem))) {
+	if !strings.HasSuffix(text(t, lk[1], "href"), base+"/"+testenv.S(testenv.ID(t, prem))) {
 		t.Fatalf("links %v", lk)
 	}
-	pid := testenv.S(testenv.ID(prem))
+	pid := testenv.S(testenv.ID(t, prem))
 	x := xmlRoot(t, tn.Do(t, "GET", base+"/"+pid+".xml", nil), "plan")
 	if x.text("type") != "service_plan" || x.Attrs["default"] != "" || x.Attrs["custom"] != "" {
 		t.Fatalf("service plan XML %v %v", x.names(), x.Attrs)
@@ -317,9 +316,8 @@ func TestAccountPlans(t *testing.T) {
 	t.Parallel()
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
-	ctx := context.Background()
-	if p, err := catalog.DefaultAccountPlan(ctx, env.Server.Deps.Store, tn.ID); err != nil || p != nil {
-		t.Fatalf("no default account plan yet: %v %v", p, err)
+	if p := defaultAccountPlan(t, tn); p != nil {
+		t.Fatalf("no default account plan yet: %v", p)
 	}
 	if l := items(t, tn.Do(t, "GET", "/admin/api/account_plans.json", nil), "plans", "account_plan"); len(l) != 0 {
 		t.Fatalf("no account plans yet: %v", l)
@@ -328,7 +326,7 @@ func TestAccountPlans(t *testing.T) {
 		"account_plan[approval_required]": {"true"}, "account_plan[state_event]": {"publish"}})
 	status(t, r, 201)
 	p := obj(t, r, "account_plan")
-	id := testenv.S(testenv.ID(p))
+	id := testenv.S(testenv.ID(t, p))
 	for k, v := range (jmap{"name": "Partners", "approval_required": true, "state": "published", "default": false}) {
 		if p[k] != v {
 			t.Errorf("%s = %v", k, p[k])
@@ -360,9 +358,8 @@ func TestAccountPlans(t *testing.T) {
 	if obj(t, r, "account_plan")["default"] != true {
 		t.Fatalf("default %s", r.Body)
 	}
-	dp, err := catalog.DefaultAccountPlan(ctx, env.Server.Deps.Store, tn.ID)
-	if err != nil || dp == nil || testenv.S(dp.ID) != id || dp.ApprovalRequired {
-		t.Fatalf("DefaultAccountPlan = %+v, %v", dp, err)
+	if dp := defaultAccountPlan(t, tn); dp == nil || testenv.S(testenv.ID(t, dp)) != id || dp["approval_required"] != false {
+		t.Fatalf("default account plan = %v", dp)
 	}
 	xl := xmlRoot(t, tn.Do(t, "GET", "/admin/api/account_plans.xml", nil), "plans")
 	if len(xl.all("plan")) != 2 || xl.all("plan")[0].Attrs["default"] != "true" || xl.all("plan")[1].Attrs["default"] != "" {
@@ -377,11 +374,22 @@ func TestAccountPlans(t *testing.T) {
 	}
 	// Deleting the default leaves none.
 	expectDeleted(t, tn.Do(t, "DELETE", "/admin/api/account_plans/"+second+".xml", nil), "delete default account plan")
-	if dp, err := catalog.DefaultAccountPlan(ctx, env.Server.Deps.Store, tn.ID); err != nil || dp != nil {
-		t.Fatalf("default after delete: %v %v", dp, err)
+	if dp := defaultAccountPlan(t, tn); dp != nil {
+		t.Fatalf("default after delete: %v", dp)
 	}
 	expectDeleted(t, tn.Do(t, "DELETE", "/admin/api/account_plans/"+id+".json", nil), "delete")
 	expectNotFound(t, tn.Do(t, "GET", "/admin/api/account_plans/"+id+".json", nil), ".json")
+}
+
+// defaultAccountPlan is the account plan the list shows as default, or nil.
+func defaultAccountPlan(t *testing.T, tn *testenv.Tenant) jmap {
+	t.Helper()
+	for _, p := range items(t, tn.Do(t, "GET", "/admin/api/account_plans.json", nil), "plans", "account_plan") {
+		if p["default"] == true {
+			return p
+		}
+	}
+	return nil
 }
 
 func TestPlansOfDeletedService(t *testing.T) {
@@ -394,7 +402,7 @@ func TestPlansOfDeletedService(t *testing.T) {
 	for _, l := range []struct{ path, wrapper string }{{"/admin/api/application_plans.json", "application_plan"},
 		{"/admin/api/service_plans.json", "service_plan"}} {
 		for _, pl := range items(t, tn.Do(t, "GET", l.path, nil), "plans", l.wrapper) {
-			if testenv.ID(pl) == testenv.ID(p) || num(t, pl, "id") == 0 {
+			if testenv.ID(t, pl) == testenv.ID(t, p) || num(t, pl, "id") == 0 {
 				t.Fatalf("plan of a deleted service listed in %s", l.path)
 			}
 		}
@@ -402,6 +410,6 @@ func TestPlansOfDeletedService(t *testing.T) {
 			t.Fatalf("%d service plans", n)
 		}
 	}
-	expectNotFound(t, tn.Do(t, "GET", sp(svc, "/application_plans/"+testenv.S(testenv.ID(p))+".json"), nil), ".json")
+	expectNotFound(t, tn.Do(t, "GET", sp(svc, "/application_plans/"+testenv.S(testenv.ID(t, p))+".json"), nil), ".json")
 	expectNotFound(t, tn.Do(t, "POST", sp(svc, "/application_plans.json"), url.Values{"name": {"late"}}), ".json")
 }

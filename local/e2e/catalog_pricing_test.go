@@ -13,7 +13,7 @@ import (
 func TestPricingRules(t *testing.T) {
 	t.Parallel()
 	tn, svc, hits, plan := planOnHits(t, "paid")
-	other := testenv.ID(tn.Create(t, sp(svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"other"}, "unit": {"u"}}))
+	other := testenv.ID(t, tn.Create(t, sp(svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"other"}, "unit": {"u"}}))
 	base := pricingPath(plan, hits)
 
 	r := tn.Do(t, "POST", base+".json", url.Values{"min": {"1"}, "max": {"100"}, "cost_per_unit": {"0.50"}})
@@ -26,7 +26,7 @@ func TestPricingRules(t *testing.T) {
 		t.Fatalf("plan_id is XML only: %v", p)
 	}
 	lk := links(t, p)
-	if len(lk) != 3 || !strings.HasSuffix(text(t, lk[1], "href"), base+"/"+testenv.S(testenv.ID(p))) {
+	if len(lk) != 3 || !strings.HasSuffix(text(t, lk[1], "href"), base+"/"+testenv.S(testenv.ID(t, p))) {
 		t.Fatalf("links %v", lk)
 	}
 	// Unbounded max, wrapped parameters, whole costs.
@@ -62,7 +62,7 @@ func TestPricingRules(t *testing.T) {
 		t.Fatalf("XML %s", r.Body)
 	}
 	// The same range on another plan is fine.
-	plan2 := testenv.ID(tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {"paid2"}}))
+	plan2 := testenv.ID(t, tn.Create(t, sp(svc, "/application_plans.json"), "application_plan", url.Values{"name": {"paid2"}}))
 	tn.Create(t, pricingPath(plan2, hits)+".json", "pricing_rule", url.Values{"min": {"1"}, "max": {"100"}})
 
 	// Lists.
@@ -81,7 +81,7 @@ func TestPricingRules(t *testing.T) {
 	}
 
 	// Delete.
-	pid := testenv.S(testenv.ID(p))
+	pid := testenv.S(testenv.ID(t, p))
 	expectNotFound(t, tn.Do(t, "DELETE", pricingPath(plan, other)+"/"+pid+".json", nil), ".json")
 	expectNotFound(t, tn.Do(t, "DELETE", pricingPath(plan2, hits)+"/"+pid+".json", nil), ".json")
 	expectDeleted(t, tn.Do(t, "DELETE", base+"/"+pid+".json", nil), "delete rule")

@@ -15,25 +15,25 @@ func TestQuickstartCatalog(t *testing.T) {
 	t.Parallel()
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
-	svc := testenv.ID(tn.Create(t, "/admin/api/services.json", "service", url.Values{"name": {"Echo API"}}))
+	svc := testenv.ID(t, tn.Create(t, "/admin/api/services.json", "service", url.Values{"name": {"Echo API"}}))
 	var hits int64
 	for _, m := range items(t, tn.Do(t, "GET", sp(svc, "/metrics.json"), nil), "metrics", "metric") {
 		if m["system_name"] == "hits" {
-			hits = testenv.ID(m)
+			hits = testenv.ID(t, m)
 		}
 	}
-	test := testenv.ID(tn.Create(t, sp(svc, "/metrics/"+testenv.S(hits)+"/methods.json"), "method",
+	test := testenv.ID(t, tn.Create(t, sp(svc, "/metrics/"+testenv.S(hits)+"/methods.json"), "method",
 		url.Values{"friendly_name": {"test"}, "system_name": {"test"}}))
 	tn.Create(t, sp(svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"v1"}, "unit": {"hit"}})
-	v2 := testenv.ID(tn.Create(t, sp(svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"v2"}, "unit": {"hit"}}))
-	plan := testenv.ID(tn.Create(t, sp(svc, "/application_plans.json"), "application_plan",
+	v2 := testenv.ID(t, tn.Create(t, sp(svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"v2"}, "unit": {"hit"}}))
+	plan := testenv.ID(t, tn.Create(t, sp(svc, "/application_plans.json"), "application_plan",
 		url.Values{"name": {"basic"}, "state_event": {"publish"}}))
 	tn.Create(t, limitsPath(plan, test)+".json", "limit", url.Values{"period": {"hour"}, "value": {"5"}})
 	tn.Create(t, limitsPath(plan, v2)+".json", "limit", url.Values{"period": {"eternity"}, "value": {"0"}})
 	status(t, tn.Do(t, "PUT", sp(svc, "/application_plans/"+testenv.S(plan)+"/default.json"), nil), 200)
 
 	// A developer and an application on the basic plan.
-	acc := testenv.ID(tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {"Dev Co"}, "username": {"dev"},
+	acc := testenv.ID(t, tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {"Dev Co"}, "username": {"dev"},
 		"email": {"dev@example.com"}, "password": {"a-long-enough-password"}}))
 	app := tn.Create(t, "/admin/api/accounts/"+testenv.S(acc)+"/applications.json", "application",
 		url.Values{"plan_id": {testenv.S(plan)}, "name": {"Echo client"}})

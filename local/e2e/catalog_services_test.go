@@ -27,7 +27,7 @@ func TestServiceCreateReadUpdateJSON(t *testing.T) {
 		"state_event": {"publish"}})
 	status(t, r, 201)
 	s := obj(t, r, "service")
-	id := testenv.ID(s)
+	id := testenv.ID(t, s)
 	want := jmap{"name": "Echo API", "system_name": "echo_api", "state": "published", "backend_version": "2",
 		"deployment_option": "self_managed", "support_email": "help@example.com", "description": "Echoes",
 		"intentions_required": true, "buyers_manage_apps": false, "buyers_manage_keys": false, "referrer_filters_required": true,
@@ -232,7 +232,7 @@ func TestServiceValidation(t *testing.T) {
 		t.Fatalf("generated system name %v", s["system_name"])
 	}
 	// Updates validate too and change nothing when refused.
-	id := testenv.ID(s)
+	id := testenv.ID(t, s)
 	fieldError(t, tn.Do(t, "PUT", sp(id, ".json"), url.Values{"name": {""}}), 422, "name", "can't be blank")
 	fieldError(t, tn.Do(t, "PUT", sp(id, ".json"), url.Values{"name": {"ok"}, "support_email": {"bad"}}), 422, "support_email", "should look like an email address")
 	if got := obj(t, tn.Do(t, "GET", sp(id, ".json"), nil), "service"); got["name"] != "日本" {
@@ -294,7 +294,7 @@ func TestServiceDelete(t *testing.T) {
 	expectNotFound(t, tn.Do(t, "DELETE", sp(id, ".json"), nil), ".json")
 	expectNotFound(t, tn.Do(t, "GET", sp(id, "/metrics.json"), nil), ".json")
 	list := items(t, tn.Do(t, "GET", "/admin/api/services.json", nil), "services", "service")
-	if len(list) != 1 || testenv.ID(list[0]) != tn.DefaultService {
+	if len(list) != 1 || testenv.ID(t, list[0]) != tn.DefaultService {
 		t.Fatalf("a deleted service leaves the list: %v", ids(t, list))
 	}
 	// Its system name is free again.
@@ -316,7 +316,7 @@ func TestServiceDelete(t *testing.T) {
 		t.Fatal(err)
 	}
 	if doc.Error.From != "incomplete" || doc.Error.Event != "mark_as_deleted" || doc.Error.Error != `State cannot transition via "mark_as_deleted"` ||
-		testenv.ID(doc.Error.Object["service"]) != tn.DefaultService {
+		testenv.ID(t, doc.Error.Object["service"]) != tn.DefaultService {
 		t.Fatalf("InvalidTransition JSON: %s", r.Body)
 	}
 	r = tn.Do(t, "DELETE", sp(tn.DefaultService, ".xml"), nil)
@@ -330,7 +330,9 @@ func TestServiceDelete(t *testing.T) {
 	status(t, tn.Do(t, "DELETE", sp(dep, ".json"), nil), 422)
 
 	// The last remaining service cannot be deleted even when it is not the
-	// default one: make the tenant point nowhere, then delete down to one.
+	// default one. No API makes a tenant point nowhere (the default service
+	// cannot be deleted), so this is fault injection: the tenant item is
+	// changed directly, to prove the guard on live services holds on its own.
 	lone := env.NewTenant(t)
 	ctx := context.Background()
 	err := env.Server.Deps.Store.Tx(0).Update(tenant.Key(lone.ID), store.NewChange().Set("default_service", int64(0)), nil).Commit(ctx)

@@ -13,7 +13,7 @@ func TestProxyDefaults(t *testing.T) {
 	t.Parallel()
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
-	svc := testenv.ID(tn.Create(t, "/admin/api/services.json", "service", url.Values{"name": {"Echo API"}}))
+	svc := testenv.ID(t, tn.Create(t, "/admin/api/services.json", "service", url.Values{"name": {"Echo API"}}))
 	r := tn.Do(t, "GET", sp(svc, "/proxy.json"), nil)
 	status(t, r, 200)
 	px := obj(t, r, "proxy")
@@ -55,7 +55,7 @@ func TestProxyUpdateValidation(t *testing.T) {
 	t.Parallel()
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
-	svc := testenv.ID(tn.Create(t, "/admin/api/services.json", "service", url.Values{"name": {"Echo API"}}))
+	svc := testenv.ID(t, tn.Create(t, "/admin/api/services.json", "service", url.Values{"name": {"Echo API"}}))
 	r := tn.Do(t, "PATCH", sp(svc, "/proxy.json"), url.Values{"credentials_location": {"cookie"}, "error_status_no_match": {"600"},
 		"error_auth_failed": {"nope!"}, "endpoint": {"https://a.example.com/path"}, "auth_user_key": {"bad key"}})
 	status(t, r, 422)
@@ -112,14 +112,14 @@ func TestMappingRuleCRUD(t *testing.T) {
 		}
 	}
 	// Another product's metric is not found.
-	other := testenv.ID(p.tn.Create(t, "/admin/api/services.json", "service", url.Values{"name": {"Other"}}))
+	other := testenv.ID(t, p.tn.Create(t, "/admin/api/services.json", "service", url.Values{"name": {"Other"}}))
 	status(t, p.tn.Do(t, "POST", base+".json", url.Values{"http_method": {"GET"}, "pattern": {"/a"}, "delta": {"1"},
 		"metric_id": {testenv.S(p.tn.MetricID(t, other, "hits"))}}), 404)
 
 	a := p.rule(t, "GET", "/a", p.v1)
 	b := p.rule(t, "GET", "/b", p.v1, "position", "1", "last", "true")
 	rules := p.rules(t)
-	if len(rules) != 3 || testenv.ID(rules[0]) != b || testenv.ID(rules[2]) != a || num(t, rules[1], "position") != 2 || rules[0]["last"] != true {
+	if len(rules) != 3 || testenv.ID(t, rules[0]) != b || testenv.ID(t, rules[2]) != a || num(t, rules[1], "position") != 2 || rules[0]["last"] != true {
 		t.Fatalf("positions after insert at 1: %v", rules)
 	}
 	r := p.tn.Do(t, "PUT", base+"/"+testenv.S(a)+".json", url.Values{"pattern": {"/a$"}, "position": {"1"}})
@@ -162,10 +162,14 @@ func TestProxyConfigs(t *testing.T) {
 	if len(list) != 1 || num(t, list[0], "version") != 1 || list[0]["environment"] != "sandbox" {
 		t.Fatalf("sandbox configs: %v", list)
 	}
-	content := list[0]["content"].(jmap)
-	proxyDoc := content["proxy"].(jmap)
-	rules := proxyDoc["proxy_rules"].([]any)
-	if content["backend_version"] != "1" || len(rules) != 1 || rules[0].(jmap)["metric_system_name"] != "hits" || len(proxyDoc["hosts"].([]any)) != 2 {
+	content := inner(t, list[0], "content")
+	proxyDoc := inner(t, content, "proxy")
+	rules := array(t, proxyDoc, "proxy_rules")
+	var first jmap
+	if len(rules) > 0 {
+		first, _ = rules[0].(jmap)
+	}
+	if content["backend_version"] != "1" || len(rules) != 1 || first["metric_system_name"] != "hits" || len(array(t, proxyDoc, "hosts")) != 2 {
 		t.Fatalf("config content: %v", content)
 	}
 

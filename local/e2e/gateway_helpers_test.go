@@ -28,22 +28,22 @@ func newEchoProduct(t *testing.T) *echoProduct {
 	env := testenv.Get(t)
 	tn := env.NewTenant(t)
 	p := &echoProduct{env: env, tn: tn}
-	p.svc = testenv.ID(tn.Create(t, "/admin/api/services.json", "service", url.Values{"name": {"Echo API"}}))
+	p.svc = testenv.ID(t, tn.Create(t, "/admin/api/services.json", "service", url.Values{"name": {"Echo API"}}))
 	p.hits = tn.MetricID(t, p.svc, "hits")
-	p.test = testenv.ID(tn.Create(t, sp(p.svc, "/metrics/"+testenv.S(p.hits)+"/methods.json"), "method",
+	p.test = testenv.ID(t, tn.Create(t, sp(p.svc, "/metrics/"+testenv.S(p.hits)+"/methods.json"), "method",
 		url.Values{"friendly_name": {"test"}, "system_name": {"test"}}))
-	p.v1 = testenv.ID(tn.Create(t, sp(p.svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"v1"}, "unit": {"hit"}}))
-	p.v2 = testenv.ID(tn.Create(t, sp(p.svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"v2"}, "unit": {"hit"}}))
-	p.plan = testenv.ID(tn.Create(t, sp(p.svc, "/application_plans.json"), "application_plan",
+	p.v1 = testenv.ID(t, tn.Create(t, sp(p.svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"v1"}, "unit": {"hit"}}))
+	p.v2 = testenv.ID(t, tn.Create(t, sp(p.svc, "/metrics.json"), "metric", url.Values{"friendly_name": {"v2"}, "unit": {"hit"}}))
+	p.plan = testenv.ID(t, tn.Create(t, sp(p.svc, "/application_plans.json"), "application_plan",
 		url.Values{"name": {"Basic"}, "state_event": {"publish"}}))
 	tn.Create(t, limitsPath(p.plan, p.test)+".json", "limit", url.Values{"period": {"hour"}, "value": {"5"}})
 	tn.Create(t, limitsPath(p.plan, p.v2)+".json", "limit", url.Values{"period": {"eternity"}, "value": {"0"}})
 	dev := testenv.Unique("dev")
-	acc := testenv.ID(tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {dev}, "username": {dev},
+	acc := testenv.ID(t, tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {dev}, "username": {dev},
 		"email": {dev + "@example.com"}, "password": {"a-long-enough-password"}}))
 	app := tn.Create(t, "/admin/api/accounts/"+testenv.S(acc)+"/applications.json", "application",
 		url.Values{"plan_id": {testenv.S(p.plan)}, "name": {"Echo client"}})
-	p.userKey = app["user_key"].(string)
+	p.userKey = text(t, app, "user_key")
 	px := obj(t, tn.Do(t, "PATCH", sp(p.svc, "/proxy.json"), url.Values{"api_backend": {env.EchoURL}}), "proxy")
 	p.staging, p.production = hostOf(t, px["sandbox_endpoint"]), hostOf(t, px["endpoint"])
 	return p
@@ -66,7 +66,7 @@ func (p *echoProduct) rule(t *testing.T, method, pattern string, metric int64, e
 	for i := 0; i+1 < len(extra); i += 2 {
 		form.Set(extra[i], extra[i+1])
 	}
-	return testenv.ID(p.tn.Create(t, sp(p.svc, "/proxy/mapping_rules.json"), "mapping_rule", form))
+	return testenv.ID(t, p.tn.Create(t, sp(p.svc, "/proxy/mapping_rules.json"), "mapping_rule", form))
 }
 
 // rules lists the mapping rules in position order.
@@ -81,7 +81,7 @@ func (p *echoProduct) rules(t *testing.T) []jmap {
 func (p *echoProduct) deleteRules(t *testing.T) {
 	t.Helper()
 	for _, r := range p.rules(t) {
-		status(t, p.tn.Do(t, "DELETE", sp(p.svc, "/proxy/mapping_rules/"+testenv.S(testenv.ID(r))+".json"), nil), 200)
+		status(t, p.tn.Do(t, "DELETE", sp(p.svc, "/proxy/mapping_rules/"+testenv.S(testenv.ID(t, r))+".json"), nil), 200)
 	}
 }
 

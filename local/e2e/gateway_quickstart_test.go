@@ -90,5 +90,5 @@ func (p *echoProduct) serviceToken(t *testing.T) string {
 	t.Helper()
 	r := p.tn.Do(t, "GET", sp(p.svc, "/proxy/configs/sandbox/latest.json"), nil)
 	status(t, r, 200)
-	return obj(t, r, "proxy_config")["content"].(jmap)["backend_authentication_value"].(string)
+	return text(t, inner(t, obj(t, r, "proxy_config"), "content"), "backend_authentication_value")
 }

@@ -158,6 +158,16 @@ func inner(t testing.TB, o jmap, k string) jmap {
 	return m
 }
 
+// array reads a JSON list field of decoded JSON.
+func array(t testing.TB, o jmap, k string) []any {
+	t.Helper()
+	a, ok := o[k].([]any)
+	if !ok {
+		t.Fatalf("%q is not a list in %s", k, show(o))
+	}
+	return a
+}
+
 // links reads the "links" list of an object: [{"rel":...,"href":...}, ...].
 func links(t testing.TB, o jmap) []jmap {
 	t.Helper()

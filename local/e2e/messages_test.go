@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"turnpike/shared/admin/outbox"
 	"turnpike/shared/localdev/testenv"
+	"turnpike/shared/model/outbox"
 )
 
 func TestMessages(t *testing.T) {

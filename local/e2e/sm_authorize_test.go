@@ -102,7 +102,7 @@ func TestSMAuthorizeApplicationNotActive(t *testing.T) {
 	f.resume(f.app)
 	status(t, f.authorize(f.q()), 200)
 	// Pending: an application on a plan that requires approval, until it is accepted.
-	approval := testenv.ID(f.tn.Create(t, "/admin/api/services/"+testenv.S(f.svc)+"/application_plans.json", "application_plan",
+	approval := testenv.ID(t, f.tn.Create(t, "/admin/api/services/"+testenv.S(f.svc)+"/application_plans.json", "application_plan",
 		url.Values{"name": {"Approval"}, "approval_required": {"true"}}))
 	pending := f.appOn(approval, smOpts{})
 	q := url.Values{"provider_key": {f.tn.ProviderKey}, "service_id": {testenv.S(f.svc)}, "app_id": {pending.AppID}}
@@ -126,6 +126,17 @@ func TestSMAuthorizeLimitsExceeded(t *testing.T) {
 		`<usage_report metric="hits" period="day" exceeded="true">` + period("day", now) + `<max_value>4</max_value><current_value>5</current_value></usage_report>` +
 		`</usage_reports></status>`
 	exactly(t, r, 409, want)
+}
+
+// 6.1 §8, a suspended service ("service is not active"), is a state no API
+// reaches: the Account Management API has no event that suspends a service
+// and refuses one, so the service stays active for authorize.
+func TestSMServiceCannotBeSuspended(t *testing.T) {
+	t.Parallel()
+	f := newSM(t, smOpts{})
+	fieldError(t, f.tn.Do(t, "PUT", "/admin/api/services/"+testenv.S(f.svc)+".json", url.Values{"state_event": {"suspend"}}),
+		422, "state_event", "is invalid")
+	status(t, f.authorize(f.q()), 200)
 }
 
 // 6.1 §9: eternity limits have no period bounds.

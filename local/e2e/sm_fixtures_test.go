@@ -56,9 +56,9 @@ func newSMOn(t *testing.T, env *testenv.Env, o smOpts) *sm {
 	if o.referrers {
 		form.Set("referrer_filters_required", "true")
 	}
-	svc := testenv.ID(tn.Create(t, "/admin/api/services.json", "service", form))
+	svc := testenv.ID(t, tn.Create(t, "/admin/api/services.json", "service", form))
 	f := &sm{t: t, env: env, tn: tn, svc: svc, metrics: map[string]int64{"hits": tn.MetricID(t, svc, "hits")}}
-	f.plan = testenv.ID(tn.Create(t, "/admin/api/services/"+testenv.S(svc)+"/application_plans.json", "application_plan",
+	f.plan = testenv.ID(t, tn.Create(t, "/admin/api/services/"+testenv.S(svc)+"/application_plans.json", "application_plan",
 		url.Values{"name": {"Basic"}}))
 	f.app = f.newApp(o)
 	return f
@@ -83,7 +83,7 @@ func (f *sm) appOn(plan int64, o smOpts) *smApp {
 	if o.redirectURL != "" {
 		form.Set("redirect_url", o.redirectURL)
 	}
-	a := f.tn.Create(f.t, "/admin/api/accounts/"+testenv.S(testenv.ID(acc))+"/applications.json", "application", form)
+	a := f.tn.Create(f.t, "/admin/api/accounts/"+testenv.S(testenv.ID(f.t, acc))+"/applications.json", "application", form)
 	// The API shows the app_id on app_id services and the user_key on user_key
 	// services only; the tests that prove the other one is refused read it
 	// (and never write anything) from the store.

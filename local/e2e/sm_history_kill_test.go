@@ -132,7 +132,7 @@ func (r *runner) kill() {
 func remoteApp(t *testing.T, tn *testenv.Tenant) (svc int64, userKey string, appID int64) {
 	t.Helper()
 	s := tn.Create(t, "/admin/api/services.json", "service", url.Values{"name": {testenv.Unique("svc")}})
-	svc = testenv.ID(s)
+	svc = testenv.ID(t, s)
 	r := tn.Do(t, "GET", "/admin/api/services/"+testenv.S(svc)+"/metrics.json", nil)
 	status(t, r, 200)
 	m := regexp.MustCompile(`"id":(\d+)[^}]*"system_name":"hits"`).FindStringSubmatch(r.String())
@@ -141,15 +141,15 @@ func remoteApp(t *testing.T, tn *testenv.Tenant) (svc int64, userKey string, app
 	}
 	plan := tn.Create(t, "/admin/api/services/"+testenv.S(svc)+"/application_plans.json", "application_plan", url.Values{"name": {testenv.Unique("plan")}})
 	for _, p := range []string{"day", "hour"} {
-		tn.Create(t, "/admin/api/application_plans/"+testenv.S(testenv.ID(plan))+"/metrics/"+m[1]+"/limits.json", "limit",
+		tn.Create(t, "/admin/api/application_plans/"+testenv.S(testenv.ID(t, plan))+"/metrics/"+m[1]+"/limits.json", "limit",
 			url.Values{"period": {p}, "value": {"100000000"}})
 	}
 	dev := testenv.Unique("dev")
 	acc := tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {dev}, "username": {dev},
 		"email": {dev + "@example.com"}, "password": {"a-long-enough-password"}})
-	app := tn.Create(t, "/admin/api/accounts/"+testenv.S(testenv.ID(acc))+"/applications.json", "application",
-		url.Values{"plan_id": {testenv.S(testenv.ID(plan))}, "name": {"app"}})
-	return svc, app["user_key"].(string), testenv.ID(app)
+	app := tn.Create(t, "/admin/api/accounts/"+testenv.S(testenv.ID(t, acc))+"/applications.json", "application",
+		url.Values{"plan_id": {testenv.S(testenv.ID(t, plan))}, "name": {"app"}})
+	return svc, app["user_key"].(string), testenv.ID(t, app)
 }
 
 // The usage history equals the counters whatever happens to the process

@@ -48,6 +48,37 @@ func TestSMMisc(t *testing.T) {
 	}
 }
 
+// A tenant the Master API suspends or schedules for deletion is refused on
+// the very next call, by provider key or service token, as 3scale refuses an
+// unknown provider; resumed (approved again), it is answered at once.
+func TestSMTenantStates(t *testing.T) {
+	t.Parallel()
+	f := newSM(t, smOpts{})
+	token := f.serviceToken()
+	byToken := url.Values{"service_token": {token}, "service_id": {testenv.S(f.svc)}, "app_id": {f.app.AppID}}
+	status(t, f.authrep(f.q("usage[hits]", "1")), 200)
+	status(t, f.authrep(byToken), 200)
+	provider := "/master/api/providers/" + testenv.S(f.tn.ID) + ".json"
+	for _, state := range []string{"scheduled_for_deletion", "suspended"} {
+		if state == "suspended" {
+			tenantEvent(t, f.env, f.tn.ID, "suspend", 200)
+		} else {
+			status(t, master(t, f.env, "DELETE", provider, nil), 200)
+		}
+		if got := text(t, tenantOf(t, f.env, f.tn.ID), "state"); got != state {
+			t.Fatalf("tenant state %q, want %q", got, state)
+		}
+		status(t, f.authrep(f.q("usage[hits]", "1")), 403, errBody("provider_key_invalid", `provider key "`+f.tn.ProviderKey+`" is invalid`))
+		status(t, f.authorize(byToken), 403, "service_token_invalid")
+		status(t, f.report(f.creds()+"&transactions[0][app_id]="+f.app.AppID+"&transactions[0][usage][hits]=1"), 403, "provider_key_invalid")
+		if got := text(t, tenantEvent(t, f.env, f.tn.ID, "resume", 200), "state"); got != "approved" {
+			t.Fatalf("resumed tenant state %q, want approved", got)
+		}
+		status(t, f.authrep(f.q("usage[hits]", "1")), 200)
+		status(t, f.authorize(byToken), 200)
+	}
+}
+
 // Rack's limits on parameters: more than 4096 is a 400.
 func TestSMTooManyParameters(t *testing.T) {
 	t.Parallel()
@@ -65,8 +96,8 @@ func TestSMDefaultService(t *testing.T) {
 	dev := testenv.Unique("dev")
 	acc := tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {dev}, "username": {dev},
 		"email": {dev + "@example.com"}, "password": {"a-long-enough-password"}})
-	app := tn.Create(t, "/admin/api/accounts/"+testenv.S(testenv.ID(acc))+"/applications.json", "application",
-		url.Values{"plan_id": {testenv.S(testenv.ID(plan))}, "name": {"app"}})
+	app := tn.Create(t, "/admin/api/accounts/"+testenv.S(testenv.ID(t, acc))+"/applications.json", "application",
+		url.Values{"plan_id": {testenv.S(testenv.ID(t, plan))}, "name": {"app"}})
 	r := env.Do(t, "GET", "/transactions/authrep.xml", url.Values{"provider_key": {tn.ProviderKey}, "user_key": {text(t, app, "user_key")}, "usage[hits]": {"1"}})
 	status(t, r, 200, "<plan>Default plan</plan>")
 }

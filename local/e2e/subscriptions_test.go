@@ -48,15 +48,15 @@ func TestServiceSubscriptionLifecycle(t *testing.T) {
 	if r := w.do(t, "GET", w.subs(w.acc)+".xml", nil); r.Status != 406 {
 		t.Fatalf("XML: %d %s", r.Status, r.Body)
 	}
-	id := testenv.S(testenv.ID(sub))
-	if got := obj(t, send(t, w.tn, 200, "GET", w.subs(w.acc)+"/"+id+".json", nil), "service_subscription"); testenv.ID(got) != testenv.ID(sub) {
+	id := testenv.S(testenv.ID(t, sub))
+	if got := obj(t, send(t, w.tn, 200, "GET", w.subs(w.acc)+"/"+id+".json", nil), "service_subscription"); testenv.ID(t, got) != testenv.ID(t, sub) {
 		t.Fatalf("read: %v", got)
 	}
 	send(t, w.tn, 404, "GET", w.subs(w.developer(t))+"/"+id+".json", nil)
 	send(t, w.tn, 404, "GET", w.subs(w.acc)+"/999999999.json", nil)
 	// change_plan answers the service plan and moves the counters.
 	got := obj(t, send(t, w.tn, 200, "PUT", w.subs(w.acc)+"/"+id+"/change_plan.json", url.Values{"plan_id": {testenv.S(other)}}), "service_plan")
-	if testenv.ID(got) != other || w.contracts(t, other) != 1 || w.contracts(t, def) != 0 {
+	if testenv.ID(t, got) != other || w.contracts(t, other) != 1 || w.contracts(t, def) != 0 {
 		t.Fatalf("change_plan: %v", got)
 	}
 	send(t, w.tn, 200, "PUT", w.subs(w.acc)+"/"+id+"/change_plan.json", url.Values{"plan_id": {testenv.S(other)}})
@@ -94,7 +94,7 @@ func TestServiceSubscriptionApproval(t *testing.T) {
 	if sub["state"] != "pending" || sub["accepted_at"] != nil {
 		t.Fatalf("subscription on an approval plan: %v", sub)
 	}
-	path := w.subs(w.acc) + "/" + testenv.S(testenv.ID(sub))
+	path := w.subs(w.acc) + "/" + testenv.S(testenv.ID(t, sub))
 	got := obj(t, send(t, w.tn, 200, "PUT", path+"/approve.json", nil), "service_subscription")
 	if got["state"] != "live" || got["accepted_at"] == nil {
 		t.Fatalf("approved: %v", got)
@@ -117,14 +117,14 @@ func TestUnsubscribeDeletesSuspendedApplications(t *testing.T) {
 	keep := w.newApp(t, w.acc, w.appPlan(t, otherSvc, nil), nil)
 	var apps []int64
 	for i := 0; i < 14; i++ { // more than one transaction deletes
-		apps = append(apps, testenv.ID(w.newApp(t, w.acc, w.plan, nil)))
+		apps = append(apps, testenv.ID(t, w.newApp(t, w.acc, w.plan, nil)))
 	}
 	send(t, w.tn, 200, "PUT", w.app(w.acc, apps[0])+"/customize_plan.json", nil)
 	subs := items(t, send(t, w.tn, 200, "GET", w.subs(w.acc)+".json", nil), "service_subscriptions", "service_subscription")
 	var path string
 	for _, s := range subs {
 		if num(t, s, "service_id") == w.svc {
-			path = w.subs(w.acc) + "/" + testenv.S(testenv.ID(s))
+			path = w.subs(w.acc) + "/" + testenv.S(testenv.ID(t, s))
 		}
 	}
 	for i, id := range apps {
@@ -141,7 +141,7 @@ func TestUnsubscribeDeletesSuspendedApplications(t *testing.T) {
 	for _, id := range apps {
 		send(t, w.tn, 404, "GET", w.app(w.acc, id)+".json", nil)
 	}
-	send(t, w.tn, 200, "GET", w.app(w.acc, testenv.ID(keep))+".json", nil)
+	send(t, w.tn, 200, "GET", w.app(w.acc, testenv.ID(t, keep))+".json", nil)
 	if w.contracts(t, w.plan) != 0 || w.contracts(t, w.defaultServicePlan(t, w.svc)) != 0 {
 		t.Fatal("contracts after unsubscribing")
 	}

@@ -35,7 +35,7 @@ func TestTenantHosts(t *testing.T) {
 		t.Helper()
 		r := send("master.turnpike.test", "GET", "/master/api/providers/"+testenv.S(tn.ID)+".json", url.Values{"access_token": {testenv.MasterToken}})
 		status(t, r, 200)
-		h := obj(t, r, "signup", "account")["admin_domain"].(string)
+		h := text(t, obj(t, r, "signup", "account"), "admin_domain")
 		if !strings.HasSuffix(h, "-admin.turnpike.test") {
 			t.Fatalf("admin_domain %s", h)
 		}

@@ -130,7 +130,7 @@ func TestTenantPurgeCommandKilled(t *testing.T) {
 		t.Fatalf("tenant B changed:\nbefore %v\nafter  %v", bBefore, after)
 	}
 	status(t, master(t, env, "GET", path+".json", nil), 404)
-	wantBody(t, authrepOf(t, env, b, bApp), 200, "<authorized>true</authorized>")
+	status(t, authrepOf(t, env, b, bApp), 200, "<authorized>true</authorized>")
 	if out := runPurge(t, cmd()); out != "" {
 		t.Fatalf("a third run found work: %s", out)
 	}
@@ -139,8 +139,8 @@ func TestTenantPurgeCommandKilled(t *testing.T) {
 	r := master(t, env, "GET", "/master/api/purges.json", nil)
 	status(t, r, 200)
 	var audit map[string]any
-	for _, p := range r.JSON(t)["purges"].([]any) {
-		if p := p.(map[string]any)["purge"].(map[string]any); num(t, p, "tenant_id") == a.ID {
+	for _, p := range items(t, r, "purges", "purge") {
+		if num(t, p, "tenant_id") == a.ID {
 			audit = p
 		}
 	}
@@ -148,8 +148,9 @@ func TestTenantPurgeCommandKilled(t *testing.T) {
 		t.Fatalf("audit: %v", audit)
 	}
 	var total float64
-	for _, v := range audit["counts"].(map[string]any) {
-		total += v.(float64)
+	counts := inner(t, audit, "counts")
+	for k := range counts {
+		total += float64(num(t, counts, k))
 	}
 	if int(total) != countItems(before) {
 		t.Errorf("audit counts %d items, the tables held %d", int(total), countItems(before))

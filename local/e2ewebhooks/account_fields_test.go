@@ -20,7 +20,7 @@ func TestAccountBuiltinFields(t *testing.T) {
 	if acc["vat_code"] != "DE123" || acc["country"] != "Germany" {
 		t.Fatalf("signup: %v", acc)
 	}
-	p := "/admin/api/accounts/" + testenv.S(testenv.ID(acc))
+	p := "/admin/api/accounts/" + testenv.S(testenv.ID(t, acc))
 	r := tn.Do(t, "PUT", p+".json", url.Values{"telephone_number": {"+49 30 1234"}, "org_legaladdress": {"Unter den Linden 1"},
 		"city": {"Berlin"}, "zip": {"10117"}, "country": {""}})
 	if r.Status != 200 {

@@ -23,12 +23,12 @@ func TestWebhookBurst(t *testing.T) {
 		"provider_actions": {"true"}, "user_updated_on": {"true"}}); r.Status != 200 {
 		t.Fatalf("PUT webhooks: %d %s", r.Status, r.Body)
 	}
-	acc := testenv.ID(tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {"Burst"},
+	acc := testenv.ID(t, tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {"Burst"},
 		"username": {"burst"}, "email": {"burst@example.com"}, "password": {password}}))
 	const users, changes = 10, 100
 	paths := make([]string, users)
 	for i := range paths {
-		u := testenv.ID(tn.Create(t, "/admin/api/accounts/"+testenv.S(acc)+"/users.json", "user",
+		u := testenv.ID(t, tn.Create(t, "/admin/api/accounts/"+testenv.S(acc)+"/users.json", "user",
 			url.Values{"username": {fmt.Sprintf("burst%d", i)}, "email": {fmt.Sprintf("u%d-0@example.com", i)}}))
 		paths[i] = "/admin/api/accounts/" + testenv.S(acc) + "/users/" + testenv.S(u) + ".json"
 	}

@@ -27,12 +27,12 @@ func TestWebhookCreateAccountAndPlanUpdate(t *testing.T) {
 	if acc["state"] != "approved" || acc["org_name"] != "Pied Piper" {
 		t.Fatalf("account: %v", acc)
 	}
-	users := tn.Do(t, "GET", "/admin/api/accounts/"+testenv.S(testenv.ID(acc))+"/users.json", nil).JSON(t)["users"].([]any)
+	users := tn.Do(t, "GET", "/admin/api/accounts/"+testenv.S(testenv.ID(t, acc))+"/users.json", nil).JSON(t)["users"].([]any)
 	u := users[0].(map[string]any)["user"].(map[string]any)
 	if len(users) != 1 || u["role"] != "admin" || u["state"] != "active" || u["username"] != "richard" {
 		t.Fatalf("users: %v", users)
 	}
-	if apps := tn.Do(t, "GET", "/admin/api/accounts/"+testenv.S(testenv.ID(acc))+"/applications.json", nil).String(); apps != `{"applications":[]}` {
+	if apps := tn.Do(t, "GET", "/admin/api/accounts/"+testenv.S(testenv.ID(t, acc))+"/applications.json", nil).String(); apps != `{"applications":[]}` {
 		t.Errorf("createAccount subscribed: %s", apps)
 	}
 	if r := tn.Do(t, "POST", "/admin/api/accounts.json", url.Values{"org_name": {"No mail"}, "username": {"nomail"}}); r.Status != 422 ||
@@ -49,14 +49,14 @@ func TestWebhookCreateAccountAndPlanUpdate(t *testing.T) {
 	}
 
 	// plan_id on PUT .../applications/{id}: the plan changes.
-	svc := testenv.ID(tn.Create(t, "/admin/api/services.json", "service", url.Values{"name": {"Compression"}}))
+	svc := testenv.ID(t, tn.Create(t, "/admin/api/services.json", "service", url.Values{"name": {"Compression"}}))
 	plans := "/admin/api/services/" + testenv.S(svc) + "/application_plans.json"
-	basic := testenv.ID(tn.Create(t, plans, "application_plan", url.Values{"name": {"basic"}}))
-	pro := testenv.ID(tn.Create(t, plans, "application_plan", url.Values{"name": {"pro"}}))
-	other := testenv.ID(tn.Create(t, "/admin/api/services/"+testenv.S(tn.DefaultService)+"/application_plans.json",
+	basic := testenv.ID(t, tn.Create(t, plans, "application_plan", url.Values{"name": {"basic"}}))
+	pro := testenv.ID(t, tn.Create(t, plans, "application_plan", url.Values{"name": {"pro"}}))
+	other := testenv.ID(t, tn.Create(t, "/admin/api/services/"+testenv.S(tn.DefaultService)+"/application_plans.json",
 		"application_plan", url.Values{"name": {"elsewhere"}}))
-	apps := "/admin/api/accounts/" + testenv.S(testenv.ID(acc)) + "/applications"
-	app := testenv.ID(tn.Create(t, apps+".json", "application", url.Values{"plan_id": {testenv.S(basic)}, "name": {"middle-out"}}))
+	apps := "/admin/api/accounts/" + testenv.S(testenv.ID(t, acc)) + "/applications"
+	app := testenv.ID(t, tn.Create(t, apps+".json", "application", url.Values{"plan_id": {testenv.S(basic)}, "name": {"middle-out"}}))
 	p := apps + "/" + testenv.S(app) + ".json"
 	if r := tn.Do(t, "PUT", p, url.Values{"plan_id": {testenv.S(other)}}); r.Status != 404 {
 		t.Errorf("a plan of another service: %d %s", r.Status, r.Body)

@@ -32,13 +32,13 @@ func TestWebhookEveryEventKindFromAdmin(t *testing.T) {
 	expect := func(kinds ...string) { want = append(want, kinds...) }
 
 	// A service with a second plan, so that applications can change plan.
-	svc := testenv.ID(tn.Create(t, "/admin/api/services.json", "service", url.Values{"name": {"Hooked"}}))
+	svc := testenv.ID(t, tn.Create(t, "/admin/api/services.json", "service", url.Values{"name": {"Hooked"}}))
 	plans := "/admin/api/services/" + testenv.S(svc) + "/application_plans.json"
-	basic := testenv.ID(tn.Create(t, plans, "application_plan", url.Values{"name": {"basic"}}))
-	pro := testenv.ID(tn.Create(t, plans, "application_plan", url.Values{"name": {"pro"}}))
-	accPlan := testenv.ID(tn.Create(t, "/admin/api/account_plans.json", "account_plan", url.Values{"name": {"gold"}}))
+	basic := testenv.ID(t, tn.Create(t, plans, "application_plan", url.Values{"name": {"basic"}}))
+	pro := testenv.ID(t, tn.Create(t, plans, "application_plan", url.Values{"name": {"pro"}}))
+	accPlan := testenv.ID(t, tn.Create(t, "/admin/api/account_plans.json", "account_plan", url.Values{"name": {"gold"}}))
 
-	acc := testenv.ID(tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {"Hooli"},
+	acc := testenv.ID(t, tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {"Hooli"},
 		"username": {"hooli"}, "email": {"hooli@example.com"}, "password": {password}}))
 	expect("account created", "user created")
 	a := "/admin/api/accounts/" + testenv.S(acc)
@@ -47,14 +47,14 @@ func TestWebhookEveryEventKindFromAdmin(t *testing.T) {
 	must(tn.Do(t, "PUT", a+"/change_plan.json", url.Values{"plan_id": {testenv.S(accPlan)}}), 200, "change account plan")
 	expect("account updated", "account updated", "account plan_changed")
 
-	user := testenv.ID(tn.Create(t, a+"/users.json", "user", url.Values{"username": {"gavin"}, "email": {"gavin@example.com"}}))
+	user := testenv.ID(t, tn.Create(t, a+"/users.json", "user", url.Values{"username": {"gavin"}, "email": {"gavin@example.com"}}))
 	u := a + "/users/" + testenv.S(user)
 	must(tn.Do(t, "PUT", u+".json", url.Values{"email": {"gavin@hooli.example.com"}}), 200, "update user")
 	must(tn.Do(t, "PUT", u+"/activate.json", nil), 200, "activate user")
 	must(tn.Do(t, "DELETE", u+".json", nil), 200, "delete user")
 	expect("user created", "user updated", "user updated", "user deleted")
 
-	app := testenv.ID(tn.Create(t, a+"/applications.json", "application", url.Values{"plan_id": {testenv.S(basic)}, "name": {"XYZ"}}))
+	app := testenv.ID(t, tn.Create(t, a+"/applications.json", "application", url.Values{"plan_id": {testenv.S(basic)}, "name": {"XYZ"}}))
 	p := a + "/applications/" + testenv.S(app)
 	must(tn.Do(t, "PUT", p+".json", url.Values{"description": {"the box"}}), 200, "update application")
 	must(tn.Do(t, "PUT", p+".json", url.Values{"user_key": {"a-key-of-our-own"}}), 200, "update user_key")
@@ -152,7 +152,7 @@ func TestWebhookDeveloperSideOnly(t *testing.T) {
 	waitFor(t, 30*time.Second, "the portal signup's events", func() bool { return len(rc.ok()) >= 2 })
 
 	// An invitation accepted through the portal is a developer's change too.
-	base := "/admin/api/accounts/" + testenv.S(testenv.ID(acc))
+	base := "/admin/api/accounts/" + testenv.S(testenv.ID(t, acc))
 	if r := tn.Do(t, "POST", base+"/invitations.json", url.Values{"email": {"invitee@example.com"}}); r.Status != 201 {
 		t.Fatalf("invite: %d %s", r.Status, r.Body)
 	}
@@ -171,7 +171,7 @@ func TestWebhookDeveloperSideOnly(t *testing.T) {
 
 	// Now with provider_actions on, a provider-key request still fires nothing.
 	tn.Do(t, "PUT", "/admin/api/webhooks.json", url.Values{"provider_actions": {"true"}})
-	r := env.Do(t, "PUT", "/admin/api/accounts/"+testenv.S(testenv.ID(acc))+".json",
+	r := env.Do(t, "PUT", "/admin/api/accounts/"+testenv.S(testenv.ID(t, acc))+".json",
 		url.Values{"provider_key": {tn.ProviderKey}, "org_name": {"By dev, renamed"}})
 	if r.Status != 200 {
 		t.Fatalf("update by provider key: %d %s", r.Status, r.Body)

@@ -222,7 +222,7 @@ func TestWebhookFailedTransaction(t *testing.T) {
 	acc := tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {"Taken"}, "username": {"taken"},
 		"email": {"taken@example.com"}, "password": {password}})
 	waitFor(t, 20*time.Second, "the signup's user event", func() bool { return len(rc.ok()) == 1 })
-	r := tn.Do(t, "POST", "/admin/api/accounts/"+testenv.S(testenv.ID(acc))+"/users.json",
+	r := tn.Do(t, "POST", "/admin/api/accounts/"+testenv.S(testenv.ID(t, acc))+"/users.json",
 		url.Values{"username": {"taken"}, "email": {"other@example.com"}})
 	if r.Status != 422 {
 		t.Fatalf("duplicate username: %d %s", r.Status, r.Body)

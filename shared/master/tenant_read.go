@@ -28,5 +28,5 @@ func ReadTenant(d *deps.Deps) http.Handler {
 
 // signup is the Master API's representation of a tenant.
 func signup(d *deps.Deps, q *api.Request, t *tenant.Tenant) *wire.Obj {
-	return wire.NewObj("signup").Set("account", ProviderObj(d, q.BaseURL(), t))
+	return wire.NewObj("signup").Set("account", api.ProviderObj(d, q.BaseURL(), t))
 }

@@ -19,7 +19,7 @@ func UpdateTenant(d *deps.Deps) http.Handler {
 			return api.Result{}, err
 		}
 		var ch tenant.Changes
-		if err := readChanges(q, &ch); err != nil {
+		if err := api.ReadTenantChanges(q, &ch); err != nil {
 			return api.Result{}, err
 		}
 		if err := ch.Validate(); err != nil {
@@ -55,15 +55,4 @@ func oneOf(s string, list []string) bool {
 		}
 	}
 	return false
-}
-
-// readChanges reads the tenant fields a request sets (flat or account[...]).
-func readChanges(q *api.Request, ch *tenant.Changes) error {
-	return q.Strs(
-		api.Into("org_name", &ch.OrgName.Value).Sent(&ch.OrgName.Set),
-		api.Into("from_email", &ch.FromEmail.Value).Sent(&ch.FromEmail.Set),
-		api.Into("support_email", &ch.SupportEmail.Value).Sent(&ch.SupportEmail.Set),
-		api.Into("finance_support_email", &ch.FinanceSupportEmail.Value).Sent(&ch.FinanceSupportEmail.Set),
-		api.Into("site_access_code", &ch.SiteAccessCode.Value).Sent(&ch.SiteAccessCode.Set),
-	)
 }

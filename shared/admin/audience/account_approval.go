@@ -3,9 +3,9 @@ package audience
 import (
 	"context"
 
-	"turnpike/shared/admin/settings"
 	"turnpike/shared/model/audience"
 	"turnpike/shared/model/catalog"
+	"turnpike/shared/model/settings"
 	"turnpike/shared/platform/store"
 )
 

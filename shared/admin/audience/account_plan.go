@@ -3,7 +3,6 @@ package audience
 import (
 	"context"
 	"net/http"
-	admincatalog "turnpike/shared/admin/catalog"
 
 	"turnpike/shared/admin/api"
 	"turnpike/shared/model/catalog"
@@ -26,7 +25,7 @@ func FetchAccountPlan(d *deps.Deps) http.Handler {
 		if plan == nil {
 			return api.Result{}, store.ErrNotFound
 		}
-		return api.OK(admincatalog.PlanObj(q.BaseURL(), plan, false)), nil
+		return api.OK(api.PlanObj(q.BaseURL(), plan, false)), nil
 	})
 }
 
@@ -68,7 +67,7 @@ func ChangeAccountPlan(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		return api.OK(admincatalog.PlanObj(q.BaseURL(), plan, false)), nil
+		return api.OK(api.PlanObj(q.BaseURL(), plan, false)), nil
 	})
 }
 

@@ -2,8 +2,8 @@ package audience
 
 import (
 	"strconv"
-	admincatalog "turnpike/shared/admin/catalog"
 
+	"turnpike/shared/admin/api"
 	"turnpike/shared/model/audience"
 	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/wire"
@@ -69,7 +69,7 @@ func AccountObj(base string, a *audience.Account, v AccountView) *wire.Obj {
 
 // boughtPlanObj is a plan an account bought, as nested in the account's <plans>.
 func boughtPlanObj(base string, p *catalog.Plan, defaultID int64) *wire.Obj {
-	o := admincatalog.PlanObj(base, p, p.ID == defaultID)
+	o := api.PlanObj(base, p, p.ID == defaultID)
 	o.Name = "plan" // bought plans of every type are <plan> elements, told apart by <type>
 	return o
 }

@@ -3,7 +3,6 @@ package audience
 import (
 	"context"
 	"net/http"
-	admincatalog "turnpike/shared/admin/catalog"
 
 	"turnpike/shared/admin/api"
 	"turnpike/shared/model/audience"
@@ -63,7 +62,7 @@ func appPlanOK(ctx context.Context, d *deps.Deps, q *api.Request, p *catalog.Pla
 	if svc, err := catalog.LoadService(ctx, d.Store, q.Tenant(), p.Service); err == nil {
 		isDefault = svc.DefaultApplicationPlan == p.ID
 	}
-	o := admincatalog.PlanObj(q.BaseURL(), p, isDefault)
+	o := api.PlanObj(q.BaseURL(), p, isDefault)
 	if q.Format == api.XML {
 		o.Name = "plan" // 3scale's XML names every plan <plan>
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"strings"
-	admincatalog "turnpike/shared/admin/catalog"
 
 	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
@@ -62,7 +61,7 @@ func (v *appViews) obj(ctx context.Context, a *audience.Application) (*wire.Obj,
 	if err != nil {
 		return nil, err
 	}
-	planXML := admincatalog.PlanObj(v.base, plan, svc.DefaultApplicationPlan == plan.ID)
+	planXML := api.PlanObj(v.base, plan, svc.DefaultApplicationPlan == plan.ID)
 	planXML.Name = "plan" // 3scale nests the plan as <plan custom=".." default="..">
 	return ApplicationObj(v.base, a, AppView{
 		ServiceName: svc.Name, BackendVersion: svc.BackendVersion, PlanName: plan.Name, OrgName: acc.OrgName,

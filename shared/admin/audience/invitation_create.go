@@ -5,8 +5,8 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/admin/outbox"
 	"turnpike/shared/model/audience"
+	"turnpike/shared/model/outbox"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"

@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"time"
-	admincatalog "turnpike/shared/admin/catalog"
 
 	"turnpike/shared/admin/api"
 	"turnpike/shared/model/audience"
@@ -49,7 +48,7 @@ func ChangeServiceSubscriptionPlan(d *deps.Deps) http.Handler {
 			}
 			plan.Contracts++
 		}
-		return api.OK(admincatalog.PlanObj(q.BaseURL(), plan, isDefaultServicePlan(ctx, d, q.Tenant(), plan))), nil
+		return api.OK(api.PlanObj(q.BaseURL(), plan, isDefaultServicePlan(ctx, d, q.Tenant(), plan))), nil
 	})
 }
 

@@ -156,41 +156,6 @@ func MethodObj(base string, m *catalog.Metric) *wire.Obj {
 		JSON("links", wire.Links{{Rel: "parent", Href: parent}, {Rel: "self", Href: parent + "/methods/" + itoa(m.ID)}})
 }
 
-// PlanObj represents a plan of any type: "<type>" in JSON, <plan> in XML.
-func PlanObj(base string, p *catalog.Plan, isDefault bool) *wire.Obj {
-	o := wire.NewObj(p.Type).XMLName("plan")
-	if p.Type == catalog.ApplicationPlan {
-		o.Attr("custom", p.Custom).Attr("default", isDefault)
-	} else if isDefault {
-		o.Attr("default", true)
-	}
-	o.Set("id", p.ID).
-		Set("name", p.Name).
-		XML("type", p.Type).
-		Set("state", p.State).
-		XML("approval_required", p.ApprovalRequired).
-		Set("setup_fee", p.SetupFee).
-		Set("cost_per_month", p.CostPerMonth).
-		Set("trial_period_days", p.TrialPeriodDays).
-		Set("cancellation_period", p.CancellationPeriod).
-		JSON("approval_required", p.ApprovalRequired).
-		JSON("default", isDefault).
-		JSON("created_at", p.CreatedAt).
-		JSON("updated_at", p.UpdatedAt)
-	if p.Type == catalog.ApplicationPlan {
-		o.JSON("custom", p.Custom).JSON("system_name", p.SystemName).XML("service_id", p.Service)
-	}
-	if p.Service != 0 {
-		svc := serviceURL(base, p.Service)
-		sub := "/application_plans/"
-		if p.Type == catalog.ServicePlan {
-			sub = "/service_plans/"
-		}
-		o.JSON("links", wire.Links{{Rel: "service", Href: svc}, {Rel: "self", Href: svc + sub + itoa(p.ID)}})
-	}
-	return o
-}
-
 // LimitObj represents a usage limit.
 func LimitObj(base string, l *catalog.Limit, service int64) *wire.Obj {
 	metric := serviceURL(base, service) + "/metrics/" + itoa(l.Metric)

@@ -46,7 +46,7 @@ func listAllPlans(d *deps.Deps, typ string) http.Handler {
 					continue
 				}
 				isDefault := p.ID == svc.DefaultApplicationPlan || p.ID == svc.DefaultServicePlan
-				out = append(out, PlanObj(q.BaseURL(), p, isDefault))
+				out = append(out, api.PlanObj(q.BaseURL(), p, isDefault))
 			}
 			if err := unlist(ctx, d.Store, q.Tenant(), stale); err != nil {
 				slog.Warn("could not unlist plans of deleted services", "error", err)

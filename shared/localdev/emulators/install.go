@@ -13,8 +13,8 @@ import (
 )
 
 var (
-	errNoJava = errors.New("localstack: Java 17+ is required to run DynamoDB Local: install it (apt-get install openjdk-17-jre-headless) or set DYNAMODB_ENDPOINT to a running DynamoDB")
-	errNoNode = errors.New("localstack: Node.js 20+ and npm are required for DynamoDB Local and the SQS emulator: install them (apt-get install nodejs npm) or set DYNAMODB_ENDPOINT and SQS_ENDPOINT")
+	errNoJava = errors.New("emulators: Java 17+ is required to run DynamoDB Local: install it (apt-get install openjdk-17-jre-headless) or set DYNAMODB_ENDPOINT to a running DynamoDB")
+	errNoNode = errors.New("emulators: Node.js 20+ and npm are required for DynamoDB Local and the SQS emulator: install them (apt-get install nodejs npm) or set DYNAMODB_ENDPOINT and SQS_ENDPOINT")
 )
 
 // EnsureInstalled runs `npm ci --no-audit --no-fund` in <root>/local when local/node_modules is missing or older than local/package-lock.json; it holds an exclusive flock on <root>/local/.install.lock so that parallel test processes never install at once.
@@ -28,11 +28,11 @@ func EnsureInstalled(root string, log io.Writer) error {
 	// It is released when f is closed.
 	f, err := os.OpenFile(filepath.Join(dir, ".install.lock"), os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
-		return fmt.Errorf("localstack: %w", err)
+		return fmt.Errorf("emulators: %w", err)
 	}
 	defer f.Close()
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
-		return fmt.Errorf("localstack: locking %s: %w", f.Name(), err)
+		return fmt.Errorf("emulators: locking %s: %w", f.Name(), err)
 	}
 	if !needsInstall(root) {
 		return nil
@@ -47,7 +47,7 @@ func EnsureInstalled(root string, log io.Writer) error {
 	cmd.Dir, cmd.Stdout, cmd.Stderr = dir, out, out
 	cmd.SysProcAttr = procAttr() // an orphaned npm ci would race the next install
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("localstack: npm ci in %s failed (%v):\n%s", dir, err, npmOutput(out))
+		return fmt.Errorf("emulators: npm ci in %s failed (%v):\n%s", dir, err, npmOutput(out))
 	}
 	fmt.Fprintf(log, "installed in %.1fs\n", time.Since(start).Seconds())
 	return nil

@@ -41,7 +41,7 @@ func startChild(name, dir string, env []string, argv ...string) (*child, error) 
 	cmd.SysProcAttr = procAttr()
 	cmd.WaitDelay = time.Second // don't hang on a pipe held open by a stray grandchild
 	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("localstack: starting %s: %w", name, err)
+		return nil, fmt.Errorf("emulators: starting %s: %w", name, err)
 	}
 	c := &child{name: name, cmd: cmd, out: out, done: make(chan struct{})}
 	go func() { c.err = c.cmd.Wait(); close(c.done) }()
@@ -49,7 +49,7 @@ func startChild(name, dir string, env []string, argv ...string) (*child, error) 
 }
 
 func (c *child) exitError() error {
-	return fmt.Errorf("localstack: %s exited (%v); last output:\n%s", c.name, c.err, c.out.tail(30))
+	return fmt.Errorf("emulators: %s exited (%v); last output:\n%s", c.name, c.err, c.out.tail(30))
 }
 
 // stop signals the whole process group: SIGTERM, then SIGKILL after
@@ -84,7 +84,7 @@ func (c *child) stop() error {
 func freePort() (int, error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return 0, fmt.Errorf("localstack: finding a free port: %w", err)
+		return 0, fmt.Errorf("emulators: finding a free port: %w", err)
 	}
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port, nil
@@ -141,11 +141,11 @@ func waitReady(ctx context.Context, name, endpoint string, c *child, probe func(
 		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("localstack: waiting for %s on %s: %w", name, endpoint, ctx.Err())
+			return fmt.Errorf("emulators: waiting for %s on %s: %w", name, endpoint, ctx.Err())
 		case <-exited:
 			return c.exitError()
 		case <-deadline.C:
-			msg := fmt.Sprintf("localstack: %s did not answer on %s within %v", name, endpoint, readyTimeout)
+			msg := fmt.Sprintf("emulators: %s did not answer on %s within %v", name, endpoint, readyTimeout)
 			if c != nil {
 				msg += "; last output:\n" + c.out.tail(30)
 			}

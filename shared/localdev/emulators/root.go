@@ -24,7 +24,7 @@ func RepoRoot() (string, error) {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "", errors.New(`localstack: no go.mod with "module turnpike" in the working directory or above`)
+			return "", errors.New(`emulators: no go.mod with "module turnpike" in the working directory or above`)
 		}
 		dir = parent
 	}

@@ -1,6 +1,7 @@
 package testenv
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -80,8 +81,15 @@ func (tn *Tenant) Create(t testing.TB, path, wrapper string, form url.Values) ma
 	return obj
 }
 
-// ID reads an object's numeric id.
-func ID(obj map[string]any) int64 { return int64(obj["id"].(float64)) }
+// ID reads an object's numeric id; an object without one fails the test.
+func ID(t testing.TB, obj map[string]any) int64 {
+	t.Helper()
+	n, ok := obj["id"].(float64)
+	if !ok {
+		t.Fatalf("no numeric id in %v", obj)
+	}
+	return int64(n)
+}
 
 // S formats an id for a path.
 func S(id int64) string { return strconv.FormatInt(id, 10) }
@@ -97,10 +105,10 @@ type App struct {
 func (tn *Tenant) NewApp(t testing.TB, limits map[string]int64) *App {
 	t.Helper()
 	svc := tn.Create(t, "/admin/api/services.json", "service", url.Values{"name": {Unique("svc")}})
-	a := &App{Service: ID(svc)}
+	a := &App{Service: ID(t, svc)}
 	a.Hits = tn.MetricID(t, a.Service, "hits")
 	plan := tn.Create(t, "/admin/api/services/"+S(a.Service)+"/application_plans.json", "application_plan", url.Values{"name": {Unique("plan")}})
-	a.Plan = ID(plan)
+	a.Plan = ID(t, plan)
 	for period, v := range limits {
 		tn.Create(t, "/admin/api/application_plans/"+S(a.Plan)+"/metrics/"+S(a.Hits)+"/limits.json", "limit",
 			url.Values{"period": {period}, "value": {strconv.FormatInt(v, 10)}})
@@ -108,24 +116,38 @@ func (tn *Tenant) NewApp(t testing.TB, limits map[string]int64) *App {
 	dev := Unique("dev")
 	acc := tn.Create(t, "/admin/api/signup.json", "account", url.Values{"org_name": {dev}, "username": {dev},
 		"email": {dev + "@example.com"}, "password": {"a-long-enough-password"}})
-	a.Account = ID(acc)
+	a.Account = ID(t, acc)
 	app := tn.Create(t, "/admin/api/accounts/"+S(a.Account)+"/applications.json", "application",
 		url.Values{"plan_id": {S(a.Plan)}, "name": {"app"}})
-	a.ID, a.UserKey = ID(app), app["user_key"].(string)
+	uk, ok := app["user_key"].(string)
+	if !ok {
+		t.Fatalf("application without a user_key: %v", app)
+	}
+	a.ID, a.UserKey = ID(t, app), uk
 	return a
 }
 
-// MetricID finds a metric of a service by system name (through the store: the
-// metrics endpoints belong to the catalog API).
+// MetricID finds a metric of a service by system name, through the metrics API.
 func (tn *Tenant) MetricID(t testing.TB, service int64, systemName string) int64 {
 	t.Helper()
-	ms, err := metricsOf(tn.e, tn.ID, service)
-	if err != nil {
-		t.Fatal(err)
+	r := tn.Do(t, "GET", "/admin/api/services/"+S(service)+"/metrics.json", nil)
+	var body struct {
+		Metrics []struct {
+			Metric struct {
+				ID         int64  `json:"id"`
+				SystemName string `json:"system_name"`
+			} `json:"metric"`
+		} `json:"metrics"`
 	}
-	for _, m := range ms {
-		if m.SystemName == systemName {
-			return m.ID
+	if r.Status != 200 {
+		t.Fatalf("%s: status %d: %s", r.Request, r.Status, r.Body)
+	}
+	if err := json.Unmarshal(r.Body, &body); err != nil {
+		t.Fatalf("%s: %v: %s", r.Request, err, r.Body)
+	}
+	for _, m := range body.Metrics {
+		if m.Metric.SystemName == systemName {
+			return m.Metric.ID
 		}
 	}
 	t.Fatalf("service %d has no metric %q", service, systemName)

@@ -7,7 +7,7 @@ import (
 	"turnpike/shared/platform/store"
 )
 
-// Every listing of applications but the per-account one (see entities_app.go)
+// Every listing of applications but the per-account one (see application.go)
 // keeps its size in a counter item APPCNT#<listing>, moved in the same
 // transaction as the applications, so that a page of a listing knows the
 // total it reports without counting the listing again. Accounts have few

@@ -116,8 +116,10 @@ func Poll(ctx context.Context, q *Queue, arn string, batch int32, fn Handler) {
 			MessageSystemAttributeNames: []types.MessageSystemAttributeName{types.MessageSystemAttributeNameAll},
 		})
 		if err != nil {
-			if ctx.Err() == nil {
-				time.Sleep(200 * time.Millisecond)
+			// Wait before polling again, unless ctx ends first.
+			select {
+			case <-ctx.Done():
+			case <-time.After(200 * time.Millisecond):
 			}
 			continue
 		}

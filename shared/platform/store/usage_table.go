@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"sort"
+	"strconv"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -140,4 +142,51 @@ func (s *Store) deleteUsage(ctx context.Context, reqs []types.WriteRequest) erro
 		}
 	}
 	return nil
+}
+
+// UsageMarker is a transaction item that writes a marker to the usage table,
+// expiring at expires, and fails with ConditionalCheckFailed when the marker
+// exists: the transaction that carries it happens once.
+func (s *Store) UsageMarker(pk, sk string, expires time.Time) types.TransactWriteItem {
+	return types.TransactWriteItem{Put: &types.Put{TableName: aws.String(s.Usage), ConditionExpression: aws.String("attribute_not_exists(PK)"),
+		Item: map[string]types.AttributeValue{
+			"PK":  &types.AttributeValueMemberS{Value: pk},
+			"SK":  &types.AttributeValueMemberS{Value: sk},
+			"ttl": &types.AttributeValueMemberN{Value: strconv.FormatInt(expires.Unix(), 10)},
+		}}}
+}
+
+// UsageSeries is a transaction item that adds to series of a usage item (sets
+// those in sets), each series an attribute named by the caller. Every such
+// item names its tenant, so that erasing a tenant finds it through the
+// ByTenant index.
+func (s *Store) UsageSeries(pk, sk string, tenant int64, adds, sets map[string]int64) (types.TransactWriteItem, error) {
+	ub := expression.Set(expression.Name(TenantAttr), expression.Value(TenantValue(tenant)))
+	// Names in order: the same request for the same data.
+	for _, name := range sortedKeys(sets) {
+		ub = ub.Set(expression.Name(name), expression.Value(sets[name]))
+	}
+	for _, name := range sortedKeys(adds) {
+		ub = ub.Add(expression.Name(name), expression.Value(adds[name]))
+	}
+	e, err := expression.NewBuilder().WithUpdate(ub).Build()
+	if err != nil {
+		return types.TransactWriteItem{}, fmt.Errorf("store: usage series update: %w", err)
+	}
+	return types.TransactWriteItem{Update: &types.Update{
+		TableName:                 aws.String(s.Usage),
+		Key:                       KeyOf(pk, sk),
+		UpdateExpression:          e.Update(),
+		ExpressionAttributeNames:  e.Names(),
+		ExpressionAttributeValues: e.Values(),
+	}}, nil
+}
+
+func sortedKeys(m map[string]int64) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"turnpike/shared/model/catalog"
+	"turnpike/shared/platform/params"
 	"turnpike/shared/servicemgmt/usage"
 )
 
@@ -76,7 +77,7 @@ func FuzzReportBody(f *testing.F) {
 // lands further from its calendar fields than the largest offset allows.
 func checkTimestamp(t *testing.T, s string) {
 	t.Helper()
-	at, ok := usage.ParseTimestamp(s)
+	at, ok := params.ParseTimestamp(s)
 	if !ok {
 		if !at.IsZero() {
 			t.Fatalf("unread timestamp %q gave %v", s, at)
@@ -87,7 +88,7 @@ func checkTimestamp(t *testing.T, s string) {
 		t.Fatalf("timestamp %q read as %v: want a whole second in UTC", s, at)
 	}
 	epoch := strconv.FormatInt(at.Unix(), 10)
-	if back, ok := usage.ParseTimestamp(epoch); !ok || !back.Equal(at) {
+	if back, ok := params.ParseTimestamp(epoch); !ok || !back.Equal(at) {
 		t.Fatalf("timestamp %q read as %v, but its epoch %s reads as %v (%v)", s, at, epoch, back, ok)
 	}
 	// A date has four-digit years and an offset of at most 99:99.
@@ -105,7 +106,7 @@ func checkTimestamp(t *testing.T, s string) {
 	}
 	for _, layout := range []string{"2006-01-02 15:04:05 -07:00", "2006-01-02T15:04:05Z", "2006/01/02 15:04:05 UTC"} {
 		date := at.Format(layout)
-		if back, ok := usage.ParseTimestamp(date); !ok || !back.Equal(at) {
+		if back, ok := params.ParseTimestamp(date); !ok || !back.Equal(at) {
 			t.Fatalf("timestamp %q read as %v, but %q reads as %v (%v)", s, at, date, back, ok)
 		}
 	}

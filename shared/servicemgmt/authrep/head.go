@@ -2,15 +2,12 @@ package authrep
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"strconv"
-
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"turnpike/shared/model/tenant"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/store"
 )
 
 // head is what every call reads fresh: the tenant's configuration version and
@@ -21,39 +18,25 @@ type head struct {
 	defaultService int64
 }
 
+// headItem is the tenant item as the hot path reads it.
+type headItem struct {
+	Ver            int64  `dynamodbav:"cfgver"`
+	State          string `dynamodbav:"state"`
+	DefaultService int64  `dynamodbav:"default_service"`
+}
+
 // The one strongly consistent read of the hot path, projected to what it needs.
-var headProjection = aws.String("cfgver, #s, default_service")
-var headNames = map[string]string{"#s": "state"}
+var headProjection = store.Project("cfgver", "state", "default_service")
 
 // readHead reads a tenant's head; found is false when the tenant does not exist.
 func readHead(ctx context.Context, d *deps.Deps, tid int64) (h head, found bool, err error) {
-	k := tenant.Key(tid)
-	res, err := d.Store.DB.GetItem(ctx, &dynamodb.GetItemInput{
-		TableName: aws.String(d.Store.Entities),
-		Key: map[string]types.AttributeValue{
-			"PK": &types.AttributeValueMemberS{Value: k.PK}, "SK": &types.AttributeValueMemberS{Value: k.SK}},
-		ConsistentRead:           aws.Bool(true),
-		ProjectionExpression:     headProjection,
-		ExpressionAttributeNames: headNames,
-	})
+	var it headItem
+	err = d.Store.ReadProjected(ctx, tenant.Key(tid), headProjection, &it)
+	if errors.Is(err, store.ErrNotFound) {
+		return head{}, false, nil
+	}
 	if err != nil {
 		return head{}, false, fmt.Errorf("authrep: read tenant %d: %w", tid, err)
 	}
-	if res.Item == nil {
-		return head{}, false, nil
-	}
-	h.ver = numAttr(res.Item["cfgver"])
-	h.defaultService = numAttr(res.Item["default_service"])
-	if s, ok := res.Item["state"].(*types.AttributeValueMemberS); ok {
-		h.state = s.Value
-	}
-	return h, true, nil
-}
-
-func numAttr(v types.AttributeValue) int64 {
-	if n, ok := v.(*types.AttributeValueMemberN); ok {
-		x, _ := strconv.ParseInt(n.Value, 10, 64)
-		return x
-	}
-	return 0
+	return head{ver: it.Ver, state: it.State, defaultService: it.DefaultService}, true, nil
 }

@@ -10,8 +10,10 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 
 	"turnpike/shared/model/tenant"
+	"turnpike/shared/model/usagelog"
 	"turnpike/shared/platform/counter"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/params"
 	"turnpike/shared/platform/queue"
 	"turnpike/shared/platform/store"
 )
@@ -64,7 +66,7 @@ func consume(ctx context.Context, d *deps.Deps, m events.SQSMessage) error {
 			return err
 		}
 		if ie != nil {
-			return recordError(ctx, d, r, id, ie)
+			return usagelog.RecordError(ctx, d.Store, r.Tenant, r.Service, r.Received, id, ie.code, ie.message)
 		}
 		now := d.Now()
 		waiting, err := w.counters(ctx, r.Tenant, txs, now)
@@ -101,7 +103,7 @@ func laterReport(r *Report, waiting map[int][]string, now time.Time, id string) 
 		}
 		raw.Only = periods
 		later.Txs = append(later.Txs, raw)
-		at, ok := ParseTimestamp(raw.Timestamp)
+		at, ok := params.ParseTimestamp(raw.Timestamp)
 		if !ok {
 			continue
 		}

@@ -9,6 +9,7 @@ import (
 	"turnpike/shared/model/audience"
 	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/params"
 	"turnpike/shared/platform/store"
 )
 
@@ -20,6 +21,12 @@ type tx struct {
 	code  string
 	only  []string // the counter periods still to count, for a transaction sent back to wait
 }
+
+// The window reports may fall in, relative to the time they were received.
+const (
+	MaxAge    = 24 * time.Hour
+	MaxFuture = time.Hour
+)
 
 // integrationError is why a batch was dropped, for the provider to read.
 type integrationError struct{ code, message string }
@@ -54,7 +61,7 @@ func resolve(ctx context.Context, d *deps.Deps, r *Report) ([]tx, *integrationEr
 			}
 			given = append(given, Delta{Metric: m.ID, N: n, Set: set})
 		}
-		at, ok := ParseTimestamp(raw.Timestamp)
+		at, ok := params.ParseTimestamp(raw.Timestamp)
 		if !ok {
 			at = received
 		}

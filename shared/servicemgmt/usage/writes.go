@@ -11,18 +11,15 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/expression"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"turnpike/shared/model/catalog"
+	"turnpike/shared/model/usagelog"
 	"turnpike/shared/platform/counter"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
-
-// HistoryPeriods are the periods usage history answers for.
-var HistoryPeriods = []string{"hour", "day", "week", "month", "year", "eternity"}
 
 // fold is successive usage of one counter: increments add up, a set restarts it.
 type fold struct {
@@ -47,8 +44,9 @@ type counterWrite struct {
 	hist string
 }
 
-// histItem is one item of the usage history: the buckets of every series
-// (metric or response code) of one application or service in one period.
+// histItem is one item of the usage history: the series (metrics, response
+// codes, and in a day's item their hours) of one application or service in
+// one day or month.
 type histItem struct {
 	tenant int64
 	series map[string]*fold
@@ -183,9 +181,6 @@ func (w *writes) counters(ctx context.Context, tenant int64, txs []tx, now time.
 	return waiting, nil
 }
 
-// trackedCodes are the response codes counted one by one; every code also counts in its class (2XX…).
-var trackedCodes = map[string]bool{"200": true, "403": true, "404": true, "500": true, "503": true}
-
 // history folds one transaction into the usage history of its application and service.
 func (w *writes) history(tenant, service, app int64, at time.Time, usage map[int64]Delta, code string) {
 	if len(usage) == 0 {
@@ -203,18 +198,18 @@ func (w *writes) history(tenant, service, app int64, at time.Time, usage map[int
 		deltas = append(deltas, usage[id])
 	}
 	if len(code) == 3 && code[0] >= '1' && code[0] <= '5' {
-		if trackedCodes[code] {
+		if usagelog.TrackedCodes[code] {
 			names, deltas = append(names, "c:"+code), append(deltas, Delta{N: 1})
 		}
 		names, deltas = append(names, "c:"+code[:1]+"XX"), append(deltas, Delta{N: 1})
 	}
-	hour := HourSuffix(at)
+	hour := usagelog.HourSuffix(at)
 	for _, sc := range []struct {
 		scope string
 		id    int64
 	}{{"A", app}, {"S", service}} {
-		day := w.histItem(HistoryPK(tenant, sc.scope, sc.id, "day"), Bucket("day", at), tenant)
-		month := w.histItem(HistoryPK(tenant, sc.scope, sc.id, "month"), Bucket("month", at), tenant)
+		day := w.histItem(usagelog.HistoryPK(tenant, sc.scope, sc.id, "day"), usagelog.Bucket("day", at), tenant)
+		month := w.histItem(usagelog.HistoryPK(tenant, sc.scope, sc.id, "month"), usagelog.Bucket("month", at), tenant)
 		for i, name := range names {
 			day.add(name, deltas[i])
 			day.add(name+hour, deltas[i])
@@ -241,60 +236,6 @@ func (it *histItem) add(series string, d Delta) {
 		it.series[series] = f
 	}
 	f.apply(d)
-}
-
-// HourSuffix names the hour of at within its day's item: "@00" … "@23".
-func HourSuffix(at time.Time) string { return fmt.Sprintf("@%02d", at.UTC().Hour()) }
-
-// HistoryPK is the partition of an application's or a service's history:
-// tenant, scope ("A" application, "S" service) and its id, and the period of
-// its items, "day" or "month". One item per day holds every series (an
-// attribute named by the metric id, or "c:<code>") and its hours
-// ("<series>@HH"); one item per month holds the month's totals. Weeks sum
-// days, years and eternity sum months: a batch writes two items per
-// application and per service, whatever the number of metrics.
-func HistoryPK(tenant int64, scope string, id int64, period string) string {
-	return "T#" + strconv.FormatInt(tenant, 10) + "#" + scope + "#" + strconv.FormatInt(id, 10) + "#" + period
-}
-
-// Bucket is the sort key of the period containing at.
-func Bucket(period string, at time.Time) string {
-	if period == "eternity" {
-		return "0"
-	}
-	return fmt.Sprintf("%012d", counter.Start(period, at).Unix())
-}
-
-// historyUpdate adds (or, for a #N usage, sets) the series of one history
-// item. Every history item names its tenant, so that erasing a tenant finds
-// its history through the ByTenant index.
-func historyUpdate(s *store.Store, key [2]string, it *histItem) (*types.Update, error) {
-	ub := expression.Set(expression.Name(store.TenantAttr), expression.Value(store.TenantValue(it.tenant)))
-	names := make([]string, 0, len(it.series))
-	for name := range it.series {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		f := it.series[name]
-		if f.set {
-			ub = ub.Set(expression.Name(name), expression.Value(f.n))
-		} else {
-			ub = ub.Add(expression.Name(name), expression.Value(f.n))
-		}
-	}
-	e, err := expression.NewBuilder().WithUpdate(ub).Build()
-	if err != nil {
-		return nil, fmt.Errorf("usage: history update: %w", err)
-	}
-	return &types.Update{
-		TableName: aws.String(s.Usage),
-		Key: map[string]types.AttributeValue{
-			"PK": &types.AttributeValueMemberS{Value: key[0]}, "SK": &types.AttributeValueMemberS{Value: key[1]}},
-		UpdateExpression:          e.Update(),
-		ExpressionAttributeNames:  e.Names(),
-		ExpressionAttributeValues: e.Values(),
-	}, nil
 }
 
 // entry is one item of the writes, in a deterministic order.
@@ -345,14 +286,9 @@ func (w *writes) commit(ctx context.Context, msgID string) error {
 
 func (w *writes) chunk(ctx context.Context, msgID string, n int, es []entry) error {
 	s := w.d.Store
-	marker := &types.Put{TableName: aws.String(s.Usage), ConditionExpression: aws.String("attribute_not_exists(PK)"),
-		Item: map[string]types.AttributeValue{
-			"PK":  &types.AttributeValueMemberS{Value: "MSG#" + msgID},
-			"SK":  &types.AttributeValueMemberS{Value: strconv.Itoa(n)},
-			"ttl": &types.AttributeValueMemberN{Value: strconv.FormatInt(time.Now().Add(MarkerTTL).Unix(), 10)},
-		}}
+	marker := s.UsageMarker("MSG#"+msgID, strconv.Itoa(n), time.Now().Add(MarkerTTL))
 	for attempt := 0; attempt < counter.MaxAttempts; attempt++ {
-		items := []types.TransactWriteItem{{Put: marker}}
+		items := []types.TransactWriteItem{marker}
 		var pending []*counter.Pending
 		var owners []*counterWrite // per item: the counter it writes, or nil
 		owners = append(owners, nil)
@@ -367,11 +303,20 @@ func (w *writes) chunk(ctx context.Context, msgID string, n int, es []entry) err
 				items = append(items, types.TransactWriteItem{Update: p.Update})
 				continue
 			}
-			up, err := historyUpdate(s, e.hist, w.hist[e.hist])
+			it := w.hist[e.hist]
+			adds, sets := map[string]int64{}, map[string]int64{}
+			for name, f := range it.series {
+				if f.set {
+					sets[name] = f.n
+				} else {
+					adds[name] = f.n
+				}
+			}
+			up, err := s.UsageSeries(e.hist[0], e.hist[1], it.tenant, adds, sets)
 			if err != nil {
 				return err
 			}
-			items = append(items, types.TransactWriteItem{Update: up})
+			items = append(items, up)
 			owners = append(owners, nil)
 		}
 		_, err := s.DB.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: items})

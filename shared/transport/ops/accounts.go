@@ -4,10 +4,11 @@ import (
 	"turnpike/shared/admin/accesstoken"
 	"turnpike/shared/admin/audience"
 	"turnpike/shared/admin/outbox"
+	"turnpike/shared/admin/provider"
 	"turnpike/shared/admin/settings"
 )
 
-// Account Management API: developer accounts, users, messages, settings, access tokens.
+// Account Management API: developer accounts, users, messages, the tenant's own account, settings, access tokens.
 var accountOps = []Operation{
 	{"list-accounts", "GET", "/admin/api/accounts.json", audience.ListAccounts},
 	{"create-account", "POST", "/admin/api/accounts.json", audience.CreateAccount},
@@ -45,6 +46,9 @@ var accountOps = []Operation{
 	{"create-message", "POST", "/admin/api/accounts/{account_id}/messages.json", audience.CreateMessage},
 	{"list-messages", "GET", "/admin/api/accounts/{account_id}/messages.json", audience.ListMessages},
 	{"list-outbox", "GET", "/admin/api/outbox.json", outbox.ListOutbox},
+
+	{"read-provider", "GET", "/admin/api/provider.json", provider.ReadProvider},
+	{"update-provider", "PUT", "/admin/api/provider.json", provider.UpdateProvider},
 
 	{"read-settings", "GET", "/admin/api/settings.json", settings.ReadSettings},
 	{"update-settings", "PUT", "/admin/api/settings.json", settings.UpdateSettings},

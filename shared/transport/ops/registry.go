@@ -3,14 +3,13 @@ package ops
 import (
 	"turnpike/shared/master"
 	"turnpike/shared/servicemgmt/authrep"
-	"turnpike/shared/servicemgmt/usage"
 	"turnpike/shared/transport/health"
 )
 
 // registry lists every operation. Adding one means adding a line to the list of
 // its area, then `make template` (which writes template.yaml, the function's
 // main.go and its sample event); a test says what is missing.
-var registry = concat(tenantOps, catalogOps, accountOps, audienceOps, webhookOps, gatewayConfigOps, serviceManagementOps)
+var registry = concat(tenantOps, catalogOps, accountOps, audienceOps, statsOps, webhookOps, gatewayConfigOps, serviceManagementOps)
 
 func concat(lists ...[]Operation) []Operation {
 	var out []Operation
@@ -20,7 +19,7 @@ func concat(lists ...[]Operation) []Operation {
 	return out
 }
 
-// Master API and the tenant's own account.
+// Master API.
 var tenantOps = []Operation{
 	{"create-provider", "POST", "/master/api/providers.json", master.CreateProvider},
 	{"read-tenant", "GET", "/master/api/providers/{provider_id}", master.ReadTenant},
@@ -28,8 +27,6 @@ var tenantOps = []Operation{
 	{"delete-tenant", "DELETE", "/master/api/providers/{provider_id}", master.DeleteTenant},
 	{"purge-tenant", "POST", "/master/api/providers/{provider_id}/purge.json", master.PurgeTenant},
 	{"list-purges", "GET", "/master/api/purges.json", master.ListPurges},
-	{"read-provider", "GET", "/admin/api/provider.json", master.ReadProvider},
-	{"update-provider", "PUT", "/admin/api/provider.json", master.UpdateProvider},
 }
 
 // Service Management API.
@@ -39,10 +36,6 @@ var serviceManagementOps = []Operation{
 	{"oauth-authrep", "GET", "/transactions/oauth_authrep.xml", authrep.OAuthAuthrep},
 	{"oauth-authorize", "GET", "/transactions/oauth_authorize.xml", authrep.OAuthAuthorize},
 	{"report", "POST", "/transactions.xml", authrep.Report},
-	{"list-integration-errors", "GET", "/admin/api/services/{service_id}/errors.json", usage.ListErrors},
-	{"delete-integration-errors", "DELETE", "/admin/api/services/{service_id}/errors.json", usage.DeleteErrors},
-	{"application-usage-history", "GET", "/stats/applications/{application_id}/usage.json", usage.ApplicationUsage},
-	{"service-usage-history", "GET", "/stats/services/{service_id}/usage.json", usage.ServiceUsage},
 	{"status", "GET", "/status", authrep.Status},
 	{"available", "HEAD", "/available", authrep.Available},
 	{"preflight", "OPTIONS", "/transactions/{action}", authrep.Preflight},

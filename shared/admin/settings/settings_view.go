@@ -1,11 +1,12 @@
 package settings
 
 import (
+	"turnpike/shared/model/settings"
 	"turnpike/shared/platform/wire"
 )
 
 // Obj represents the settings.
-func Obj(s *Settings) *wire.Obj {
+func Obj(s *settings.Settings) *wire.Obj {
 	return wire.NewObj("settings").
 		Set("useraccountarea_enabled", s.UserAccountArea).
 		Set("hide_service", s.HideService).

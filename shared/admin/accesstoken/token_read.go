@@ -1,4 +1,4 @@
-package settings
+package accesstoken
 
 import (
 	"context"
@@ -8,16 +8,18 @@ import (
 	"turnpike/shared/platform/deps"
 )
 
-// ReadSettings is GET /admin/api/settings (JSON only).
-func ReadSettings(d *deps.Deps) http.Handler {
+// ReadToken is GET /admin/api/personal/access_tokens/{id} (JSON only); {id}
+// is the token's id or its value.
+func ReadToken(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{JSONOnly: true}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		s, err := Load(ctx, d.Store, q.Tenant())
+		user, err := owner(q)
 		if err != nil {
 			return api.Result{}, err
 		}
-		if _, err := showDefaultPlan(ctx, d.Store, q.Tenant(), s); err != nil {
+		ref, err := load(ctx, d.Store, q, user)
+		if err != nil {
 			return api.Result{}, err
 		}
-		return api.OK(Obj(s)), nil
+		return api.OK(Obj(ref, "")), nil
 	})
 }

@@ -8,6 +8,7 @@ import (
 
 	"turnpike/shared/admin/api"
 	"turnpike/shared/model/catalog"
+	"turnpike/shared/model/settings"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
@@ -16,9 +17,9 @@ import (
 // UpdateSettings is PUT /admin/api/settings (JSON only): fields not sent keep their value.
 func UpdateSettings(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{JSONOnly: true, Wrapper: "settings"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		var out *Settings
+		var out *settings.Settings
 		err := store.Optimistic(ctx, func() error {
-			s, err := Load(ctx, d.Store, q.Tenant())
+			s, err := settings.Load(ctx, d.Store, q.Tenant())
 			if err != nil {
 				return err
 			}
@@ -27,7 +28,7 @@ func UpdateSettings(d *deps.Deps) http.Handler {
 				unchanged = store.UnchangedSince(s.UpdatedAt)
 			}
 			stored := s.AccountApprovalRequired
-			plan, err := showDefaultPlan(ctx, d.Store, q.Tenant(), s)
+			plan, err := settings.ShowDefaultPlan(ctx, d.Store, q.Tenant(), s)
 			if err != nil {
 				return err
 			}
@@ -61,7 +62,7 @@ func UpdateSettings(d *deps.Deps) http.Handler {
 }
 
 // read applies the parameters sent to s.
-func read(q *api.Request, s *Settings) error {
+func read(q *api.Request, s *settings.Settings) error {
 	for _, f := range []struct {
 		name string
 		dst  *bool
@@ -96,7 +97,7 @@ func read(q *api.Request, s *Settings) error {
 		if !ok {
 			continue
 		}
-		if !slices.Contains(PlanPermissions, p) {
+		if !slices.Contains(settings.PlanPermissions, p) {
 			v.Add(f.name, "is not included in the list")
 		}
 		*f.dst = p

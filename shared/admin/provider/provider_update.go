@@ -1,4 +1,4 @@
-package master
+package provider
 
 import (
 	"context"
@@ -15,7 +15,7 @@ import (
 func UpdateProvider(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{Wrapper: "account"}, func(ctx context.Context, q *api.Request) (api.Result, error) {
 		var ch tenant.Changes
-		if err := readChanges(q, &ch); err != nil {
+		if err := api.ReadTenantChanges(q, &ch); err != nil {
 			return api.Result{}, err
 		}
 		if err := ch.Validate(); err != nil {
@@ -26,8 +26,8 @@ func UpdateProvider(d *deps.Deps) http.Handler {
 			return nil
 		})
 		if err != nil {
-			return api.Result{}, httpError(err)
+			return api.Result{}, changeError(err)
 		}
-		return api.OK(ProviderObj(d, q.BaseURL(), t)), nil
+		return api.OK(api.ProviderObj(d, q.BaseURL(), t)), nil
 	})
 }

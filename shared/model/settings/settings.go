@@ -46,10 +46,10 @@ func Load(ctx context.Context, s *store.Store, tenant int64) (*Settings, error) 
 	return st, nil
 }
 
-// showDefaultPlan reads the tenant's default account plan (nil when none)
+// ShowDefaultPlan reads the tenant's default account plan (nil when none)
 // and shows its approval_required as account_approval_required, where 3scale
 // keeps that setting; the stored value applies only while there is none.
-func showDefaultPlan(ctx context.Context, s *store.Store, tenant int64, st *Settings) (*catalog.Plan, error) {
+func ShowDefaultPlan(ctx context.Context, s *store.Store, tenant int64, st *Settings) (*catalog.Plan, error) {
 	plan, err := catalog.DefaultAccountPlan(ctx, s, tenant)
 	if err != nil || plan == nil {
 		return nil, err

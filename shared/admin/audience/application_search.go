@@ -13,7 +13,7 @@ import (
 // ListApplications is GET /admin/api/applications: every application of the
 // tenant, filtered by service_id, plan_id, state, account, name or user_key,
 // in id order, paginated (per_page up to 500). Each filter is a key of its own
-// listing (see entities_app.go), so a page costs Queries over that listing
+// listing (see shared/model/audience/application.go), so a page costs Queries over that listing
 // only, never a Scan; with at most one of service_id, plan_id and state, the
 // listing's counter gives the total and a page reads no more than the keys
 // before it and itself.

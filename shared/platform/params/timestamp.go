@@ -1,4 +1,4 @@
-package usage
+package params
 
 import (
 	"regexp"
@@ -55,9 +55,3 @@ func ParseTimestamp(s string) (t time.Time, ok bool) {
 }
 
 func num0(s string) int { n, _ := strconv.Atoi(s); return n }
-
-// The window reports may fall in, relative to the time they were received.
-const (
-	MaxAge    = 24 * time.Hour
-	MaxFuture = time.Hour
-)

@@ -5,9 +5,9 @@ import (
 	"net/http"
 
 	"turnpike/shared/admin/api"
-	"turnpike/shared/admin/settings"
 	"turnpike/shared/model/audience"
 	"turnpike/shared/model/catalog"
+	"turnpike/shared/model/settings"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"

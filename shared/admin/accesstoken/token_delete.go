@@ -9,22 +9,6 @@ import (
 	"turnpike/shared/platform/deps"
 )
 
-// ReadToken is GET /admin/api/personal/access_tokens/{id} (JSON only); {id}
-// is the token's id or its value.
-func ReadToken(d *deps.Deps) http.Handler {
-	return api.Admin(d, api.Spec{JSONOnly: true}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		user, err := owner(q)
-		if err != nil {
-			return api.Result{}, err
-		}
-		ref, err := load(ctx, d.Store, q, user)
-		if err != nil {
-			return api.Result{}, err
-		}
-		return api.OK(Obj(ref, "")), nil
-	})
-}
-
 // DeleteToken is DELETE /admin/api/personal/access_tokens/{id} (JSON only):
 // the token stops working at once (both items go in one transaction).
 func DeleteToken(d *deps.Deps) http.Handler {

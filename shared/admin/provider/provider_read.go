@@ -1,18 +1,17 @@
-package master
+// Package provider serves the tenant's own account through the admin API
+// (3scale's /admin/api/provider): its read and its update.
+package provider
 
 import (
 	"context"
 	"errors"
 	"net/http"
-	"strconv"
 
 	"turnpike/shared/admin/api"
 	"turnpike/shared/model/tenant"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
-
-func itoaID(id int64) string { return strconv.FormatInt(id, 10) }
 
 // ReadProvider is GET /admin/api/provider: the tenant's own account, with its provider key.
 func ReadProvider(d *deps.Deps) http.Handler {
@@ -24,6 +23,6 @@ func ReadProvider(d *deps.Deps) http.Handler {
 		if err != nil {
 			return api.Result{}, err
 		}
-		return api.OK(ProviderObj(d, q.BaseURL(), t)), nil
+		return api.OK(api.ProviderObj(d, q.BaseURL(), t)), nil
 	})
 }

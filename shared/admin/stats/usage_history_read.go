@@ -1,4 +1,4 @@
-package usage
+package stats
 
 import (
 	"context"
@@ -10,10 +10,12 @@ import (
 	"turnpike/shared/admin/api"
 	"turnpike/shared/model/audience"
 	"turnpike/shared/model/catalog"
+	"turnpike/shared/model/usagelog"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/counter"
 	"turnpike/shared/platform/credential"
 	"turnpike/shared/platform/deps"
+	"turnpike/shared/platform/params"
 	"turnpike/shared/platform/store"
 	"turnpike/shared/platform/wire"
 )
@@ -87,7 +89,7 @@ func historyHandler(d *deps.Deps, scope string, find func(context.Context, *api.
 			}
 			t = counter.End(gran, t)
 		}
-		values, err := readSeries(ctx, d, HistoryPK(q.Tenant(), scope, id, stored(gran)), series, gran, starts)
+		values, err := usagelog.ReadSeries(ctx, d.Store, usagelog.HistoryPK(q.Tenant(), scope, id, usagelog.Stored(gran)), series, gran, starts)
 		if err != nil {
 			return api.Result{}, err
 		}
@@ -109,7 +111,7 @@ func historyHandler(d *deps.Deps, scope string, find func(context.Context, *api.
 }
 
 func validGranularity(g string) bool {
-	for _, p := range HistoryPeriods {
+	for _, p := range usagelog.HistoryPeriods {
 		if p == g {
 			return true
 		}
@@ -124,7 +126,7 @@ func seriesOf(ctx context.Context, d *deps.Deps, q *api.Request, svc int64) (str
 		return "", nil, err
 	}
 	if code != "" {
-		if len(code) != 3 || code[0] < '1' || code[0] > '5' || !(strings.HasSuffix(code, "XX") || trackedCodes[code]) {
+		if len(code) != 3 || code[0] < '1' || code[0] > '5' || !(strings.HasSuffix(code, "XX") || usagelog.TrackedCodes[code]) {
 			return "", nil, apierr.Invalid("response_code", "is invalid")
 		}
 		return "c:" + code, wire.NewObj("response_code").Set("code", code), nil
@@ -157,7 +159,7 @@ func span(q *api.Request, gran string) (time.Time, time.Time, error) {
 		if err != nil || s == "" {
 			return def, err
 		}
-		t, ok := ParseTimestamp(s)
+		t, ok := params.ParseTimestamp(s)
 		if !ok {
 			return time.Time{}, apierr.Invalid(name, "is invalid")
 		}
@@ -175,58 +177,4 @@ func span(q *api.Request, gran string) (time.Time, time.Time, error) {
 		return since, until, apierr.Invalid("until", "must be after since")
 	}
 	return counter.Start(gran, since), counter.Start(gran, until), nil
-}
-
-// stored is the period of the items a granularity is read from: hours,
-// days and weeks from the day items, the longer periods from the month items.
-func stored(gran string) string {
-	switch gran {
-	case "month", "year", "eternity":
-		return "month"
-	}
-	return "day"
-}
-
-// readSeries reads a series' values in the buckets of gran starting at
-// starts, from the items of its partition pk: an hour is an attribute of its
-// day's item, a day or a month an item's total, a week, a year and eternity
-// the sum of their days' or months' totals.
-func readSeries(ctx context.Context, d *deps.Deps, pk, series, gran string, starts []time.Time) ([]int64, error) {
-	from, to := "0", "999999999999"
-	if gran != "eternity" {
-		from = Bucket(stored(gran), starts[0])
-		to = Bucket(stored(gran), counter.End(gran, starts[len(starts)-1]).Add(-time.Second))
-	}
-	items, err := d.Store.UsageRangeItems(ctx, pk, from, to)
-	if err != nil {
-		return nil, err
-	}
-	index := make(map[int64]int, len(starts))
-	for i, t := range starts {
-		index[t.Unix()] = i
-	}
-	values := make([]int64, len(starts))
-	add := func(start time.Time, v int64) {
-		if i, ok := index[start.Unix()]; ok {
-			values[i] += v
-		}
-	}
-	for _, it := range items {
-		sec, err := strconv.ParseInt(it.Str("SK"), 10, 64)
-		if err != nil {
-			continue
-		}
-		at := time.Unix(sec, 0).UTC()
-		if gran == "hour" {
-			for h := 0; h < 24; h++ {
-				hour := at.Add(time.Duration(h) * time.Hour)
-				if _, ok := it[series+HourSuffix(hour)]; ok {
-					add(hour, it.Num(series+HourSuffix(hour)))
-				}
-			}
-			continue
-		}
-		add(counter.Start(gran, at), it.Num(series))
-	}
-	return values, nil
 }
