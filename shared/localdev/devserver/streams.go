@@ -207,6 +207,12 @@ func (p *streamPoller) shard(ctx context.Context, id string, cp *position) (int,
 		if err := p.s.PutUsage(ctx, cp); err != nil {
 			return 0, err
 		}
+		if os.Getenv("STREAM_HOLD_BEFORE_APPLY") != "" {
+			// For a test that kills the process here: the range is recorded, nothing applied.
+			slog.Info("devserver: stream batch recorded, holding before applying it", "function", p.fn.Name, "records", len(recs))
+			<-ctx.Done()
+			return 0, ctx.Err()
+		}
 	}
 	if len(recs) > 0 {
 		if err := p.apply(ctx, recs); err != nil {
