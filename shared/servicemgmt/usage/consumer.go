@@ -19,10 +19,11 @@ import (
 )
 
 // Consumer is the usage consumer function: it counts each report of the
-// batch exactly once (its history follows from the counter writes, through
-// the counters table's stream) (a redelivered message finds its markers and changes
+// batch exactly once (a redelivered message finds its markers and changes
 // nothing) and reports the messages it could not apply, so that only those
-// come back (and go to the dead-letter queue after 5 attempts).
+// come back (and go to the dead-letter queue after 5 attempts). The report's
+// history follows from its counter writes, through the counters table's
+// stream.
 func Consumer(d *deps.Deps) queue.Handler {
 	return func(ctx context.Context, ev events.SQSEvent) (events.SQSEventResponse, error) {
 		var out events.SQSEventResponse
