@@ -129,9 +129,7 @@ func SampleStreamEvent(s ops.Stream) []byte {
 			"Keys":                        map[string]any{"C": map[string]string{"S": "1#7"}},
 			"NewImage": map[string]any{"C": map[string]string{"S": "1#7"}, "h": map[string]string{"S": h},
 				"hn": map[string]string{"N": "2"}, "v5_hour": map[string]string{"N": "2"}, "s5_hour": map[string]string{"N": "1795860000"}},
-			"OldImage": map[string]any{"C": map[string]string{"S": "1#7"}, "h": map[string]string{"S": h},
-				"hn": map[string]string{"N": "1"}, "v5_hour": map[string]string{"N": "1"}, "s5_hour": map[string]string{"N": "1795860000"}},
-			"SequenceNumber": "111300000000000000000001", "SizeBytes": 412, "StreamViewType": "NEW_AND_OLD_IMAGES",
+			"SequenceNumber": "111300000000000000000001", "SizeBytes": 206, "StreamViewType": "NEW_IMAGE",
 		},
 		"eventSourceARN": "arn:aws:dynamodb:us-east-1:123456789012:table/turnpike-" + strings.ToLower(strings.TrimSuffix(s.Table, "Table")) +
 			"/stream/2026-11-30T00:00:00.000",

@@ -35,9 +35,10 @@ type Op struct {
 
 // HistoryAttr and HistorySeqAttr carry, on a counter item, what its latest
 // write recorded for the usage history and how many writes recorded one. The
-// counters table's stream delivers every write's new image: a record whose
-// HistorySeqAttr moved carries one write's history (the sequence also makes
-// every such write change the item, so none is left out of the stream).
+// counters table's stream delivers every write's new image: a write that
+// records nothing removes HistoryAttr, so a new image holding it carries that
+// write's history; the sequence makes every recording write change the item
+// (DynamoDB Streams leaves out a write that changes nothing).
 const (
 	HistoryAttr    = "h"
 	HistorySeqAttr = "hn"
@@ -239,6 +240,10 @@ func (e *Engine) update(item string, now time.Time, ops []Op, limited bool, hist
 	if hist != "" {
 		b.set(b.name(HistoryAttr) + " = " + b.str(hist))
 		b.add(b.name(HistorySeqAttr) + " " + b.num(1))
+	} else {
+		// A write that records nothing leaves no record behind it: the
+		// stream's new image then carries a record only for the write that made it.
+		b.remove(b.name(HistoryAttr))
 	}
 	for _, op := range ops {
 		v := b.name(op.value())
@@ -373,6 +378,7 @@ type expr struct {
 	byName     map[string]string
 	byValue    map[int64]string
 	sets, adds []string
+	removes    []string
 	conds      []string
 }
 
@@ -404,9 +410,10 @@ func (b *expr) str(v string) string {
 	return p
 }
 
-func (b *expr) set(s string)  { b.sets = append(b.sets, s) }
-func (b *expr) add(s string)  { b.adds = append(b.adds, s) }
-func (b *expr) cond(s string) { b.conds = append(b.conds, s) }
+func (b *expr) set(s string)    { b.sets = append(b.sets, s) }
+func (b *expr) add(s string)    { b.adds = append(b.adds, s) }
+func (b *expr) remove(s string) { b.removes = append(b.removes, s) }
+func (b *expr) cond(s string)   { b.conds = append(b.conds, s) }
 
 func (b *expr) expression() string {
 	var parts []string
@@ -415,6 +422,9 @@ func (b *expr) expression() string {
 	}
 	if len(b.adds) > 0 {
 		parts = append(parts, "ADD "+strings.Join(b.adds, ", "))
+	}
+	if len(b.removes) > 0 {
+		parts = append(parts, "REMOVE "+strings.Join(b.removes, ", "))
 	}
 	return strings.Join(parts, " ")
 }

@@ -88,8 +88,9 @@ func TestUpdateExpressions(t *testing.T) {
 				e.store("1#2", c.known)
 			}
 			in, next := e.update("1#2", now, c.ops, c.limited, "")
-			if got := resolve(aws.ToString(in.UpdateExpression), in.ExpressionAttributeNames, in.ExpressionAttributeValues); got != c.update {
-				t.Errorf("update %q, want %q", got, c.update)
+			// A write that records no usage history removes the record of an earlier one.
+			if got := resolve(aws.ToString(in.UpdateExpression), in.ExpressionAttributeNames, in.ExpressionAttributeValues); got != c.update+" REMOVE h" {
+				t.Errorf("update %q, want %q", got, c.update+" REMOVE h")
 			}
 			if got := resolve(aws.ToString(in.ConditionExpression), in.ExpressionAttributeNames, in.ExpressionAttributeValues); got != c.cond {
 				t.Errorf("condition %q, want %q", got, c.cond)
@@ -101,6 +102,21 @@ func TestUpdateExpressions(t *testing.T) {
 				t.Error("a failed condition must return the stored item")
 			}
 		})
+	}
+}
+
+// A write that counts usage records it for the history on the same item: the
+// record, and one more in the item's sequence of records.
+func TestUpdateRecordsHistory(t *testing.T) {
+	e := &Engine{Table: "counters"}
+	now := time.Date(2026, 11, 30, 17, 42, 0, 0, time.UTC)
+	in, _ := e.update("1#2", now, []Op{{Counter: Counter{Metric: 7, Period: "eternity"}, Max: 10, Delta: 1}}, true, "R")
+	if got, want := resolve(aws.ToString(in.UpdateExpression), in.ExpressionAttributeNames, in.ExpressionAttributeValues),
+		"SET h = :s0 ADD hn 1, v7_eternity 1"; got != want {
+		t.Errorf("update %q, want %q", got, want)
+	}
+	if v, _ := in.ExpressionAttributeValues[":s0"].(*types.AttributeValueMemberS); v == nil || v.Value != "R" {
+		t.Errorf("the record is %v", in.ExpressionAttributeValues[":s0"])
 	}
 }
 

@@ -66,8 +66,10 @@ func BatchID(recs []events.DynamoDBEventRecord) string {
 	return fmt.Sprintf("STREAM#%s#%s#%d", recs[0].EventID, recs[len(recs)-1].EventID, len(recs))
 }
 
-// recorded is what one write recorded for the history: nothing for a
-// deletion or a write that left the history sequence where it was.
+// recorded is what one write recorded for the history: the record its new
+// image holds (a write that records nothing removes it); nothing for a
+// deletion, or, when the stream also carries old images, for a write that
+// left the history sequence where it was.
 func recorded(r events.DynamoDBEventRecord) ([]Counted, error) {
 	if r.EventName == string(events.DynamoDBOperationTypeRemove) {
 		return nil, nil
@@ -76,7 +78,7 @@ func recorded(r events.DynamoDBEventRecord) ([]Counted, error) {
 	if !ok || h.DataType() != events.DataTypeString {
 		return nil, nil
 	}
-	if seq(r.Change.NewImage) == seq(r.Change.OldImage) {
+	if r.Change.OldImage != nil && seq(r.Change.NewImage) == seq(r.Change.OldImage) {
 		return nil, nil
 	}
 	return DecodeHistory(h.String())
