@@ -41,6 +41,10 @@ func (t *Template) Tables() ([]*dynamodb.CreateTableInput, error) {
 				Projection: &types.Projection{ProjectionType: types.ProjectionType(str(proj["ProjectionType"]))},
 			})
 		}
+		if spec, ok := p["StreamSpecification"].(map[string]any); ok {
+			in.StreamSpecification = &types.StreamSpecification{StreamEnabled: aws.Bool(true),
+				StreamViewType: types.StreamViewType(str(spec["StreamViewType"]))}
+		}
 		if len(in.KeySchema) == 0 {
 			return nil, fmt.Errorf("cfn: table %s has no KeySchema", name)
 		}
@@ -81,6 +85,28 @@ func CreateTables(ctx context.Context, db *dynamodb.Client, template []byte) err
 		if err := w.Wait(ctx, &dynamodb.DescribeTableInput{TableName: in.TableName}, time.Minute); err != nil {
 			return fmt.Errorf("cfn: table %s: %w", aws.ToString(in.TableName), err)
 		}
+		if err := enableStream(ctx, db, in); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// enableStream turns on the stream the template asks for on a table made
+// before the template had it (a local stack kept on disk).
+func enableStream(ctx context.Context, db *dynamodb.Client, in *dynamodb.CreateTableInput) error {
+	if in.StreamSpecification == nil {
+		return nil
+	}
+	d, err := db.DescribeTable(ctx, &dynamodb.DescribeTableInput{TableName: in.TableName})
+	if err != nil {
+		return fmt.Errorf("cfn: table %s: %w", aws.ToString(in.TableName), err)
+	}
+	if s := d.Table.StreamSpecification; s != nil && aws.ToBool(s.StreamEnabled) {
+		return nil
+	}
+	if _, err := db.UpdateTable(ctx, &dynamodb.UpdateTableInput{TableName: in.TableName, StreamSpecification: in.StreamSpecification}); err != nil {
+		return fmt.Errorf("cfn: stream of table %s: %w", aws.ToString(in.TableName), err)
 	}
 	return nil
 }

@@ -262,6 +262,9 @@ func resourceName(r any) string {
 		return x
 	case map[string]any:
 		if g, ok := x["Fn::GetAtt"].([]any); ok {
+			if len(g) > 1 && g[1] == "StreamArn" {
+				return fmt.Sprint(g[0]) + "/stream"
+			}
 			return fmt.Sprint(g[0])
 		}
 		if s, ok := x["Fn::Sub"].(string); ok {
@@ -308,6 +311,11 @@ func TestLeastPrivilege(t *testing.T) {
 			for _, a := range r.Authorizers {
 				kind[template.LogicalID(a.Name)] = "authorizer"
 			}
+			tableOf := map[string]string{}
+			for _, st := range r.Streams {
+				kind[template.LogicalID(st.Name)] = "stream"
+				tableOf[template.LogicalID(st.Name)] = st.Table
+			}
 			for _, id := range e.ofType("AWS::IAM::Role") {
 				for _, g := range grants(t, e.resources[id]) {
 					for _, res := range g.resources {
@@ -352,6 +360,11 @@ func TestLeastPrivilege(t *testing.T) {
 						allowed["EntitiesTable"] = writeActions
 						allowed[queueOf[id]] += " sqs:SendMessage"
 					}
+				case "stream":
+					// Its stream, the tenants (GetItem), the usage table: nothing of the counters themselves.
+					allowed = map[string]string{tableOf[id] + "/stream": "dynamodb:DescribeStream dynamodb:GetRecords dynamodb:GetShardIterator",
+						"${" + tableOf[id] + ".Arn}/stream/*": "dynamodb:ListStreams",
+						"EntitiesTable":                       "dynamodb:GetItem", "UsageTable": writeActions}
 				case "schedule":
 					allowed = map[string]string{"EntitiesTable": writeActions, "CountersTable": writeActions, "UsageTable": writeActions}
 					for _, c := range r.Consumers {
@@ -450,6 +463,27 @@ func TestShapeOfEveryKind(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: no event source mapping from %s", c.Name, c.Queue)
+		}
+	}
+	for _, st := range r.Streams {
+		// The table keeps a stream of new images (enough: a write that
+		// records nothing removes the record); a mapping reads it from its
+		// oldest record into the function, in batches.
+		spec, _ := propsOf(e.resources[st.Table])["StreamSpecification"].(map[string]any)
+		if spec["StreamViewType"] != "NEW_IMAGE" && spec["StreamViewType"] != "NEW_AND_OLD_IMAGES" {
+			t.Errorf("%s: table %s has no stream of new images: %v", st.Name, st.Table, spec)
+		}
+		found := false
+		for _, id := range e.ofType("AWS::Lambda::EventSourceMapping") {
+			p := propsOf(e.resources[id])
+			if resourceName(p["EventSourceArn"]) == st.Table+"/stream" && p["StartingPosition"] == "TRIM_HORIZON" &&
+				fmt.Sprint(p["BatchSize"]) == fmt.Sprint(st.Batch) && fmt.Sprint(p["MaximumBatchingWindowInSeconds"]) == fmt.Sprint(st.Window) &&
+				fmt.Sprint(p["FunctionName"].(map[string]any)["Ref"]) == template.LogicalID(st.Name) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no event source mapping from the stream of %s", st.Name, st.Table)
 		}
 	}
 	for _, s := range r.Schedules {

@@ -26,12 +26,14 @@ type Registry struct {
 	Consumers   []ops.Consumer
 	Schedules   []ops.Schedule
 	Gateways    []ops.Gateway
+	Streams     []ops.Stream
 	Authorizers []ops.Authorizer
 }
 
 // Current is the registry of shared/transport/ops.
 func Current() Registry {
-	return Registry{Ops: ops.All(), Consumers: ops.Consumers(), Schedules: ops.Schedules(), Gateways: ops.Gateways(), Authorizers: ops.Authorizers()}
+	return Registry{Ops: ops.All(), Consumers: ops.Consumers(), Schedules: ops.Schedules(), Gateways: ops.Gateways(), Streams: ops.Streams(),
+		Authorizers: ops.Authorizers()}
 }
 
 // Limits the generator keeps every HTTP API under. API Gateway allows 300
@@ -176,6 +178,23 @@ func RenderRegistry(r Registry) []byte {
 		p["Events"] = map[string]any{"Queue": map[string]any{"Type": "SQS", "Properties": map[string]any{
 			"Queue": getAtt(c.Queue, "Arn"), "BatchSize": 10, "FunctionResponseTypes": []any{"ReportBatchItemFailures"}}}}
 		res[LogicalID(c.Name)] = fn
+	}
+	for _, st := range r.Streams {
+		// It reads its stream, reads the tenants (an erased one keeps no
+		// history) and writes the usage table; nothing else.
+		roleID := camel(st.Name) + "Role"
+		res[roleID] = role("lambda.amazonaws.com", true,
+			statement([]string{"dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"}, getAtt(st.Table, "StreamArn")),
+			statement([]string{"dynamodb:ListStreams"}, sub("${"+st.Table+".Arn}/stream/*")),
+			tableAccess(entities, "dynamodb:GetItem"),
+			tableAccess(usage, readWrite...))
+		fn := function(st.Name, roleID, nil)
+		p := props(fn)
+		p["Timeout"] = ConsumerTimeout
+		p["Events"] = map[string]any{"Stream": map[string]any{"Type": "DynamoDB", "Properties": map[string]any{
+			"Stream": getAtt(st.Table, "StreamArn"), "StartingPosition": "TRIM_HORIZON",
+			"BatchSize": st.Batch, "MaximumBatchingWindowInSeconds": st.Window}}}
+		res[LogicalID(st.Name)] = fn
 	}
 	for _, s := range r.Schedules {
 		fn := function(s.Name, "ScheduleRole", queueEnv)

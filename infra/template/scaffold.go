@@ -115,3 +115,25 @@ func SampleScheduledEvent(s ops.Schedule) []byte {
 	b, _ := json.MarshalIndent(ev, "", "  ")
 	return append(b, '\n')
 }
+
+// SampleStreamEvent is a DynamoDB Streams event as Lambda delivers it: one
+// authrep's counter write, recording one hit of the sample application for
+// the history, in tenant 1 and its default service 4 (local/rie seeds them).
+func SampleStreamEvent(s ops.Stream) []byte {
+	h := `[{"t":1,"v":4,"a":7,"at":1795860000,"u":[{"m":5,"n":1}],"c":"200"}]`
+	ev := map[string]any{"Records": []map[string]any{{
+		"eventID": "c81e728d9d4c2f636f067f89cc14862c", "eventName": "MODIFY", "eventVersion": "1.1",
+		"eventSource": "aws:dynamodb", "awsRegion": "us-east-1",
+		"dynamodb": map[string]any{
+			"ApproximateCreationDateTime": 1795860000,
+			"Keys":                        map[string]any{"C": map[string]string{"S": "1#7"}},
+			"NewImage": map[string]any{"C": map[string]string{"S": "1#7"}, "h": map[string]string{"S": h},
+				"hn": map[string]string{"N": "2"}, "v5_hour": map[string]string{"N": "2"}, "s5_hour": map[string]string{"N": "1795860000"}},
+			"SequenceNumber": "111300000000000000000001", "SizeBytes": 206, "StreamViewType": "NEW_IMAGE",
+		},
+		"eventSourceARN": "arn:aws:dynamodb:us-east-1:123456789012:table/turnpike-" + strings.ToLower(strings.TrimSuffix(s.Table, "Table")) +
+			"/stream/2026-11-30T00:00:00.000",
+	}}}
+	b, _ := json.MarshalIndent(ev, "", "  ")
+	return append(b, '\n')
+}

@@ -57,5 +57,6 @@ func synthetic(n int) template.Registry {
 	}
 	r.Gateways = []ops.Gateway{{Name: "gateway", Build: noop}}
 	r.Authorizers = []ops.Authorizer{{Name: "gateway-authorizer", Build: func(*deps.Deps) ops.AuthorizerFunc { return nil }}}
+	r.Streams = []ops.Stream{{Name: "usage-history-stream", Table: "CountersTable", Build: usage.StreamConsumer, Batch: 5000, Window: 5}}
 	return r
 }

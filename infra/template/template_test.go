@@ -135,6 +135,9 @@ func functionNames(r template.Registry) []string {
 	for _, a := range r.Authorizers {
 		out = append(out, a.Name)
 	}
+	for _, st := range r.Streams {
+		out = append(out, st.Name)
+	}
 	return out
 }
 

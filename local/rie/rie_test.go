@@ -114,6 +114,13 @@ func TestFunctionsUnderRuntimeEmulator(t *testing.T) {
 			}
 			return
 		}
+		if _, isStream := ops.FindStream(r.name); isStream {
+			r.kind = "stream" // answers null; an error comes back as errorMessage, and Lambda would retry the batch
+			if bytes.Contains(out, []byte("errorMessage")) {
+				r.err = fmt.Errorf("stream consumer answered %s\n%s", out, log)
+			}
+			return
+		}
 		if _, isConsumer := ops.FindConsumer(r.name); isConsumer {
 			r.kind = "consumer"
 			var res struct {

@@ -30,6 +30,9 @@ func main() {
 		}
 		writeNew(filepath.Join("events", c.Name+".json"), template.SampleSQSEvent(c, sample))
 	}
+	for _, st := range ops.Streams() {
+		writeNew(filepath.Join("events", st.Name+".json"), template.SampleStreamEvent(st))
+	}
 	for _, s := range ops.Schedules() {
 		writeNew(filepath.Join("events", s.Name+".json"), template.SampleScheduledEvent(s))
 	}

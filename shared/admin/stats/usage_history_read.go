@@ -89,16 +89,13 @@ func historyHandler(d *deps.Deps, scope string, find func(context.Context, *api.
 			}
 			t = counter.End(gran, t)
 		}
-		pk := usagelog.HistoryPK(q.Tenant(), scope, id, series, gran)
-		vals, err := usagelog.ReadSeries(ctx, d.Store, pk, usagelog.Bucket(gran, since), usagelog.Bucket(gran, until))
+		values, err := usagelog.ReadSeries(ctx, d.Store, usagelog.HistoryPK(q.Tenant(), scope, id, usagelog.Stored(gran)), series, gran, starts)
 		if err != nil {
 			return api.Result{}, err
 		}
-		values := make([]int64, len(starts))
 		var total int64
-		for i, t := range starts {
-			values[i] = vals[usagelog.Bucket(gran, t)]
-			total += values[i]
+		for _, v := range values {
+			total += v
 		}
 		out := wire.NewObj("usage").Set(obj.Name, obj).
 			Set("granularity", gran).

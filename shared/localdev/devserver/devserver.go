@@ -53,6 +53,7 @@ type Server struct {
 	Clock *clock.Adjustable
 
 	consumers *consumers
+	streams   *consumers
 }
 
 // Start brings up the services, creates the tables, and builds the router.
@@ -102,6 +103,11 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 		st.Stop()
 		return nil, err
 	}
+	if err := srv.startStreams(ctx); err != nil {
+		srv.consumers.stop()
+		st.Stop()
+		return nil, err
+	}
 	srv.Handler = dispatch.New(d)
 	srv.Gateway = dispatch.Lambda(lambdafn.Proxy(gateway.New(d, localGateway())))
 	srv.Echo = dispatch.Lambda(lambdafn.Proxy(gateway.Echo()))
@@ -110,6 +116,7 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 
 // Stop ends the queue pollers and the child processes.
 func (s *Server) Stop() error {
+	s.streams.stop()
 	s.consumers.stop()
 	return s.Stack.Stop()
 }

@@ -44,6 +44,10 @@ func Get(t testing.TB) *Env {
 			// A slow upstream is answered 504 quickly in tests.
 			os.Setenv("GATEWAY_UPSTREAM_TIMEOUT", "2s")
 		}
+		if os.Getenv("STREAM_BATCH_WINDOW") == "" {
+			// The usage history shows within a second of the counter writes.
+			os.Setenv("STREAM_BATCH_WINDOW", "300ms")
+		}
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 		defer cancel()
 		srv, err := devserver.Start(ctx, devserver.Options{
@@ -76,3 +80,7 @@ func Main(m *testing.M) {
 	}
 	os.Exit(code)
 }
+
+// At is a client of a stack served elsewhere (a local runner process), for
+// tests that stop and start that process; its Server is nil.
+func At(url string) *Env { return &Env{URL: url} }

@@ -33,6 +33,17 @@ type Op struct {
 	Set   bool
 }
 
+// HistoryAttr and HistorySeqAttr carry, on a counter item, what its latest
+// write recorded for the usage history and how many writes recorded one. The
+// counters table's stream delivers every write's new image: a write that
+// records nothing removes HistoryAttr, so a new image holding it carries that
+// write's history; the sequence makes every recording write change the item
+// (DynamoDB Streams leaves out a write that changes nothing).
+const (
+	HistoryAttr    = "h"
+	HistorySeqAttr = "hn"
+)
+
 // Values are counters' current values in the current periods.
 type Values map[Counter]int64
 
@@ -100,13 +111,16 @@ func (e *Engine) Check(ctx context.Context, item string, now time.Time, ops []Op
 }
 
 // Apply adds ops to the counters atomically if every result stays within its
-// max; otherwise nothing changes.
-func (e *Engine) Apply(ctx context.Context, item string, now time.Time, ops []Op, report []Counter) (Result, error) {
-	if len(ops) == 0 || mustDeny(ops) {
+// max; otherwise nothing changes. hist, when not empty, is what this call
+// records for the usage history: the same write stores it on the item (see
+// History), so it is durable exactly when the counters are, and an
+// application without limits still gets that one write.
+func (e *Engine) Apply(ctx context.Context, item string, now time.Time, ops []Op, report []Counter, hist string) (Result, error) {
+	if mustDeny(ops) || (len(ops) == 0 && hist == "") {
 		return e.Check(ctx, item, now, ops, report)
 	}
 	for attempt := 0; attempt < MaxAttempts; attempt++ {
-		in, stamps := e.update(item, now, ops, true)
+		in, stamps := e.update(item, now, ops, true, hist)
 		res, err := e.DB.UpdateItem(ctx, in, sentOnce)
 		if err == nil {
 			e.store(item, stamps)
@@ -139,7 +153,7 @@ func (e *Engine) Add(ctx context.Context, item string, at time.Time, ops []Op) e
 		if len(live) == 0 {
 			return nil
 		}
-		in, stamps := e.update(item, at, live, false)
+		in, stamps := e.update(item, at, live, false, "")
 		in.ReturnValues = types.ReturnValueNone
 		_, err := e.DB.UpdateItem(ctx, in, sentOnce)
 		if err == nil {
@@ -219,10 +233,18 @@ func mustDeny(ops []Op) bool {
 // update builds the conditional write from what is known of the stamps and
 // returns the stamps the touched counters will have once it succeeds. With
 // limited, each increment is conditioned on staying within its max.
-func (e *Engine) update(item string, now time.Time, ops []Op, limited bool) (*dynamodb.UpdateItemInput, map[string]int64) {
+func (e *Engine) update(item string, now time.Time, ops []Op, limited bool, hist string) (*dynamodb.UpdateItemInput, map[string]int64) {
 	stamps := e.known(item)
 	next := make(map[string]int64, len(ops))
 	b := newExpr()
+	if hist != "" {
+		b.set(b.name(HistoryAttr) + " = " + b.str(hist))
+		b.add(b.name(HistorySeqAttr) + " " + b.num(1))
+	} else {
+		// A write that records nothing leaves no record behind it: the
+		// stream's new image then carries a record only for the write that made it.
+		b.remove(b.name(HistoryAttr))
+	}
 	for _, op := range ops {
 		v := b.name(op.value())
 		if op.Period == "eternity" {
@@ -356,6 +378,7 @@ type expr struct {
 	byName     map[string]string
 	byValue    map[int64]string
 	sets, adds []string
+	removes    []string
 	conds      []string
 }
 
@@ -381,9 +404,16 @@ func (b *expr) num(v int64) string {
 	return p
 }
 
-func (b *expr) set(s string)  { b.sets = append(b.sets, s) }
-func (b *expr) add(s string)  { b.adds = append(b.adds, s) }
-func (b *expr) cond(s string) { b.conds = append(b.conds, s) }
+func (b *expr) str(v string) string {
+	p := ":s" + strconv.Itoa(len(b.values))
+	b.values[p] = &types.AttributeValueMemberS{Value: v}
+	return p
+}
+
+func (b *expr) set(s string)    { b.sets = append(b.sets, s) }
+func (b *expr) add(s string)    { b.adds = append(b.adds, s) }
+func (b *expr) remove(s string) { b.removes = append(b.removes, s) }
+func (b *expr) cond(s string)   { b.conds = append(b.conds, s) }
 
 func (b *expr) expression() string {
 	var parts []string
@@ -392,6 +422,9 @@ func (b *expr) expression() string {
 	}
 	if len(b.adds) > 0 {
 		parts = append(parts, "ADD "+strings.Join(b.adds, ", "))
+	}
+	if len(b.removes) > 0 {
+		parts = append(parts, "REMOVE "+strings.Join(b.removes, ", "))
 	}
 	return strings.Join(parts, " ")
 }

@@ -87,9 +87,10 @@ func TestUpdateExpressions(t *testing.T) {
 			if c.known != nil {
 				e.store("1#2", c.known)
 			}
-			in, next := e.update("1#2", now, c.ops, c.limited)
-			if got := resolve(aws.ToString(in.UpdateExpression), in.ExpressionAttributeNames, in.ExpressionAttributeValues); got != c.update {
-				t.Errorf("update %q, want %q", got, c.update)
+			in, next := e.update("1#2", now, c.ops, c.limited, "")
+			// A write that records no usage history removes the record of an earlier one.
+			if got := resolve(aws.ToString(in.UpdateExpression), in.ExpressionAttributeNames, in.ExpressionAttributeValues); got != c.update+" REMOVE h" {
+				t.Errorf("update %q, want %q", got, c.update+" REMOVE h")
 			}
 			if got := resolve(aws.ToString(in.ConditionExpression), in.ExpressionAttributeNames, in.ExpressionAttributeValues); got != c.cond {
 				t.Errorf("condition %q, want %q", got, c.cond)
@@ -104,6 +105,21 @@ func TestUpdateExpressions(t *testing.T) {
 	}
 }
 
+// A write that counts usage records it for the history on the same item: the
+// record, and one more in the item's sequence of records.
+func TestUpdateRecordsHistory(t *testing.T) {
+	e := &Engine{Table: "counters"}
+	now := time.Date(2026, 11, 30, 17, 42, 0, 0, time.UTC)
+	in, _ := e.update("1#2", now, []Op{{Counter: Counter{Metric: 7, Period: "eternity"}, Max: 10, Delta: 1}}, true, "R")
+	if got, want := resolve(aws.ToString(in.UpdateExpression), in.ExpressionAttributeNames, in.ExpressionAttributeValues),
+		"SET h = :s0 ADD hn 1, v7_eternity 1"; got != want {
+		t.Errorf("update %q, want %q", got, want)
+	}
+	if v, _ := in.ExpressionAttributeValues[":s0"].(*types.AttributeValueMemberS); v == nil || v.Value != "R" {
+		t.Errorf("the record is %v", in.ExpressionAttributeValues[":s0"])
+	}
+}
+
 // Equal numbers share one placeholder, so that a condition over many counters fits DynamoDB's bounds.
 func TestUpdateSharesPlaceholders(t *testing.T) {
 	e := &Engine{Table: "counters"}
@@ -112,7 +128,7 @@ func TestUpdateSharesPlaceholders(t *testing.T) {
 	for m := int64(1); m <= 5; m++ {
 		ops = append(ops, Op{Counter: Counter{Metric: m, Period: "hour"}, Max: 10, Delta: 1})
 	}
-	in, _ := e.update("1#2", now, ops, true)
+	in, _ := e.update("1#2", now, ops, true, "")
 	if len(in.ExpressionAttributeValues) != 3 { // delta 1, the stamp, max-delta 9
 		t.Fatalf("%d values for 5 equal counters: %v", len(in.ExpressionAttributeValues), in.ExpressionAttributeValues)
 	}

@@ -17,15 +17,16 @@ type Pending struct {
 }
 
 // AddUpdate builds what Add would write, for a transaction that applies it
-// together with other items; nil when every op belongs to a period the
-// counter has already left. A failed condition on it is handed to Learn
-// before building it again.
-func (e *Engine) AddUpdate(item string, at time.Time, ops []Op) *Pending {
+// together with other items, with hist (if not empty) recorded for the usage
+// history as Apply does; nil when there is no history and every op belongs to
+// a period the counter has already left. A failed condition on it is handed
+// to Learn before building it again.
+func (e *Engine) AddUpdate(item string, at time.Time, ops []Op, hist string) *Pending {
 	live := e.current(item, at, ops)
-	if len(live) == 0 {
+	if len(live) == 0 && hist == "" {
 		return nil
 	}
-	in, stamps := e.update(item, at, live, false)
+	in, stamps := e.update(item, at, live, false, hist)
 	return &Pending{item: item, stamps: stamps, Update: &types.Update{
 		TableName:                           in.TableName,
 		Key:                                 in.Key,

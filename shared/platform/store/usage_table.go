@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strconv"
 	"time"
 
@@ -42,10 +43,33 @@ func (s *Store) UsagePartition(ctx context.Context, pk string, newestFirst bool,
 	return s.usageQuery(ctx, expression.Key("PK").Equal(expression.Value(pk)), !newestFirst, limit, out)
 }
 
+// UsageRangeItems is UsageRange's items as stored, for items whose
+// attributes are named by their data (the history's series).
+func (s *Store) UsageRangeItems(ctx context.Context, pk, from, to string) ([]RawItem, error) {
+	kc := expression.Key("PK").Equal(expression.Value(pk)).And(expression.Key("SK").Between(expression.Value(from), expression.Value(to)))
+	items, err := s.usageItems(ctx, kc, true, 0)
+	out := make([]RawItem, len(items))
+	for i, it := range items {
+		out[i] = it
+	}
+	return out, err
+}
+
 func (s *Store) usageQuery(ctx context.Context, kc expression.KeyConditionBuilder, forward bool, limit int, out any) error {
+	items, err := s.usageItems(ctx, kc, forward, limit)
+	if err != nil {
+		return err
+	}
+	if err := attributevalue.UnmarshalListOfMaps(items, out); err != nil {
+		return fmt.Errorf("store: decode usage items: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) usageItems(ctx context.Context, kc expression.KeyConditionBuilder, forward bool, limit int) ([]map[string]types.AttributeValue, error) {
 	e, err := expression.NewBuilder().WithKeyCondition(kc).Build()
 	if err != nil {
-		return fmt.Errorf("store: build usage query: %w", err)
+		return nil, fmt.Errorf("store: build usage query: %w", err)
 	}
 	in := &dynamodb.QueryInput{TableName: aws.String(s.Usage), ConsistentRead: aws.Bool(true), ScanIndexForward: aws.Bool(forward),
 		KeyConditionExpression: e.KeyCondition(), ExpressionAttributeNames: e.Names(), ExpressionAttributeValues: e.Values()}
@@ -53,7 +77,7 @@ func (s *Store) usageQuery(ctx context.Context, kc expression.KeyConditionBuilde
 	for limit == 0 || len(items) < limit {
 		res, err := s.DB.Query(ctx, in)
 		if err != nil {
-			return fmt.Errorf("store: query usage: %w", err)
+			return nil, fmt.Errorf("store: query usage: %w", err)
 		}
 		items = append(items, res.Items...)
 		if res.LastEvaluatedKey == nil {
@@ -64,10 +88,7 @@ func (s *Store) usageQuery(ctx context.Context, kc expression.KeyConditionBuilde
 	if limit > 0 {
 		items = items[:min(len(items), limit)]
 	}
-	if err := attributevalue.UnmarshalListOfMaps(items, out); err != nil {
-		return fmt.Errorf("store: decode usage items: %w", err)
-	}
-	return nil
+	return items, nil
 }
 
 // DeleteUsagePartition deletes every item of a usage partition, 25 at a time.
@@ -135,20 +156,37 @@ func (s *Store) UsageMarker(pk, sk string, expires time.Time) types.TransactWrit
 		}}}
 }
 
-// UsageCount is a transaction item that adds n to the count v of a usage item
-// (sets it to n when set). Every such item names its tenant, so that erasing
-// a tenant finds it through the ByTenant index.
-func (s *Store) UsageCount(pk, sk string, n int64, set bool, tenant int64) types.TransactWriteItem {
-	expr := "ADD #v :n SET #t = :t"
-	if set {
-		expr = "SET #v = :n, #t = :t"
+// UsageSeries is a transaction item that adds to series of a usage item (sets
+// those in sets), each series an attribute named by the caller. Every such
+// item names its tenant, so that erasing a tenant finds it through the
+// ByTenant index.
+func (s *Store) UsageSeries(pk, sk string, tenant int64, adds, sets map[string]int64) (types.TransactWriteItem, error) {
+	ub := expression.Set(expression.Name(TenantAttr), expression.Value(TenantValue(tenant)))
+	// Names in order: the same request for the same data.
+	for _, name := range sortedKeys(sets) {
+		ub = ub.Set(expression.Name(name), expression.Value(sets[name]))
+	}
+	for _, name := range sortedKeys(adds) {
+		ub = ub.Add(expression.Name(name), expression.Value(adds[name]))
+	}
+	e, err := expression.NewBuilder().WithUpdate(ub).Build()
+	if err != nil {
+		return types.TransactWriteItem{}, fmt.Errorf("store: usage series update: %w", err)
 	}
 	return types.TransactWriteItem{Update: &types.Update{
-		TableName:                aws.String(s.Usage),
-		Key:                      KeyOf(pk, sk),
-		UpdateExpression:         aws.String(expr),
-		ExpressionAttributeNames: map[string]string{"#v": "v", "#t": TenantAttr},
-		ExpressionAttributeValues: map[string]types.AttributeValue{
-			":n": &types.AttributeValueMemberN{Value: strconv.FormatInt(n, 10)}, ":t": TenantValue(tenant)},
-	}}
+		TableName:                 aws.String(s.Usage),
+		Key:                       KeyOf(pk, sk),
+		UpdateExpression:          e.Update(),
+		ExpressionAttributeNames:  e.Names(),
+		ExpressionAttributeValues: e.Values(),
+	}}, nil
+}
+
+func sortedKeys(m map[string]int64) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

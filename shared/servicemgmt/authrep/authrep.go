@@ -34,13 +34,9 @@ func OAuthAuthrep(d *deps.Deps) http.Handler {
 func OAuthAuthorize(d *deps.Deps) http.Handler { return authHandler(d, endpoint{oauth: true}) }
 
 // authHandler builds one endpoint's handler with the state it keeps for the
-// life of the process: its configuration cache and its history recorder.
+// life of the process: its configuration cache.
 func authHandler(d *deps.Deps, ep endpoint) http.Handler {
 	ca := &cache{c: d.Config}
-	var rec *recorder
-	if ep.report {
-		rec = startRecorder(d.Usage)
-	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p, perr := parseQuery(r.URL.RawQuery)
 		if perr != nil {
@@ -54,9 +50,6 @@ func authHandler(d *deps.Deps, ep endpoint) http.Handler {
 		if err != nil {
 			writeError(w, publicError(err), c.ext.noBody)
 			return
-		}
-		if out.counted != nil {
-			rec.record(out.counted)
 		}
 		commonHeaders(w)
 		h := w.Header()
@@ -76,7 +69,6 @@ type outcome struct {
 	status  int
 	body    []byte
 	headers http.Header
-	counted *usage.Counted // usage authrep counted, for the history
 }
 
 func authorize(ctx context.Context, d *deps.Deps, ca *cache, c *call) (out *outcome, err error) {
@@ -131,12 +123,18 @@ func authorize(ctx context.Context, d *deps.Deps, ca *cache, c *call) (out *outc
 		ops = append(ops, counter.Op{Counter: counterOf(l), Max: l.Value, Delta: dl.N, Set: dl.Set})
 		writes = writes || dl.Set || dl.N != 0
 	}
+	// What the history records goes with the counter write (one write even
+	// without limits): durable exactly when the counters are.
+	hist, err := s.history()
+	if err != nil {
+		return nil, apierr.Internal(err)
+	}
 	var res *counter.Result
-	if len(ops) > 0 || len(pc.counters) > 0 {
+	if len(ops) > 0 || len(pc.counters) > 0 || hist != "" {
 		item := counter.Key(tg.tenant, app.ID)
 		var r counter.Result
-		if c.ep.report && writes {
-			r, err = d.Counters.Apply(ctx, item, now, ops, pc.counters)
+		if c.ep.report && (writes || hist != "") {
+			r, err = d.Counters.Apply(ctx, item, now, ops, pc.counters, hist)
 		} else {
 			r, err = d.Counters.Check(ctx, item, now, ops, pc.counters)
 		}
@@ -148,13 +146,7 @@ func authorize(ctx context.Context, d *deps.Deps, ca *cache, c *call) (out *outc
 		}
 		res = &r
 	}
-	out, err = s.respond(ctx, d, res)
-	if err == nil && s.den == nil && c.ep.report {
-		if t := s.transaction(); t != nil {
-			out.counted = t
-		}
-	}
-	return out, err
+	return s.respond(ctx, d, res)
 }
 
 // state is one authorization in progress.

@@ -18,17 +18,16 @@ type Decision struct {
 }
 
 // Caller runs authreps in-process, with the state the hot path keeps for the
-// life of the process (its configuration cache and history recorder); build
-// one per process with NewCaller.
+// life of the process (its configuration cache); build one per process with
+// NewCaller.
 type Caller struct {
-	d   *deps.Deps
-	ca  *cache
-	rec *recorder
+	d  *deps.Deps
+	ca *cache
 }
 
 // NewCaller builds the in-process authrep of a composition root.
 func NewCaller(d *deps.Deps) *Caller {
-	return &Caller{d: d, ca: &cache{c: d.Config}, rec: startRecorder(d.Usage)}
+	return &Caller{d: d, ca: &cache{c: d.Config}}
 }
 
 // Call runs one authrep in-process, as a gateway calls it with
@@ -83,9 +82,6 @@ func (cl *Caller) call(ctx context.Context, h *Head, rawQuery string) (Decision,
 			return Decision{}, err
 		}
 		return Decision{Status: e.HTTP, Headers: reasonHeader(e)}, nil
-	}
-	if out.counted != nil {
-		cl.rec.record(out.counted)
 	}
 	return Decision{Status: out.status, Headers: out.headers}, nil
 }

@@ -18,10 +18,12 @@ import (
 	"turnpike/shared/platform/store"
 )
 
-// Consumer is the usage consumer function: it applies each message of the
+// Consumer is the usage consumer function: it counts each report of the
 // batch exactly once (a redelivered message finds its markers and changes
 // nothing) and reports the messages it could not apply, so that only those
-// come back (and go to the dead-letter queue after 5 attempts).
+// come back (and go to the dead-letter queue after 5 attempts). The report's
+// history follows from its counter writes, through the counters table's
+// stream.
 func Consumer(d *deps.Deps) queue.Handler {
 	return func(ctx context.Context, ev events.SQSEvent) (events.SQSEventResponse, error) {
 		var out events.SQSEventResponse
@@ -73,14 +75,9 @@ func consume(ctx context.Context, d *deps.Deps, m events.SQSMessage) error {
 			return err
 		}
 		later = laterReport(r, waiting, now, id)
-		for i, tx := range txs {
-			if r.Txs[i].Only == nil { // a deferred part was in the history already
-				w.history(r.Tenant, r.Service, tx.app.ID, tx.at, tx.usage, tx.code)
-			}
+		if err := w.reportHistory(r, txs, now); err != nil {
+			return err
 		}
-	}
-	for _, c := range msg.Counted {
-		w.history(c.Tenant, c.Service, c.App, time.Unix(c.At, 0).UTC(), mapOf(c.Usage), c.Code)
 	}
 	if err := w.commit(ctx, id); err != nil {
 		return err
@@ -172,11 +169,6 @@ func purged(ctx context.Context, d *deps.Deps, msg *Message) (bool, error) {
 	}
 	if msg.Report != nil {
 		if gone, err := check(msg.Report.Tenant); gone || err != nil {
-			return gone, err
-		}
-	}
-	for _, c := range msg.Counted {
-		if gone, err := check(c.Tenant); gone || err != nil {
 			return gone, err
 		}
 	}

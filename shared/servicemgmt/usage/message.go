@@ -9,8 +9,7 @@ import (
 
 // Message is the body of one queue message.
 type Message struct {
-	Report  *Report   `json:"report,omitempty"`
-	Counted []Counted `json:"counted,omitempty"`
+	Report *Report `json:"report,omitempty"`
 }
 
 // Report is a batch of reported transactions, checked only for what the HTTP

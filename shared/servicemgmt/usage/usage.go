@@ -1,8 +1,15 @@
-// Package usage applies usage asynchronously: reports (POST /transactions.xml)
-// and the history of what authrep counted travel through an SQS queue to a
-// consumer that counts reports, keeps the usage history per application and
-// per service, and records integration errors for the provider to read.
+// Package usage applies usage asynchronously. Reports (POST /transactions.xml)
+// travel through an SQS queue to a consumer that counts them and records
+// integration errors for the provider to read. The usage history per
+// application and per service is derived from the counters table's stream:
+// every counter write (authrep's and the report consumer's) carries what it
+// counted, and the stream consumer folds batches of those into the history.
 package usage
+
+import (
+	"encoding/json"
+	"fmt"
+)
 
 // Delta is usage of one metric: add N, or set the counter to N (#N).
 type Delta struct {
@@ -11,7 +18,7 @@ type Delta struct {
 	Set    bool  `json:"s,omitempty"`
 }
 
-// Counted is usage authrep already counted, for the history only.
+// Counted is usage a counter write counted, for the history only.
 type Counted struct {
 	Tenant  int64   `json:"t"`
 	Service int64   `json:"v"`
@@ -19,4 +26,26 @@ type Counted struct {
 	At      int64   `json:"at"` // unix seconds
 	Usage   []Delta `json:"u"`  // expanded through the metric hierarchy
 	Code    string  `json:"c,omitempty"`
+}
+
+// EncodeHistory renders what one counter write records for the usage history
+// (counter.HistoryAttr): the transactions it counted, each with its own time.
+func EncodeHistory(cs []Counted) (string, error) {
+	if len(cs) == 0 {
+		return "", nil
+	}
+	b, err := json.Marshal(cs)
+	if err != nil {
+		return "", fmt.Errorf("usage: encode history: %w", err)
+	}
+	return string(b), nil
+}
+
+// DecodeHistory reads what EncodeHistory rendered.
+func DecodeHistory(s string) ([]Counted, error) {
+	var cs []Counted
+	if err := json.Unmarshal([]byte(s), &cs); err != nil {
+		return nil, fmt.Errorf("usage: decode history: %w", err)
+	}
+	return cs, nil
 }

@@ -23,9 +23,8 @@ import (
 
 // fold is successive usage of one counter: increments add up, a set restarts it.
 type fold struct {
-	n      int64
-	set    bool
-	tenant int64
+	n   int64
+	set bool
 }
 
 func (f *fold) apply(d Delta) {
@@ -36,23 +35,75 @@ func (f *fold) apply(d Delta) {
 	}
 }
 
-// counterWrite is the report's usage of one application's limited counters.
+// counterWrite is the report's usage of one application's limited counters,
+// and what the write records for the usage history (counter.HistoryAttr).
 type counterWrite struct {
 	item string
 	at   time.Time
 	ops  []counter.Op
+	hist string
 }
 
-// writes is everything one message changes, folded per item, committed in
-// transactions of at most 99 items, each with a marker that makes it happen once.
+// histItem is one item of the usage history: the series (metrics, response
+// codes, and in a day's item their hours) of one application or service in
+// one day or month.
+type histItem struct {
+	tenant int64
+	series map[string]*fold
+}
+
+// writes is everything one message (or one stream batch) changes, folded per
+// item, committed in transactions of at most 99 items, each with a marker
+// that makes it happen once.
 type writes struct {
 	d             *deps.Deps
 	counterWrites map[string]*counterWrite
-	hist          map[[2]string]*fold
+	hist          map[[2]string]*histItem
 }
 
 func newWrites(d *deps.Deps) *writes {
-	return &writes{d: d, counterWrites: map[string]*counterWrite{}, hist: map[[2]string]*fold{}}
+	return &writes{d: d, counterWrites: map[string]*counterWrite{}, hist: map[[2]string]*histItem{}}
+}
+
+// reportHistory attaches to each application's counter write the
+// transactions of the report it records for the history (a part sent back to
+// wait for its period was recorded the first time): the history comes from
+// the counters table's stream, as authrep's does.
+func (w *writes) reportHistory(r *Report, txs []tx, now time.Time) error {
+	byItem := map[string][]Counted{}
+	var order []string
+	for i, t := range txs {
+		if r.Txs[i].Only != nil {
+			continue
+		}
+		c := Counted{Tenant: r.Tenant, Service: r.Service, App: t.app.ID, At: t.at.Unix(), Code: t.code}
+		ids := make([]int64, 0, len(t.usage))
+		for id := range t.usage {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		for _, id := range ids {
+			c.Usage = append(c.Usage, t.usage[id])
+		}
+		item := counter.Key(r.Tenant, t.app.ID)
+		if _, ok := byItem[item]; !ok {
+			order = append(order, item)
+		}
+		byItem[item] = append(byItem[item], c)
+	}
+	for _, item := range order {
+		h, err := EncodeHistory(byItem[item])
+		if err != nil {
+			return err
+		}
+		cw := w.counterWrites[item]
+		if cw == nil {
+			cw = &counterWrite{item: item, at: now}
+			w.counterWrites[item] = cw
+		}
+		cw.hist = h
+	}
+	return nil
 }
 
 // counters folds reported usage into the applications' limited counters and
@@ -152,19 +203,39 @@ func (w *writes) history(tenant, service, app int64, at time.Time, usage map[int
 		}
 		names, deltas = append(names, "c:"+code[:1]+"XX"), append(deltas, Delta{N: 1})
 	}
-	for i, name := range names {
-		for _, p := range usagelog.HistoryPeriods {
-			for _, pk := range []string{usagelog.HistoryPK(tenant, "A", app, name, p), usagelog.HistoryPK(tenant, "S", service, name, p)} {
-				k := [2]string{pk, usagelog.Bucket(p, at)}
-				f := w.hist[k]
-				if f == nil {
-					f = &fold{tenant: tenant}
-					w.hist[k] = f
-				}
-				f.apply(deltas[i])
-			}
+	hour := usagelog.HourSuffix(at)
+	for _, sc := range []struct {
+		scope string
+		id    int64
+	}{{"A", app}, {"S", service}} {
+		day := w.histItem(usagelog.HistoryPK(tenant, sc.scope, sc.id, "day"), usagelog.Bucket("day", at), tenant)
+		month := w.histItem(usagelog.HistoryPK(tenant, sc.scope, sc.id, "month"), usagelog.Bucket("month", at), tenant)
+		for i, name := range names {
+			day.add(name, deltas[i])
+			day.add(name+hour, deltas[i])
+			month.add(name, deltas[i])
 		}
 	}
+}
+
+// histItem is the history item of key, created empty in the writes if new.
+func (w *writes) histItem(pk, sk string, tenant int64) *histItem {
+	k := [2]string{pk, sk}
+	it := w.hist[k]
+	if it == nil {
+		it = &histItem{tenant: tenant, series: map[string]*fold{}}
+		w.hist[k] = it
+	}
+	return it
+}
+
+func (it *histItem) add(series string, d Delta) {
+	f := it.series[series]
+	if f == nil {
+		f = &fold{}
+		it.series[series] = f
+	}
+	f.apply(d)
 }
 
 // entry is one item of the writes, in a deterministic order.
@@ -223,7 +294,7 @@ func (w *writes) chunk(ctx context.Context, msgID string, n int, es []entry) err
 		owners = append(owners, nil)
 		for _, e := range es {
 			if e.cw != nil {
-				p := w.d.Counters.AddUpdate(e.cw.item, e.cw.at, e.cw.ops)
+				p := w.d.Counters.AddUpdate(e.cw.item, e.cw.at, e.cw.ops, e.cw.hist)
 				if p == nil {
 					continue
 				}
@@ -232,8 +303,20 @@ func (w *writes) chunk(ctx context.Context, msgID string, n int, es []entry) err
 				items = append(items, types.TransactWriteItem{Update: p.Update})
 				continue
 			}
-			f := w.hist[e.hist]
-			items = append(items, s.UsageCount(e.hist[0], e.hist[1], f.n, f.set, f.tenant))
+			it := w.hist[e.hist]
+			adds, sets := map[string]int64{}, map[string]int64{}
+			for name, f := range it.series {
+				if f.set {
+					sets[name] = f.n
+				} else {
+					adds[name] = f.n
+				}
+			}
+			up, err := s.UsageSeries(e.hist[0], e.hist[1], it.tenant, adds, sets)
+			if err != nil {
+				return err
+			}
+			items = append(items, up)
 			owners = append(owners, nil)
 		}
 		_, err := s.DB.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: items})

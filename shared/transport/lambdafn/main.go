@@ -16,7 +16,7 @@ import (
 const FunctionVariable = "TURNPIKE_FUNCTION"
 
 // Main is the whole main of the one binary every function runs: it starts the
-// operation, queue consumer, schedule, gateway or authorizer named by TURNPIKE_FUNCTION.
+// operation, queue or stream consumer, schedule, gateway or authorizer named by TURNPIKE_FUNCTION.
 func Main() {
 	name := os.Getenv(FunctionVariable)
 	if name == "" {
@@ -40,6 +40,9 @@ func Build(d *deps.Deps, name string) (any, error) {
 	}
 	if c, ok := ops.FindConsumer(name); ok {
 		return c.Build(d), nil
+	}
+	if s, ok := ops.FindStream(name); ok {
+		return s.Build(d), nil
 	}
 	if s, ok := ops.FindSchedule(name); ok {
 		run := s.Build(d)
