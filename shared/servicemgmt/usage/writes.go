@@ -286,6 +286,8 @@ func (w *writes) commit(ctx context.Context, msgID string) error {
 
 func (w *writes) chunk(ctx context.Context, msgID string, n int, es []entry) error {
 	s := w.d.Store
+	// The wall clock, not d.Now: DynamoDB expires the marker and SQS drops the
+	// message by real time, whatever the clock the tests move.
 	marker := s.UsageMarker("MSG#"+msgID, strconv.Itoa(n), time.Now().Add(MarkerTTL))
 	for attempt := 0; attempt < counter.MaxAttempts; attempt++ {
 		items := []types.TransactWriteItem{marker}
