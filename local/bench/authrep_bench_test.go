@@ -356,12 +356,12 @@ func (r result) table() string {
 			x.Floor.OpsPerSec, x.Floor.P50ms, x.Floor.P99ms, x.Authrep.OpsPerSec, x.Authrep.P50ms, x.Authrep.P99ms,
 			x.Throughput, x.P50, x.P99)
 	}
-	fmt.Fprintf(&b, "CPU per operation, µs (DynamoDB Local + Go process): ")
+	var cpu []string
 	for _, x := range r.Rows {
-		fmt.Fprintf(&b, "conc %d floor %.0f+%.0f authrep %.0f+%.0f; ", x.Concurrency,
-			x.Floor.CPU.DynamoDB, x.Floor.CPU.Go, x.Authrep.CPU.DynamoDB, x.Authrep.CPU.Go)
+		cpu = append(cpu, fmt.Sprintf("conc %d floor %.0f+%.0f authrep %.0f+%.0f", x.Concurrency,
+			x.Floor.CPU.DynamoDB, x.Floor.CPU.Go, x.Authrep.CPU.DynamoDB, x.Authrep.CPU.Go))
 	}
-	b.WriteString("\n")
+	fmt.Fprintf(&b, "CPU per operation, µs (DynamoDB Local + Go process): %s\n", strings.Join(cpu, "; "))
 	return b.String()
 }
 
