@@ -13,9 +13,11 @@ import (
 	"os"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -125,11 +127,18 @@ func benchAuthrep(b *testing.B, env *testenv.Env, tn *testenv.Tenant, mix string
 	before := hits.Load()
 	for _, c := range levels {
 		var f, a []stats
+		var jf, ja, gf, ga float64
 		for r := 0; r < rounds; r++ {
+			j0, g0 := dynamoCPU(env), goCPU()
 			f = append(f, measure(floor, c, runFor))
+			j1, g1 := dynamoCPU(env), goCPU()
 			a = append(a, measure(authrep, c, runFor))
+			j2, g2 := dynamoCPU(env), goCPU()
+			jf, ja, gf, ga = jf+j1-j0, ja+j2-j1, gf+g1-g0, ga+g2-g1
 		}
 		row := row{Concurrency: c, Floor: merge(f), Authrep: merge(a)}
+		row.Floor.CPU = cpuPerOp{DynamoDB: jf / float64(row.Floor.Ops), Go: gf / float64(row.Floor.Ops)}
+		row.Authrep.CPU = cpuPerOp{DynamoDB: ja / float64(row.Authrep.Ops), Go: ga / float64(row.Authrep.Ops)}
 		if row.Floor.Errors+row.Authrep.Errors > 0 {
 			b.Fatalf("errors during the run: floor %d, authrep %d", row.Floor.Errors, row.Authrep.Errors)
 		}
@@ -249,11 +258,12 @@ func floorOp(db *dynamodb.Client, s *store.Store, tenant int64) func(context.Con
 
 // stats of one measurement.
 type stats struct {
-	Ops       int     `json:"ops"`
-	Errors    int     `json:"errors"`
-	OpsPerSec float64 `json:"ops_per_sec"`
-	P50ms     float64 `json:"p50_ms"`
-	P99ms     float64 `json:"p99_ms"`
+	Ops       int      `json:"ops"`
+	Errors    int      `json:"errors"`
+	OpsPerSec float64  `json:"ops_per_sec"`
+	P50ms     float64  `json:"p50_ms"`
+	P99ms     float64  `json:"p99_ms"`
+	CPU       cpuPerOp `json:"cpu_per_op"`
 	lat       []time.Duration
 	elapsed   time.Duration
 }
@@ -346,6 +356,12 @@ func (r result) table() string {
 			x.Floor.OpsPerSec, x.Floor.P50ms, x.Floor.P99ms, x.Authrep.OpsPerSec, x.Authrep.P50ms, x.Authrep.P99ms,
 			x.Throughput, x.P50, x.P99)
 	}
+	var cpu []string
+	for _, x := range r.Rows {
+		cpu = append(cpu, fmt.Sprintf("conc %d floor %.0f+%.0f authrep %.0f+%.0f", x.Concurrency,
+			x.Floor.CPU.DynamoDB, x.Floor.CPU.Go, x.Authrep.CPU.DynamoDB, x.Authrep.CPU.Go))
+	}
+	fmt.Fprintf(&b, "CPU per operation, µs (DynamoDB Local + Go process): %s\n", strings.Join(cpu, "; "))
 	return b.String()
 }
 
@@ -371,4 +387,43 @@ func envDuration(name string, def time.Duration) time.Duration {
 		return d
 	}
 	return def
+}
+
+// cpuPerOp is the CPU time one operation cost, in microseconds: DynamoDB
+// Local's (its JVM) and the benchmark process's (client, router, handlers and
+// the stream poller alike), each measured over the side's own rounds. Unlike
+// throughput it hardly moves with load from outside the benchmark, so it says
+// where a gap comes from on a shared machine.
+type cpuPerOp struct {
+	DynamoDB float64 `json:"dynamodb_cpu_us"`
+	Go       float64 `json:"go_cpu_us"`
+}
+
+// dynamoCPU is DynamoDB Local's CPU time so far, in microseconds (0 when its
+// process is not found: the table then shows no CPU figures).
+func dynamoCPU(env *testenv.Env) float64 {
+	port := env.Server.Stack.DynamoDBEndpoint[strings.LastIndex(env.Server.Stack.DynamoDBEndpoint, ":")+1:]
+	dirs, _ := os.ReadDir("/proc")
+	for _, d := range dirs {
+		cmd, err := os.ReadFile("/proc/" + d.Name() + "/cmdline")
+		if err != nil || !strings.Contains(string(cmd), "DynamoDBLocal.jar") || !strings.HasSuffix(strings.TrimRight(string(cmd), "\x00"), "-port\x00"+port) {
+			continue
+		}
+		st, _ := os.ReadFile("/proc/" + d.Name() + "/stat")
+		f := strings.Fields(string(st[strings.LastIndex(string(st), ")")+2:]))
+		u, _ := strconv.ParseFloat(f[11], 64)
+		k, _ := strconv.ParseFloat(f[12], 64)
+		return (u + k) * 1e6 / clockTicks
+	}
+	return 0
+}
+
+// clockTicks is USER_HZ, the unit of /proc/<pid>/stat's times (100 on Linux).
+const clockTicks = 100
+
+// goCPU is this process's CPU time so far, in microseconds.
+func goCPU() float64 {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1000
 }
