@@ -26,45 +26,54 @@ const MaxPayload = 10 << 20
 
 type entry struct {
 	method, route string
+	segs          []string // the route's segments, split once
+	specificity   int
 	fn            lambdafn.Func
 }
 
-// Router is an http.Handler over every registered operation.
-type Router struct{ routes []entry }
+// Router is an http.Handler over every registered operation. Routes are
+// indexed by method and segment count, so that a request compares its path
+// with a handful of routes, not every route of the registry.
+type Router struct{ routes map[routeKey][]entry }
+
+type routeKey struct {
+	method string
+	n      int // segments
+}
 
 // New builds one Lambda entry point per operation.
 func New(d *deps.Deps) *Router {
-	rt := &Router{}
+	rt := &Router{routes: map[routeKey][]entry{}}
 	for _, op := range ops.All() {
 		fn := lambdafn.Proxy(op.Handler(d))
 		for _, r := range op.Routes() {
-			rt.routes = append(rt.routes, entry{op.Method, r, fn})
+			segs := strings.Split(r, "/")
+			k := routeKey{op.Method, len(segs)}
+			rt.routes[k] = append(rt.routes[k], entry{op.Method, r, segs, route.Specificity(r), fn})
 		}
 	}
 	return rt
 }
 
 func (rt *Router) match(method, path string) (*entry, map[string]string) {
+	rs := strings.Split(path, "/")
 	var best *entry
-	var bestVars map[string]string
-	score := -1
-	for i := range rt.routes {
-		e := &rt.routes[i]
-		if e.method != method || !exact(e.route, path) {
-			continue
-		}
-		vars, _, _ := route.Match(e.route, path)
-		if s := route.Specificity(e.route); s > score {
-			best, bestVars, score = e, vars, s
+	candidates := rt.routes[routeKey{method, len(rs)}]
+	for i := range candidates {
+		e := &candidates[i]
+		if exact(e.segs, rs) && (best == nil || e.specificity > best.specificity) {
+			best = e
 		}
 	}
-	return best, bestVars
+	if best == nil {
+		return nil, nil
+	}
+	vars, _, _ := route.Match(best.route, path)
+	return best, vars
 }
 
 // exact matches a concrete API Gateway route: literal segments equal, variables non-empty.
-func exact(pattern, path string) bool {
-	ps := strings.Split(pattern, "/")
-	rs := strings.Split(path, "/")
+func exact(ps, rs []string) bool {
 	if len(ps) != len(rs) {
 		return false
 	}
