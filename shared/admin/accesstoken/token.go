@@ -134,6 +134,15 @@ func Obj(r *tenant.TokenRef, value string) *wire.Obj {
 }
 
 // load finds one of the owner's tokens by id or by value.
+// loadOwned loads the token {id} of the calling user.
+func loadOwned(ctx context.Context, s *store.Store, q *api.Request) (*tenant.TokenRef, error) {
+	user, err := owner(q)
+	if err != nil {
+		return nil, err
+	}
+	return load(ctx, s, q, user)
+}
+
 func load(ctx context.Context, s *store.Store, q *api.Request, user int64) (*tenant.TokenRef, error) {
 	idOrValue := q.Var("id")
 	var ref tenant.TokenRef

@@ -13,11 +13,7 @@ import (
 // the token stops working at once (both items go in one transaction).
 func DeleteToken(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{JSONOnly: true}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		user, err := owner(q)
-		if err != nil {
-			return api.Result{}, err
-		}
-		ref, err := load(ctx, d.Store, q, user)
+		ref, err := loadOwned(ctx, d.Store, q)
 		if err != nil {
 			return api.Result{}, err
 		}

@@ -12,11 +12,7 @@ import (
 // is the token's id or its value.
 func ReadToken(d *deps.Deps) http.Handler {
 	return api.Admin(d, api.Spec{JSONOnly: true}, func(ctx context.Context, q *api.Request) (api.Result, error) {
-		user, err := owner(q)
-		if err != nil {
-			return api.Result{}, err
-		}
-		ref, err := load(ctx, d.Store, q, user)
+		ref, err := loadOwned(ctx, d.Store, q)
 		if err != nil {
 			return api.Result{}, err
 		}
