@@ -38,7 +38,7 @@ var (
 	runFor = envDuration("BENCH_RUN", 2*time.Second)
 	// Floor and authrep alternate in short rounds, so that load from outside
 	// the benchmark (the machine is shared) weighs on both alike.
-	rounds = 6
+	rounds = 10
 	// settleWait bounds the wait for the usage history to catch up.
 	settleWait = envDuration("BENCH_SETTLE", 3*time.Minute)
 	levels     = []int{1, 8, 32}
