@@ -236,7 +236,7 @@ func mustDeny(ops []Op) bool {
 func (e *Engine) update(item string, now time.Time, ops []Op, limited bool, hist string) (*dynamodb.UpdateItemInput, map[string]int64) {
 	stamps := e.known(item)
 	next := make(map[string]int64, len(ops))
-	b := newExpr()
+	b := newExpr(len(ops) <= spellMax)
 	if hist != "" {
 		b.set(b.name(HistoryAttr) + " = " + b.str(hist))
 		b.add(b.name(HistorySeqAttr) + " " + b.num(1))
@@ -380,10 +380,18 @@ type expr struct {
 	sets, adds []string
 	removes    []string
 	conds      []string
+	spell      bool // counter names without placeholders
 }
 
-func newExpr() *expr {
-	return &expr{names: map[string]string{}, values: map[string]types.AttributeValue{}, byName: map[string]string{}, byValue: map[int64]string{}}
+// spellMax is the most counters a write spells out by name; past it every
+// name gets a placeholder, so that the condition of a large plan stays within
+// DynamoDB's 4 KB (a spelled-out counter takes about 60 bytes of it, a
+// placeholder's about 30).
+const spellMax = 16
+
+func newExpr(spell bool) *expr {
+	return &expr{names: map[string]string{}, values: map[string]types.AttributeValue{}, byName: map[string]string{},
+		byValue: map[int64]string{}, spell: spell}
 }
 
 // name is how the expression spells attribute n. A counter's name (a letter,
@@ -392,7 +400,7 @@ func newExpr() *expr {
 // costs DynamoDB a substitution per use (on a write of three counters,
 // placeholders for every name cost DynamoDB Local about 40 µs of CPU more).
 func (b *expr) name(n string) string {
-	if plain(n) {
+	if b.spell && plain(n) {
 		return n
 	}
 	if p, ok := b.byName[n]; ok {

@@ -2,6 +2,7 @@ package counter
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -131,6 +132,47 @@ func TestUpdateSharesPlaceholders(t *testing.T) {
 	in, _ := e.update("1#2", now, ops, true, "")
 	if len(in.ExpressionAttributeValues) != 3 { // delta 1, the stamp, max-delta 9
 		t.Fatalf("%d values for 5 equal counters: %v", len(in.ExpressionAttributeValues), in.ExpressionAttributeValues)
+	}
+}
+
+// Counter names are spelled out (a placeholder costs DynamoDB a substitution),
+// the history's through a placeholder; past spellMax counters every name gets
+// one, so that the condition of the largest plan DynamoDB can take (about 70
+// counters, 300 operators) stays within its 4 KB, whatever the metric ids.
+func TestUpdateSpellsCounterNames(t *testing.T) {
+	now := time.Date(2026, 11, 30, 17, 42, 0, 0, time.UTC)
+	ops := func(n int) []Op {
+		var out []Op
+		for m := int64(0); m < int64(n); m++ {
+			out = append(out, Op{Counter: Counter{Metric: 1<<62 + m, Period: []string{"minute", "eternity"}[m%2]}, Max: 1 << 62, Delta: 1})
+		}
+		return out
+	}
+	e := &Engine{Table: "counters"}
+	in, _ := e.update("1#2", now, ops(spellMax), true, "R")
+	if len(in.ExpressionAttributeNames) != 2 || !strings.Contains(aws.ToString(in.ConditionExpression), "v4611686018427387904_minute <= ") {
+		t.Errorf("names %v, condition %s", in.ExpressionAttributeNames, aws.ToString(in.ConditionExpression))
+	}
+	in, _ = e.update("1#2", now, ops(spellMax), true, "")
+	if len(in.ExpressionAttributeNames) != 1 { // h, removed
+		t.Errorf("names %v", in.ExpressionAttributeNames)
+	}
+	in, _ = e.update("1#2", now, ops(70), true, "R")
+	if n := len(in.ExpressionAttributeNames); n != 2+70+35 {
+		t.Errorf("%d names for 70 counters", n)
+	}
+	if n := len(aws.ToString(in.ConditionExpression)); n > 4096 {
+		t.Errorf("condition of 70 counters: %d bytes", n)
+	}
+	for _, n := range []string{"v7_day", "s12_minute", "a_b"} {
+		if !plain(n) {
+			t.Errorf("%s not plain", n)
+		}
+	}
+	for _, n := range []string{"h", "hn", "state", "7v", "_v", "v-1", "v.1", ""} {
+		if plain(n) {
+			t.Errorf("%s plain", n)
+		}
 	}
 }
 
