@@ -120,12 +120,24 @@ func (e *Engine) Apply(ctx context.Context, item string, now time.Time, ops []Op
 		return e.Check(ctx, item, now, ops, report)
 	}
 	for attempt := 0; attempt < MaxAttempts; attempt++ {
-		in, stamps := e.update(item, now, ops, true, hist)
+		in, stamps, held := e.write(item, now, ops, true, hist)
+		// When the write touches every reported counter, the old values of
+		// what it updates are enough (DynamoDB then returns neither the key
+		// nor the stamps the condition held; on DynamoDB Local that is about
+		// 30 µs of CPU less per call than the whole item).
+		touchesAll := covers(ops, report)
+		if touchesAll {
+			in.ReturnValues = types.ReturnValueUpdatedOld
+		}
 		res, err := e.DB.UpdateItem(ctx, in, sentOnce)
 		if err == nil {
 			e.store(item, stamps)
-			before := values(res.Attributes, now, report)
-			return Result{OK: true, Before: before, After: applied(res.Attributes, now, ops, before)}, nil
+			old := res.Attributes
+			if touchesAll {
+				old = withStamps(old, held)
+			}
+			before := values(old, now, report)
+			return Result{OK: true, Before: before, After: applied(old, now, ops, before)}, nil
 		}
 		var ccf *types.ConditionalCheckFailedException
 		if !errors.As(err, &ccf) {
@@ -185,6 +197,36 @@ func (e *Engine) current(item string, at time.Time, ops []Op) []Op {
 	return out
 }
 
+// covers tells whether ops touch every counter of report.
+func covers(ops []Op, report []Counter) bool {
+	for _, c := range report {
+		found := false
+		for _, op := range ops {
+			if op.Counter == c {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// withStamps is attrs with the stamps a successful write's condition held:
+// they were stored as they are in held.
+func withStamps(attrs map[string]types.AttributeValue, held map[string]int64) map[string]types.AttributeValue {
+	out := make(map[string]types.AttributeValue, len(attrs)+len(held))
+	for k, v := range attrs {
+		out[k] = v
+	}
+	for k, p := range held {
+		out[k] = &types.AttributeValueMemberN{Value: strconv.FormatInt(p, 10)}
+	}
+	return out
+}
+
 // backoff waits before another attempt, or returns why the caller gave up.
 func backoff(ctx context.Context, attempt int) error {
 	if attempt <= 1 {
@@ -234,8 +276,16 @@ func mustDeny(ops []Op) bool {
 // returns the stamps the touched counters will have once it succeeds. With
 // limited, each increment is conditioned on staying within its max.
 func (e *Engine) update(item string, now time.Time, ops []Op, limited bool, hist string) (*dynamodb.UpdateItemInput, map[string]int64) {
+	in, next, _ := e.write(item, now, ops, limited, hist)
+	return in, next
+}
+
+// write is update, also returning the stamps its condition holds at a value
+// without setting them (a successful write leaves them as they were).
+func (e *Engine) write(item string, now time.Time, ops []Op, limited bool, hist string) (*dynamodb.UpdateItemInput, map[string]int64, map[string]int64) {
 	stamps := e.known(item)
 	next := make(map[string]int64, len(ops))
+	held := make(map[string]int64, len(ops))
 	b := newExpr(len(ops) <= spellMax)
 	if hist != "" {
 		b.set(b.name(HistoryAttr) + " = " + b.str(hist))
@@ -268,6 +318,7 @@ func (e *Engine) update(item string, now time.Time, ops []Op, limited bool, hist
 		switch {
 		case !seen || st == p:
 			// Optimistic: the stamp is current; a stale one fails the condition and is learned.
+			held[op.stamp()] = p
 			if op.Set {
 				b.set(v + " = " + b.num(op.Delta))
 				b.cond(s + " = " + b.num(p))
@@ -300,7 +351,7 @@ func (e *Engine) update(item string, now time.Time, ops []Op, limited bool, hist
 		ExpressionAttributeValues:           b.values,
 		ReturnValues:                        types.ReturnValueAllOld,
 		ReturnValuesOnConditionCheckFailure: types.ReturnValuesOnConditionCheckFailureAllOld,
-	}, next
+	}, next, held
 }
 
 // merge records stamps after a successful write, keeping the others known.
