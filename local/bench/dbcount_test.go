@@ -41,7 +41,7 @@ func newTally() tally {
 }
 
 // hotSample is how often a counter write asks for its consumed capacity: one
-// in hotSample. Asking costs DynamoDB Local 100–200 µs of CPU per UpdateItem
+// in hotSample. Asking costs DynamoDB Local 90–190 µs of CPU per UpdateItem
 // (measured: 736 → 827 µs on the floor's write, 783 → 971 µs on a three-counter
 // write with the history), which the floor does not pay and which authrep
 // never asks for; every counter write of a run has the same shape (one item
