@@ -81,7 +81,7 @@ func BenchmarkAuthrepMix(b *testing.B) {
 func benchAuthrep(b *testing.B, env *testenv.Env, tn *testenv.Tenant, mix string, apps []*testenv.App, metric string) {
 	calls := countCalls(env.Server.Deps)
 	s := env.Server.Deps.Store
-	floor := floorOp(uncounted, s, tn.ID)
+	floor := floorOp(floorDB, s, tn.ID)
 	d := deps.New(s, testenv.MasterToken)
 	d.Usage = env.Server.Deps.Usage
 	hs := httptest.NewServer(dispatch.New(d))

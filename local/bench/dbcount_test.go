@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -43,10 +44,10 @@ func newTally() tally {
 // hotSample is how often a counter write asks for its consumed capacity: one
 // in hotSample. Asking costs DynamoDB Local 90–190 µs of CPU per UpdateItem
 // (measured: 736 → 827 µs on the floor's write, 783 → 971 µs on a three-counter
-// write with the history), which the floor does not pay and which authrep
-// never asks for; every counter write of a run has the same shape (one item
-// under 1 KB), so a sample measures their units. Other tables' writes (the
-// history's, a few per batch) always ask.
+// write with the history), which authrep itself never asks for; every counter
+// write of a run has the same shape (one item under 1 KB), so a sample
+// measures their units. The floor's writes (to the counters table too) are
+// sampled alike. Other tables' writes (the history's, a few per batch) always ask.
 const hotSample = 64
 
 // byTable is the write units of single-item writes per table: the sampled
@@ -64,9 +65,13 @@ func (c tally) byTable() map[string]float64 {
 var (
 	counts      = &dbCount{tally: newTally()}
 	countingSet sync.Once
-	// uncounted is the client the stack had before counting began: the
-	// floor's calls go through it, so that they are not counted as authrep's.
-	uncounted *dynamodb.Client
+	// floorCounts counts the floor's calls apart, through the same
+	// middleware: both sides of a measurement carry the same instrumentation
+	// (the sampled consumed capacity included), and the floor's calls are not
+	// counted as authrep's. Nothing reads it.
+	floorCounts = &dbCount{tally: newTally()}
+	// floorDB is the client the floor's calls go through.
+	floorDB *dynamodb.Client
 )
 
 // countCalls points the local stack's DynamoDB clients (the store every
@@ -76,17 +81,23 @@ var (
 // stream consumer.
 func countCalls(d *deps.Deps) *dbCount {
 	countingSet.Do(func() {
-		counts.counters = d.Store.Counters
-		uncounted = d.Store.DB
-		db := dynamodb.New(d.Store.DB.Options(), func(o *dynamodb.Options) {
-			o.APIOptions = append(o.APIOptions, func(st *middleware.Stack) error {
-				return st.Initialize.Add(middleware.InitializeMiddlewareFunc("count", counts.middleware), middleware.After)
-			})
-		})
+		counts.counters, floorCounts.counters = d.Store.Counters, d.Store.Counters
+		floorDB = counting(d.Store.DB, floorCounts)
+		db := counting(d.Store.DB, counts)
 		d.Store.DB = db
 		d.Counters.DB = db
 	})
 	return counts
+}
+
+// counting is a client like db whose calls c counts.
+func counting(db *dynamodb.Client, c *dbCount) *dynamodb.Client {
+	return dynamodb.New(db.Options(), func(o *dynamodb.Options) {
+		// Clipped: the two clients built from one must not share the appended slot.
+		o.APIOptions = append(slices.Clip(o.APIOptions), func(st *middleware.Stack) error {
+			return st.Initialize.Add(middleware.InitializeMiddlewareFunc("count", c.middleware), middleware.After)
+		})
+	})
 }
 
 func (c *dbCount) middleware(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {

@@ -308,17 +308,18 @@ func (e *Engine) write(item string, now time.Time, ops []Op, limited bool, hist 
 			}
 			continue
 		}
-		s := b.name(op.stamp())
+		stamp := op.stamp()
+		s := b.name(stamp)
 		p := Start(op.Period, now).Unix()
-		st, seen := stamps[op.stamp()]
+		st, seen := stamps[stamp]
 		if seen && st > p {
 			p = st // our clock lags a caller that already rolled the period: adopt, never roll back
 		}
-		next[op.stamp()] = p
+		next[stamp] = p
 		switch {
 		case !seen || st == p:
 			// Optimistic: the stamp is current; a stale one fails the condition and is learned.
-			held[op.stamp()] = p
+			held[stamp] = p
 			if op.Set {
 				b.set(v + " = " + b.num(op.Delta))
 				b.cond(s + " = " + b.num(p))

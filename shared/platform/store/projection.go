@@ -36,6 +36,19 @@ func Project(attrs ...string) Projection {
 // ReadProjected reads only the projected attributes of the item at k, with a
 // strongly consistent read, into out: ErrNotFound when it does not exist.
 func (s *Store) ReadProjected(ctx context.Context, k Key, p Projection, out any) error {
+	it, err := s.ReadProjectedRaw(ctx, k, p)
+	if err != nil {
+		return err
+	}
+	if err := attributevalue.UnmarshalMap(it, out); err != nil {
+		return fmt.Errorf("store: decode %s/%s: %w", k.PK, k.SK, err)
+	}
+	return nil
+}
+
+// ReadProjectedRaw is ReadProjected returning the attributes as they are, for
+// a caller on the hot path that reads a few of them without reflection.
+func (s *Store) ReadProjectedRaw(ctx context.Context, k Key, p Projection) (RawItem, error) {
 	res, err := s.DB.GetItem(ctx, &dynamodb.GetItemInput{
 		TableName:                aws.String(s.Entities),
 		Key:                      KeyOf(k.PK, k.SK),
@@ -44,13 +57,10 @@ func (s *Store) ReadProjected(ctx context.Context, k Key, p Projection, out any)
 		ExpressionAttributeNames: p.names,
 	})
 	if err != nil {
-		return fmt.Errorf("store: get %s/%s: %w", k.PK, k.SK, err)
+		return nil, fmt.Errorf("store: get %s/%s: %w", k.PK, k.SK, err)
 	}
 	if res.Item == nil {
-		return ErrNotFound
+		return nil, ErrNotFound
 	}
-	if err := attributevalue.UnmarshalMap(res.Item, out); err != nil {
-		return fmt.Errorf("store: decode %s/%s: %w", k.PK, k.SK, err)
-	}
-	return nil
+	return res.Item, nil
 }

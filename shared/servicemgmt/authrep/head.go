@@ -18,27 +18,28 @@ type head struct {
 	defaultService int64
 }
 
-// headItem is the tenant item as the hot path reads it.
-type headItem struct {
-	Ver            int64  `dynamodbav:"cfgver"`
-	State          string `dynamodbav:"state"`
-	DefaultService int64  `dynamodbav:"default_service"`
-}
+// The tenant item's attributes the head holds (tenant.Tenant's cfgver, state
+// and default_service).
+const (
+	verAttr            = "cfgver"
+	stateAttr          = "state"
+	defaultServiceAttr = "default_service"
+)
 
-// The one strongly consistent read of the hot path, projected to what it needs.
-var headProjection = store.Project("cfgver", "state", "default_service")
+// The one strongly consistent read of the hot path, projected to what it
+// needs and read without reflection.
+var headProjection = store.Project(verAttr, stateAttr, defaultServiceAttr)
 
 // readHead reads a tenant's head; found is false when the tenant does not exist.
 func readHead(ctx context.Context, d *deps.Deps, tid int64) (h head, found bool, err error) {
-	var it headItem
-	err = d.Store.ReadProjected(ctx, tenant.Key(tid), headProjection, &it)
+	it, err := d.Store.ReadProjectedRaw(ctx, tenant.Key(tid), headProjection)
 	if errors.Is(err, store.ErrNotFound) {
 		return head{}, false, nil
 	}
 	if err != nil {
 		return head{}, false, fmt.Errorf("authrep: read tenant %d: %w", tid, err)
 	}
-	return head{ver: it.Ver, state: it.State, defaultService: it.DefaultService}, true, nil
+	return head{ver: it.Num(verAttr), state: it.Str(stateAttr), defaultService: it.Num(defaultServiceAttr)}, true, nil
 }
 
 // readHead is the call's read of the tenant's head: the one its caller made

@@ -115,14 +115,17 @@ func (s *state) hierarchyDoc(reports []report) string {
 func (s *state) limitHeaders(h http.Header, reports []report) {
 	var best *report
 	bestCalls := int64(-1)
-	var policies []string
+	var policies []byte // one buffer for the header: it is set on every call
 	for i := range reports {
 		r := &reports[i]
 		dl, touched := s.usage[r.limit.Metric]
 		if s.given && !touched {
 			continue
 		}
-		policies = append(policies, policyItem(r))
+		if len(policies) > 0 {
+			policies = append(policies, ", "...)
+		}
+		policies = appendPolicy(policies, r)
 		remaining := max(r.limit.Value-r.current, 0)
 		calls := int64(-1)
 		switch {
@@ -136,7 +139,7 @@ func (s *state) limitHeaders(h http.Header, reports []report) {
 		}
 	}
 	if len(policies) > 0 {
-		h.Set("RateLimit-Policy", strings.Join(policies, ", "))
+		h["Ratelimit-Policy"] = []string{string(policies)}
 	}
 	if best == nil || bestCalls == -1 {
 		if s.c.ext.limitHeaders {
@@ -151,11 +154,18 @@ func (s *state) limitHeaders(h http.Header, reports []report) {
 		h.Set("3scale-limit-reset", strconv.FormatInt(reset, 10))
 		h.Set("3scale-limit-max-value", strconv.FormatInt(best.limit.Value, 10))
 	}
-	rl := `"` + policyName(best) + `";r=` + strconv.FormatInt(max(best.limit.Value-best.current, 0), 10)
+	rl := make([]byte, 0, 64)
+	rl = append(rl, '"')
+	rl = append(rl, best.metric.SystemName...)
+	rl = append(rl, '-')
+	rl = append(rl, best.limit.Period...)
+	rl = append(rl, `";r=`...)
+	rl = strconv.AppendInt(rl, max(best.limit.Value-best.current, 0), 10)
 	if reset >= 0 {
-		rl += ";t=" + strconv.FormatInt(reset, 10)
+		rl = append(rl, ";t="...)
+		rl = strconv.AppendInt(rl, reset, 10)
 	}
-	h.Set("RateLimit", rl)
+	h["Ratelimit"] = []string{string(rl)}
 }
 
 // better: fewer calls left wins, unlimited (-1) ranks last, ties go to the longer period.
@@ -175,15 +185,19 @@ func (s *state) resetIn(period string) int64 {
 	return int64(math.Ceil(end.Sub(s.now).Seconds()))
 }
 
-func policyName(r *report) string { return r.metric.SystemName + "-" + r.limit.Period }
-
-// policyItem is one RateLimit-Policy item: quota and window of a limit.
-func policyItem(r *report) string {
-	p := `"` + policyName(r) + `";q=` + strconv.FormatInt(r.limit.Value, 10)
+// appendPolicy appends one RateLimit-Policy item: quota and window of a limit.
+func appendPolicy(b []byte, r *report) []byte {
+	b = append(b, '"')
+	b = append(b, r.metric.SystemName...)
+	b = append(b, '-')
+	b = append(b, r.limit.Period...)
+	b = append(b, `";q=`...)
+	b = strconv.AppendInt(b, r.limit.Value, 10)
 	if w := windows[r.limit.Period]; w > 0 {
-		p += ";w=" + strconv.FormatInt(w, 10)
+		b = append(b, ";w="...)
+		b = strconv.AppendInt(b, w, 10)
 	}
-	return p
+	return b
 }
 
 // windows are nominal period lengths in seconds (a month counts 30 days, a year 365).

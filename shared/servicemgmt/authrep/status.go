@@ -3,7 +3,6 @@ package authrep
 import (
 	"sort"
 	"strconv"
-	"strings"
 
 	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/counter"
@@ -54,38 +53,51 @@ type doc struct {
 	periodStart func(string) (string, string)
 }
 
-// render writes 3scale's <status> document, byte for byte.
+// render writes 3scale's <status> document, byte for byte, appending to one
+// buffer sized for it: it runs on every authorization.
 func (d *doc) render() []byte {
-	var b strings.Builder
-	b.Grow(256 + 300*len(d.reports))
-	b.WriteString(wire.XMLHeader + "<status>")
+	b := make([]byte, 0, 256+300*len(d.reports)+len(d.oauthApp)+len(d.appKeys)+len(d.hierarchy))
+	b = append(b, wire.XMLHeader+"<status>"...)
 	if d.den == nil {
-		b.WriteString("<authorized>true</authorized>")
+		b = append(b, "<authorized>true</authorized>"...)
 	} else {
-		b.WriteString("<authorized>false</authorized><reason>" + d.den.reason + "</reason>")
+		b = append(b, "<authorized>false</authorized><reason>"...)
+		b = append(b, d.den.reason...)
+		b = append(b, "</reason>"...)
 	}
-	b.WriteString(d.oauthApp)
-	b.WriteString("<plan>" + wire.Escape(d.planName) + "</plan>")
+	b = append(b, d.oauthApp...)
+	b = append(b, "<plan>"...)
+	b = append(b, wire.Escape(d.planName)...)
+	b = append(b, "</plan>"...)
 	if len(d.reports) > 0 {
-		b.WriteString("<usage_reports>")
+		b = append(b, "<usage_reports>"...)
 		for _, r := range d.reports {
-			b.WriteString(`<usage_report metric="` + r.metric.SystemName + `" period="` + r.limit.Period + `"`)
+			b = append(b, `<usage_report metric="`...)
+			b = append(b, r.metric.SystemName...)
+			b = append(b, `" period="`...)
+			b = append(b, r.limit.Period...)
+			b = append(b, '"')
 			if r.stored > r.limit.Value {
-				b.WriteString(` exceeded="true"`)
+				b = append(b, ` exceeded="true"`...)
 			}
-			b.WriteString(">")
+			b = append(b, '>')
 			if r.limit.Period != "eternity" {
 				start, end := d.periodStart(r.limit.Period)
-				b.WriteString("<period_start>" + start + "</period_start><period_end>" + end + "</period_end>")
+				b = append(b, "<period_start>"...)
+				b = append(b, start...)
+				b = append(b, "</period_start><period_end>"...)
+				b = append(b, end...)
+				b = append(b, "</period_end>"...)
 			}
-			b.WriteString("<max_value>" + strconv.FormatInt(r.limit.Value, 10) + "</max_value>")
-			b.WriteString("<current_value>" + strconv.FormatInt(r.current, 10) + "</current_value>")
-			b.WriteString("</usage_report>")
+			b = append(b, "<max_value>"...)
+			b = strconv.AppendInt(b, r.limit.Value, 10)
+			b = append(b, "</max_value><current_value>"...)
+			b = strconv.AppendInt(b, r.current, 10)
+			b = append(b, "</current_value></usage_report>"...)
 		}
-		b.WriteString("</usage_reports>")
+		b = append(b, "</usage_reports>"...)
 	}
-	b.WriteString(d.appKeys)
-	b.WriteString(d.hierarchy)
-	b.WriteString("</status>")
-	return []byte(b.String())
+	b = append(b, d.appKeys...)
+	b = append(b, d.hierarchy...)
+	return append(b, "</status>"...)
 }

@@ -9,6 +9,7 @@ package usage
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 )
 
 // Delta is usage of one metric: add N, or set the counter to N (#N).
@@ -30,15 +31,57 @@ type Counted struct {
 
 // EncodeHistory renders what one counter write records for the usage history
 // (counter.HistoryAttr): the transactions it counted, each with its own time.
+// The JSON is json.Marshal's, byte for byte, appended by hand: every authrep
+// encodes one.
 func EncodeHistory(cs []Counted) (string, error) {
 	if len(cs) == 0 {
 		return "", nil
 	}
-	b, err := json.Marshal(cs)
-	if err != nil {
-		return "", fmt.Errorf("usage: encode history: %w", err)
+	b := make([]byte, 0, 96*len(cs))
+	b = append(b, '[')
+	for i, c := range cs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"t":`...)
+		b = strconv.AppendInt(b, c.Tenant, 10)
+		b = append(b, `,"v":`...)
+		b = strconv.AppendInt(b, c.Service, 10)
+		b = append(b, `,"a":`...)
+		b = strconv.AppendInt(b, c.App, 10)
+		b = append(b, `,"at":`...)
+		b = strconv.AppendInt(b, c.At, 10)
+		b = append(b, `,"u":`...)
+		if c.Usage == nil {
+			b = append(b, "null"...)
+		} else {
+			b = append(b, '[')
+			for j, d := range c.Usage {
+				if j > 0 {
+					b = append(b, ',')
+				}
+				b = append(b, `{"m":`...)
+				b = strconv.AppendInt(b, d.Metric, 10)
+				b = append(b, `,"n":`...)
+				b = strconv.AppendInt(b, d.N, 10)
+				if d.Set {
+					b = append(b, `,"s":true`...)
+				}
+				b = append(b, '}')
+			}
+			b = append(b, ']')
+		}
+		if c.Code != "" {
+			code, err := json.Marshal(c.Code)
+			if err != nil {
+				return "", fmt.Errorf("usage: encode history: %w", err)
+			}
+			b = append(b, `,"c":`...)
+			b = append(b, code...)
+		}
+		b = append(b, '}')
 	}
-	return string(b), nil
+	return string(append(b, ']')), nil
 }
 
 // DecodeHistory reads what EncodeHistory rendered.
