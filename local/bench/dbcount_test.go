@@ -103,24 +103,40 @@ func counting(db *dynamodb.Client, c *dbCount) *dynamodb.Client {
 func (c *dbCount) middleware(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
 	writes := 0
 	table, sample := "", false
+	// A sampled write asks for its consumed capacity on a copy of its input:
+	// the caller's input may be reused (the floor's is), and must not keep
+	// asking on every later call.
 	switch p := in.Parameters.(type) {
 	case *dynamodb.PutItemInput:
 		writes, table = 1, aws.ToString(p.TableName)
-		sample = c.single1(table)
-		p.ReturnConsumedCapacity = withTotal(p.ReturnConsumedCapacity, sample)
+		if sample = c.single1(table); sample && p.ReturnConsumedCapacity == "" {
+			cp := *p
+			cp.ReturnConsumedCapacity = types.ReturnConsumedCapacityTotal
+			in.Parameters = &cp
+		}
 	case *dynamodb.UpdateItemInput:
 		writes, table = 1, aws.ToString(p.TableName)
-		sample = c.single1(table)
-		p.ReturnConsumedCapacity = withTotal(p.ReturnConsumedCapacity, sample)
+		if sample = c.single1(table); sample && p.ReturnConsumedCapacity == "" {
+			cp := *p
+			cp.ReturnConsumedCapacity = types.ReturnConsumedCapacityTotal
+			in.Parameters = &cp
+		}
 	case *dynamodb.DeleteItemInput:
 		writes, table = 1, aws.ToString(p.TableName)
-		sample = c.single1(table)
-		p.ReturnConsumedCapacity = withTotal(p.ReturnConsumedCapacity, sample)
+		if sample = c.single1(table); sample && p.ReturnConsumedCapacity == "" {
+			cp := *p
+			cp.ReturnConsumedCapacity = types.ReturnConsumedCapacityTotal
+			in.Parameters = &cp
+		}
 	case *dynamodb.BatchWriteItemInput:
 		for _, reqs := range p.RequestItems {
 			writes += len(reqs)
 		}
-		p.ReturnConsumedCapacity = withTotal(p.ReturnConsumedCapacity, true)
+		if p.ReturnConsumedCapacity == "" {
+			cp := *p
+			cp.ReturnConsumedCapacity = types.ReturnConsumedCapacityTotal
+			in.Parameters = &cp
+		}
 	case *dynamodb.TransactWriteItemsInput:
 		writes = len(p.TransactItems)
 		c.mu.Lock()
@@ -182,15 +198,6 @@ func (c *dbCount) single1(table string) bool {
 	defer c.mu.Unlock()
 	c.single[table]++
 	return c.single[table]%hotSample == 1 || table != c.counters
-}
-
-// withTotal asks for the consumed capacity on a sampled write unless the
-// caller asked already.
-func withTotal(r types.ReturnConsumedCapacity, sample bool) types.ReturnConsumedCapacity {
-	if r == "" && sample {
-		return types.ReturnConsumedCapacityTotal
-	}
-	return r
 }
 
 func one(c *types.ConsumedCapacity) []types.ConsumedCapacity {
