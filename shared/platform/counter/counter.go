@@ -13,6 +13,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"turnpike/shared/platform/store"
 )
 
 // Counter names one limited (metric, period).
@@ -448,11 +450,12 @@ func newExpr(spell bool) *expr {
 
 // name is how the expression spells attribute n. A counter's name (a letter,
 // the metric's id, an underscore, the period) cannot be one of DynamoDB's
-// reserved words, which are all letters, so it is spelled out: a placeholder
-// costs DynamoDB a substitution per use (on a write of three counters,
-// placeholders for every name cost DynamoDB Local about 40 µs of CPU more).
+// reserved words, which are all letters, nor can the history's (h, hn): they
+// are spelled out (store.Spelled), as a placeholder costs DynamoDB a
+// substitution per use (on a write of three counters, placeholders for every
+// name cost DynamoDB Local about 40 µs of CPU more).
 func (b *expr) name(n string) string {
-	if b.spell && plain(n) {
+	if b.spell && store.Spelled(n) {
 		return n
 	}
 	if p, ok := b.byName[n]; ok {
@@ -461,26 +464,6 @@ func (b *expr) name(n string) string {
 	p := "#n" + strconv.Itoa(len(b.byName))
 	b.byName[n], b.names[p] = p, n
 	return p
-}
-
-// plain tells whether n needs no placeholder: it starts with a letter, holds
-// only letters, digits and underscores, and a digit or an underscore.
-func plain(n string) bool {
-	marked := false
-	for i := 0; i < len(n); i++ {
-		c := n[i]
-		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
-		case (c >= '0' && c <= '9') || c == '_':
-			if i == 0 {
-				return false
-			}
-			marked = true
-		default:
-			return false
-		}
-	}
-	return marked
 }
 
 func (b *expr) num(v int64) string {
