@@ -136,7 +136,8 @@ func TestUpdateSharesPlaceholders(t *testing.T) {
 }
 
 // Counter names and the history's are spelled out (a placeholder costs
-// DynamoDB a substitution); past spellMax counters every name gets one, so that the condition of the largest plan DynamoDB can take (about 70
+// DynamoDB a substitution); past spellMax counters every name gets one, so
+// that the condition of the largest plan DynamoDB can take (about 70
 // counters, 300 operators) stays within its 4 KB, whatever the metric ids.
 func TestUpdateSpellsCounterNames(t *testing.T) {
 	now := time.Date(2026, 11, 30, 17, 42, 0, 0, time.UTC)

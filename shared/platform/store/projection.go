@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 )
 
@@ -73,21 +72,9 @@ func Spelled(a string) bool {
 	return marked
 }
 
-// ReadProjected reads only the projected attributes of the item at k, with a
-// strongly consistent read, into out: ErrNotFound when it does not exist.
-func (s *Store) ReadProjected(ctx context.Context, k Key, p Projection, out any) error {
-	it, err := s.ReadProjectedRaw(ctx, k, p)
-	if err != nil {
-		return err
-	}
-	if err := attributevalue.UnmarshalMap(it, out); err != nil {
-		return fmt.Errorf("store: decode %s/%s: %w", k.PK, k.SK, err)
-	}
-	return nil
-}
-
-// ReadProjectedRaw is ReadProjected returning the attributes as they are, for
-// a caller on the hot path that reads a few of them without reflection.
+// ReadProjectedRaw reads only the projected attributes of the item at k, with
+// a strongly consistent read, as they are (the hot path reads a few of them
+// without reflection): ErrNotFound when it does not exist.
 func (s *Store) ReadProjectedRaw(ctx context.Context, k Key, p Projection) (RawItem, error) {
 	res, err := s.DB.GetItem(ctx, &dynamodb.GetItemInput{
 		TableName:                aws.String(s.Entities),
