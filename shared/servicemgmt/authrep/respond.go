@@ -154,12 +154,8 @@ func (s *state) limitHeaders(h http.Header, reports []report) {
 		h.Set("3scale-limit-reset", strconv.FormatInt(reset, 10))
 		h.Set("3scale-limit-max-value", strconv.FormatInt(best.limit.Value, 10))
 	}
-	rl := make([]byte, 0, 64)
-	rl = append(rl, '"')
-	rl = append(rl, best.metric.SystemName...)
-	rl = append(rl, '-')
-	rl = append(rl, best.limit.Period...)
-	rl = append(rl, `";r=`...)
+	rl := appendPolicyName(make([]byte, 0, 64), best)
+	rl = append(rl, ";r="...)
 	rl = strconv.AppendInt(rl, max(best.limit.Value-best.current, 0), 10)
 	if reset >= 0 {
 		rl = append(rl, ";t="...)
@@ -185,13 +181,19 @@ func (s *state) resetIn(period string) int64 {
 	return int64(math.Ceil(end.Sub(s.now).Seconds()))
 }
 
-// appendPolicy appends one RateLimit-Policy item: quota and window of a limit.
-func appendPolicy(b []byte, r *report) []byte {
+// appendPolicyName appends a limit's policy name, quoted: "<metric>-<period>".
+func appendPolicyName(b []byte, r *report) []byte {
 	b = append(b, '"')
 	b = append(b, r.metric.SystemName...)
 	b = append(b, '-')
 	b = append(b, r.limit.Period...)
-	b = append(b, `";q=`...)
+	return append(b, '"')
+}
+
+// appendPolicy appends one RateLimit-Policy item: quota and window of a limit.
+func appendPolicy(b []byte, r *report) []byte {
+	b = appendPolicyName(b, r)
+	b = append(b, ";q="...)
 	b = strconv.AppendInt(b, r.limit.Value, 10)
 	if w := windows[r.limit.Period]; w > 0 {
 		b = append(b, ";w="...)
