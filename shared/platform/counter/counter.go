@@ -36,11 +36,13 @@ type Op struct {
 }
 
 // HistoryAttr and HistorySeqAttr carry, on a counter item, what its latest
-// write recorded for the usage history and how many writes recorded one. The
-// counters table's stream delivers every write's new image: a write that
-// records nothing removes HistoryAttr, so a new image holding it carries that
-// write's history; the sequence makes every recording write change the item
-// (DynamoDB Streams leaves out a write that changes nothing).
+// write recorded for the usage history and a sequence of such writes. The
+// counters table's stream delivers every write's new image: every write of
+// the engine sets HistoryAttr or removes it, so a new image holding it carries
+// that write's history. DynamoDB Streams leaves out a write that changes
+// nothing: a recording write that adds nothing to a counter (usage of 0, a
+// set, an application without limits) also adds one to the sequence; one that
+// adds to a counter changes the item anyway and spares DynamoDB that attribute.
 const (
 	HistoryAttr    = "h"
 	HistorySeqAttr = "hn"
@@ -264,6 +266,16 @@ func applied(old map[string]types.AttributeValue, now time.Time, ops []Op, befor
 	return after
 }
 
+// changes tells whether ops certainly change the item: one adds a non-zero amount.
+func changes(ops []Op) bool {
+	for _, op := range ops {
+		if !op.Set && op.Delta != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // mustDeny is true when an op cannot fit whatever is stored.
 func mustDeny(ops []Op) bool {
 	for _, op := range ops {
@@ -291,7 +303,9 @@ func (e *Engine) write(item string, now time.Time, ops []Op, limited bool, hist 
 	b := newExpr(len(ops) <= spellMax)
 	if hist != "" {
 		b.set(b.name(HistoryAttr) + " = " + b.str(hist))
-		b.add(b.name(HistorySeqAttr) + " " + b.num(1))
+		if !changes(ops) {
+			b.add(b.name(HistorySeqAttr) + " " + b.num(1))
+		}
 	} else {
 		// A write that records nothing leaves no record behind it: the
 		// stream's new image then carries a record only for the write that made it.

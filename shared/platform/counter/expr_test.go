@@ -106,18 +106,30 @@ func TestUpdateExpressions(t *testing.T) {
 	}
 }
 
-// A write that counts usage records it for the history on the same item: the
-// record, and one more in the item's sequence of records.
+// A write that counts usage records it for the history on the same item. One
+// that adds to a counter changes the item anyway; one that may leave every
+// counter as it was also adds one to the item's sequence of records, so that
+// the stream still carries it.
 func TestUpdateRecordsHistory(t *testing.T) {
 	e := &Engine{Table: "counters"}
 	now := time.Date(2026, 11, 30, 17, 42, 0, 0, time.UTC)
-	in, _ := e.update("1#2", now, []Op{{Counter: Counter{Metric: 7, Period: "eternity"}, Max: 10, Delta: 1}}, true, "R")
-	if got, want := resolve(aws.ToString(in.UpdateExpression), in.ExpressionAttributeNames, in.ExpressionAttributeValues),
-		"SET h = :s0 ADD hn 1, v7_eternity 1"; got != want {
-		t.Errorf("update %q, want %q", got, want)
-	}
-	if v, _ := in.ExpressionAttributeValues[":s0"].(*types.AttributeValueMemberS); v == nil || v.Value != "R" {
-		t.Errorf("the record is %v", in.ExpressionAttributeValues[":s0"])
+	for _, c := range []struct {
+		name string
+		ops  []Op
+		want string
+	}{
+		{"an increment", []Op{{Counter: Counter{Metric: 7, Period: "eternity"}, Max: 10, Delta: 1}}, "SET h = :s0 ADD v7_eternity 1"},
+		{"usage of zero", []Op{{Counter: Counter{Metric: 7, Period: "eternity"}, Max: 10}}, "SET h = :s0 ADD hn 1, v7_eternity 0"},
+		{"a set", []Op{{Counter: Counter{Metric: 7, Period: "eternity"}, Max: 10, Delta: 3, Set: true}}, "SET h = :s0, v7_eternity = 3 ADD hn 1"},
+		{"no limits", nil, "SET h = :s0 ADD hn 1"},
+	} {
+		in, _ := e.update("1#2", now, c.ops, true, "R")
+		if got := resolve(aws.ToString(in.UpdateExpression), in.ExpressionAttributeNames, in.ExpressionAttributeValues); got != c.want {
+			t.Errorf("%s: update %q, want %q", c.name, got, c.want)
+		}
+		if v, _ := in.ExpressionAttributeValues[":s0"].(*types.AttributeValueMemberS); v == nil || v.Value != "R" {
+			t.Errorf("%s: the record is %v", c.name, in.ExpressionAttributeValues[":s0"])
+		}
 	}
 }
 
@@ -159,7 +171,7 @@ func TestUpdateSpellsCounterNames(t *testing.T) {
 		t.Errorf("names %v, update %s", in.ExpressionAttributeNames, aws.ToString(in.UpdateExpression))
 	}
 	in, _ = e.update("1#2", now, ops(70), true, "R")
-	if n := len(in.ExpressionAttributeNames); n != 2+70+35 {
+	if n := len(in.ExpressionAttributeNames); n != 1+70+35 { // h, the counters, the minute stamps
 		t.Errorf("%d names for 70 counters", n)
 	}
 	if n := len(aws.ToString(in.ConditionExpression)); n > 4096 {

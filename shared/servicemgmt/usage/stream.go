@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"strconv"
 	"time"
 
 	"github.com/aws/aws-lambda-go/events"
@@ -67,9 +66,8 @@ func BatchID(recs []events.DynamoDBEventRecord) string {
 }
 
 // recorded is what one write recorded for the history: the record its new
-// image holds (a write that records nothing removes it); nothing for a
-// deletion, or, when the stream also carries old images, for a write that
-// left the history sequence where it was.
+// image holds (every write of a counter item sets it or removes it); nothing
+// for a deletion.
 func recorded(r events.DynamoDBEventRecord) ([]Counted, error) {
 	if r.EventName == string(events.DynamoDBOperationTypeRemove) {
 		return nil, nil
@@ -78,17 +76,5 @@ func recorded(r events.DynamoDBEventRecord) ([]Counted, error) {
 	if !ok || h.DataType() != events.DataTypeString {
 		return nil, nil
 	}
-	if r.Change.OldImage != nil && seq(r.Change.NewImage) == seq(r.Change.OldImage) {
-		return nil, nil
-	}
 	return DecodeHistory(h.String())
-}
-
-func seq(img map[string]events.DynamoDBAttributeValue) int64 {
-	v, ok := img[counter.HistorySeqAttr]
-	if !ok || v.DataType() != events.DataTypeNumber {
-		return 0
-	}
-	n, _ := strconv.ParseInt(v.Number(), 10, 64)
-	return n
 }
