@@ -6,8 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
-	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -86,23 +84,21 @@ func benchAuthrep(b *testing.B, env *testenv.Env, tn *testenv.Tenant, mix string
 	d.Usage = env.Server.Deps.Usage
 	hs := httptest.NewServer(dispatch.New(d))
 	defer hs.Close()
-	client := &http.Client{Transport: &http.Transport{MaxIdleConns: 256, MaxIdleConnsPerHost: 256, IdleConnTimeout: 20 * time.Second}}
-	var urls []string
+	host := strings.TrimPrefix(hs.URL, "http://")
+	client := newLoadClient(host)
+	var reqs [][]byte
 	for _, app := range apps {
-		urls = append(urls, hs.URL+"/transactions/authrep.xml?"+url.Values{"provider_key": {tn.ProviderKey},
-			"service_id": {testenv.S(app.Service)}, "user_key": {app.UserKey}, "usage[" + metric + "]": {"1"}}.Encode())
+		reqs = append(reqs, getRequest(host, "/transactions/authrep.xml?"+url.Values{"provider_key": {tn.ProviderKey},
+			"service_id": {testenv.S(app.Service)}, "user_key": {app.UserKey}, "usage[" + metric + "]": {"1"}}.Encode()))
 	}
 	var next, hits atomic.Int64
 	authrep := func(ctx context.Context) error {
-		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, urls[int(next.Add(1))%len(urls)], nil)
-		res, err := client.Do(req)
+		status, err := client.do(reqs[int(next.Add(1))%len(reqs)])
 		if err != nil {
 			return err
 		}
-		io.Copy(io.Discard, res.Body)
-		res.Body.Close()
-		if res.StatusCode != 200 {
-			return fmt.Errorf("authrep: status %d", res.StatusCode)
+		if status != 200 {
+			return fmt.Errorf("authrep: status %d", status)
 		}
 		hits.Add(1)
 		return nil
