@@ -118,8 +118,9 @@ func RenderRegistry(r Registry) []byte {
 		hot = append(hot, queueSend(queues))
 	}
 	res["ServiceManagementRole"] = role("lambda.amazonaws.com", true, hot...)
-	// BatchWriteItem on the counters: the master's immediate purge erases a
-	// tenant's counter items (and nothing else of the admin API writes them).
+	// BatchWriteItem on the counters, to delete only: the master's immediate
+	// purge erases a tenant's counter items, deleting applications (alone or
+	// with their account) erases theirs.
 	adminGrants := []any{tableAccess(entities, readWrite...), statement([]string{"dynamodb:BatchWriteItem"}, getAtt(counters, "Arn")),
 		tableAccess(usage, readWrite...)}
 	// GATEWAY_DOMAIN: the domain of the products' generated public base URLs

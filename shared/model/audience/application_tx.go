@@ -3,9 +3,11 @@ package audience
 import (
 	"context"
 	"errors"
+	"log/slog"
 
 	"turnpike/shared/model/catalog"
 	"turnpike/shared/platform/apierr"
+	"turnpike/shared/platform/counter"
 	"turnpike/shared/platform/deps"
 	"turnpike/shared/platform/store"
 )
@@ -23,6 +25,7 @@ type AppTx struct {
 	subApps   map[subRef]int64 // subscriptions' application counts (see removeApplication)
 	customs   []*catalog.Plan  // custom plans deleted at commit (see dropCustomPlan)
 	later     []store.Key      // items deleted after the commit (see dropCustomPlan)
+	gone      []int64          // applications removed: their counter items go after the commit
 }
 
 // subRef names an account's subscription to a service.
@@ -76,6 +79,7 @@ func (t *AppTx) RemoveApplication(ctx context.Context, a *Application) error {
 	if err := t.Remove(ctx, a); err != nil {
 		return err
 	}
+	t.gone = append(t.gone, a.ID)
 	ref := subRef{a.Account, a.Service}
 	if _, known := t.subApps[ref]; !known {
 		k := SubscriptionKey(t.tenant, a.Account, a.Service)
@@ -158,7 +162,28 @@ func (t *AppTx) Commit(ctx context.Context) error {
 	if err := t.Tx.Commit(ctx); err != nil {
 		return err
 	}
-	return DeleteLeftovers(ctx, t.d, t.tenant, t.later)
+	if err := DeleteLeftovers(ctx, t.d, t.tenant, t.later); err != nil {
+		return err
+	}
+	t.eraseCounters(ctx)
+	return nil
+}
+
+// eraseCounters deletes the counter items of the applications removed. It is
+// best effort: the applications are gone whatever happens here, an item left
+// behind answers nothing (its key is the application's id, never reused), and
+// the tenant's purge erases the rest.
+func (t *AppTx) eraseCounters(ctx context.Context) {
+	if len(t.gone) == 0 {
+		return
+	}
+	keys := make([]store.Key, len(t.gone))
+	for i, id := range t.gone {
+		keys[i] = store.Key{PK: counter.Key(t.tenant, id)}
+	}
+	if err := t.d.Store.Erase(ctx, store.CountersTable, keys); err != nil {
+		slog.Warn("audience: counter items of deleted applications left behind", "tenant", t.tenant, "applications", t.gone, "error", err)
+	}
 }
 
 // Tenant is the tenant whose items the transaction writes.
