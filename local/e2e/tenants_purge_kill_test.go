@@ -52,8 +52,10 @@ func runPurge(t *testing.T, c *exec.Cmd) string {
 // The purge command, a real process, killed (SIGKILL) after its first batch
 // and run again: no item of the tenant remains in any table, the other tenant
 // is byte for byte as it was, and the audit record counts every item erased
-// by both runs. Not parallel: it moves the clock.
+// by both runs. The killed run keeps the purge for its lease, then the next
+// run takes it over. Not parallel: it moves the clock.
 func TestTenantPurgeCommandKilled(t *testing.T) {
+	const lease = 2 * time.Second // the killed run's hold on the purge
 	env := testenv.Get(t)
 	cmd := purgeCommand(t, env)
 	a, _ := richTenant(t, env)
@@ -71,7 +73,7 @@ func TestTenantPurgeCommandKilled(t *testing.T) {
 	advance(t, env, 15*24*time.Hour+time.Minute)
 
 	// The first run holds after one batch and is killed there.
-	p := cmd("-hold-after", "1")
+	p := cmd("-hold-after", "1", "-lease", lease.String())
 	stderr, err := p.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -118,8 +120,17 @@ func TestTenantPurgeCommandKilled(t *testing.T) {
 		t.Fatalf("mid-purge state %v", s)
 	}
 
-	// The second run finishes.
+	// The killed run holds the purge until its lease runs out: a run before
+	// that leaves A alone, the next one finishes it.
 	out := runPurge(t, cmd())
+	if strings.Contains(out, `"tenant_id":`+testenv.S(a.ID)) {
+		t.Fatalf("a run took over while the killed one held the purge: %s", out)
+	}
+	if mid := tableItems(t, env, a.ID); countItems(mid) == 0 {
+		t.Fatal("erased while the killed run held the purge")
+	}
+	time.Sleep(lease)
+	out = runPurge(t, cmd())
 	if !strings.Contains(out, `"done":true`) || !strings.Contains(out, `"tenant_id":`+testenv.S(a.ID)) {
 		t.Fatalf("second run: %s", out)
 	}

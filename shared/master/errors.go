@@ -19,6 +19,8 @@ func httpError(err error) error {
 		return apierr.Invalid("state", `cannot transition via "`+te.Event+`"`).WithCause(err)
 	case errors.Is(err, tenant.ErrNotPurgeable):
 		return apierr.Invalid("state", "must be suspended or scheduled for deletion to be purged").WithCause(err)
+	case errors.Is(err, tenant.ErrPurgeRunning):
+		return apierr.Conflict("a purge of this tenant is already running").WithCause(err)
 	case errors.Is(err, store.ErrNotFound):
 		return apierr.NotFound().WithCause(err)
 	case errors.Is(err, store.ErrStale):

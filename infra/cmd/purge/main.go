@@ -8,7 +8,8 @@
 // as now (RFC 3339; default the system clock), for a stack whose clock was
 // moved, as the local tests do. -hold-after N stops after the Nth batch, logs
 // "purge: holding", and waits to be killed: tests use it to interrupt a purge
-// at a known point.
+// at a known point. A tenant another run is purging is left to that run; one
+// that died holds it for -lease (default a minute).
 package main
 
 import (
@@ -30,6 +31,7 @@ func main() {
 	max := flag.Int("max-batches", 0, "stop after this many batches (0: no bound); the next run goes on")
 	nowFlag := flag.String("now", "", "the time taken as now, RFC 3339 (default: the system clock)")
 	hold := flag.Int("hold-after", 0, "after this many batches in all, log \"purge: holding\" and wait to be killed (0: never)")
+	lease := flag.Duration("lease", tenant.PurgeLease, "how long a tenant's purge stays this run's between two batches; another run waits that long after this one died")
 	flag.Parse()
 	log.SetFlags(0)
 	if os.Getenv("DYNAMODB_ENDPOINT") == "" {
@@ -60,7 +62,7 @@ func main() {
 			}
 		}
 	}
-	reps, err := tenant.PurgeDue(ctx, d.Store, tenant.PurgeOptions{DryRun: *dry, MaxBatches: *max, By: "command", Now: now, AfterBatch: after})
+	reps, err := tenant.PurgeDue(ctx, d.Store, tenant.PurgeOptions{DryRun: *dry, MaxBatches: *max, By: "command", Now: now, AfterBatch: after, Lease: *lease})
 	for _, r := range reps {
 		b, _ := json.Marshal(map[string]any{"tenant_id": r.Tenant, "dry_run": *dry, "done": r.Done, "counts": r.Counts})
 		os.Stdout.Write(append(b, '\n'))

@@ -36,6 +36,9 @@ type PurgeOptions struct {
 	// AfterBatch, when set, is called after each batch is erased and
 	// recorded, with the tenant and how many batches this run erased of it.
 	AfterBatch func(tenant int64, batches int)
+	// Lease is how long the run holds a tenant's purge between two batches
+	// (0: PurgeLease), after which a run that died is taken over.
+	Lease time.Duration
 }
 
 // PurgeReport is what a run erased (or, dry, would erase).
@@ -85,14 +88,20 @@ func Purge(ctx context.Context, s *store.Store, id int64, o PurgeOptions) (*Purg
 	if e == nil || e.Due.After(o.Now) {
 		return nil, ErrNotDue
 	}
-	p := &purge{s: s, t: t, entry: e, counts: map[string]int64{}, max: o.MaxBatches, after: o.AfterBatch}
+	p := &purge{s: s, t: t, entry: e, counts: map[string]int64{}, max: o.MaxBatches, after: o.AfterBatch, holder: credential.Random(8), lease: o.Lease}
+	if p.lease <= 0 {
+		p.lease = PurgeLease
+	}
+	if err := p.claim(ctx); err != nil {
+		return nil, err
+	}
 	done, err := p.run(ctx)
 	if err != nil {
 		return nil, err
 	}
 	rep := &PurgeReport{Tenant: id, Counts: p.total(), Batches: p.batches}
 	if !done {
-		return rep, nil
+		return rep, p.release(ctx)
 	}
 	a, err := p.finish(ctx, o)
 	if err != nil {
@@ -113,6 +122,8 @@ type purge struct {
 	batches int
 	max     int
 	after   func(tenant int64, batches int)
+	holder  string        // this run, holding the lease of the queue entry
+	lease   time.Duration // how long a claim or a renewal holds
 }
 
 func (p *purge) budget() bool { return p.max == 0 || p.batches < p.max }
@@ -157,11 +168,12 @@ func (p *purge) run(ctx context.Context) (bool, error) {
 	return false, nil
 }
 
-// record keeps the counts so far on the queue entry.
+// record keeps the counts so far on the queue entry and renews the lease,
+// provided this run still holds it.
 func (p *purge) record(ctx context.Context) error {
 	e := *p.entry
-	e.Counts = p.total()
-	return p.s.Tx(0).Put(&e).Commit(ctx)
+	e.Counts, e.LeaseUntil = p.total(), p.leaseUntil()
+	return p.s.Tx(0).PutIf(&e, store.Is("holder", p.holder), ErrPurgeRunning).Commit(ctx)
 }
 
 func (p *purge) add(kind string, n int) { p.counts[kind] += int64(n) }
@@ -273,10 +285,13 @@ func (p *purge) finish(ctx context.Context, o PurgeOptions) (*Audit, error) {
 	tx := p.s.Tx(0).
 		Delete(pk.PK, pk.SK).
 		Delete(sub.PK, sub.SK).
-		Delete(p.entry.PK, p.entry.SK).
+		DeleteIf(p.entry.Key, store.Is("holder", p.holder), ErrPurgeRunning).
 		Delete(tk.PK, tk.SK).
 		Create(a, nil)
 	if err := tx.Commit(ctx); err != nil {
+		if errors.Is(err, ErrPurgeRunning) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("tenant: finish purge of %d: %w", p.t.ID, err)
 	}
 	return a, nil

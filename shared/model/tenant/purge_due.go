@@ -30,6 +30,8 @@ func PurgeDue(ctx context.Context, s *store.Store, o PurgeOptions) ([]*PurgeRepo
 		case errors.Is(err, store.ErrNotFound), errors.Is(err, ErrNotDue), errors.Is(err, ErrNotPurgeable):
 			// Resumed or gone since it was queued: a stale entry, not work.
 			continue
+		case errors.Is(err, ErrPurgeRunning):
+			continue // another run is on it
 		case err != nil:
 			return out, err
 		}

@@ -25,6 +25,10 @@ type QueueEntry struct {
 	RequestedBy string           `dynamodbav:"requested_by"`
 	RequestedAt time.Time        `dynamodbav:"requested_at"`
 	Counts      map[string]int64 `dynamodbav:"counts,omitempty"`
+	// Holder is the run that holds the purge until LeaseUntil (unix ms, wall
+	// clock): runs of one tenant never overlap (see purge_lease.go).
+	Holder     string `dynamodbav:"holder,omitempty"`
+	LeaseUntil int64  `dynamodbav:"lease_until,omitempty"`
 }
 
 func queueKey(due time.Time, tenant int64) store.Key {
