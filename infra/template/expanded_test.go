@@ -338,7 +338,10 @@ func TestLeastPrivilege(t *testing.T) {
 				roleID := propsOf(e.resources[id])["Role"].(map[string]any)["Fn::GetAtt"].([]any)[0].(string)
 				var allowed map[string]string // resource → allowed actions
 				switch kind[id] {
-				case string(ops.ServiceManagementAPI), "gateway", "authorizer":
+				case "gateway", "authorizer":
+					// No report goes through them: no queue, no usage table.
+					allowed = map[string]string{"EntitiesTable": readActions, "CountersTable": readActions + " dynamodb:UpdateItem"}
+				case string(ops.ServiceManagementAPI):
 					// PutItem on the usage table: a report withdrawn when SQS did not answer.
 					allowed = map[string]string{"EntitiesTable": readActions, "CountersTable": readActions + " dynamodb:UpdateItem",
 						"UsageTable": "dynamodb:PutItem"}

@@ -118,6 +118,13 @@ func RenderRegistry(r Registry) []byte {
 		hot = append(hot, queueSend(queues))
 	}
 	res["ServiceManagementRole"] = role("lambda.amazonaws.com", true, hot...)
+	if len(r.Gateways)+len(r.Authorizers) > 0 {
+		// The gateway and the authorizer answer from the configuration and the
+		// counters alone: no report goes through them, so neither a queue nor
+		// the usage table.
+		res["GatewayRole"] = role("lambda.amazonaws.com", true, tableAccess(entities, read...),
+			tableAccess(counters, append(append([]string{}, read...), "dynamodb:UpdateItem")...))
+	}
 	// BatchWriteItem on the counters, to delete only: the master's immediate
 	// purge erases a tenant's counter items, deleting applications (alone or
 	// with their account) erases theirs.
@@ -206,7 +213,7 @@ func RenderRegistry(r Registry) []byte {
 	}
 	outputs := map[string]any{}
 	for _, g := range r.Gateways {
-		fn := function(g.Name, "ServiceManagementRole", queueEnv)
+		fn := function(g.Name, "GatewayRole", queueEnv)
 		p := props(fn)
 		p["Timeout"] = GatewayTimeout
 		p["FunctionUrlConfig"] = map[string]any{"AuthType": "NONE"}
@@ -219,7 +226,7 @@ func RenderRegistry(r Registry) []byte {
 		// Invoked by the provider's own HTTP APIs, not by a route of the
 		// template: API Gateway may invoke it as an authorizer of any HTTP API
 		// of this account and region, nothing else may.
-		fn := function(a.Name, "ServiceManagementRole", queueEnv)
+		fn := function(a.Name, "GatewayRole", queueEnv)
 		props(fn)["Timeout"] = AuthorizerTimeout
 		res[LogicalID(a.Name)] = fn
 		res[camel(a.Name)+"Permission"] = map[string]any{"Type": "AWS::Lambda::Permission", "Properties": map[string]any{
