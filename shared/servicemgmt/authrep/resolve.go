@@ -6,7 +6,6 @@ import (
 
 	"turnpike/shared/model/audience"
 	"turnpike/shared/model/catalog"
-	"turnpike/shared/model/tenant"
 	"turnpike/shared/platform/apierr"
 	"turnpike/shared/platform/confcache"
 	"turnpike/shared/platform/credential"
@@ -75,7 +74,14 @@ func resolveService(ctx context.Context, d *deps.Deps, ca *cache, c *call, betwe
 	if err != nil {
 		return nil, apierr.Unavailable(err)
 	}
-	if !found || h.state == tenant.ScheduledForDeletion || h.state == tenant.Suspended {
+	conf := ca.at(tid, h.ver)
+	var tc *tenantConf
+	if found {
+		if tc, found, err = loadTenant(ctx, d, ca, conf, tid, h.ver); err != nil {
+			return nil, apierr.Unavailable(err)
+		}
+	}
+	if !found || tc.refused() {
 		// A tenant on its way out is refused at once, as if its credentials were gone.
 		ca.dropCred(credKey)
 		if pk != "" {
@@ -102,8 +108,7 @@ func resolveService(ctx context.Context, d *deps.Deps, ca *cache, c *call, betwe
 		}
 		ca.setCred(credKey, confcache.Cred{Tenant: tid, Ver: h.ver})
 	}
-	conf := ca.at(tid, h.ver)
-	svcID := h.defaultService
+	svcID := tc.defaultService
 	if sid != "" {
 		id, ok := store.ParseID(sid)
 		if !ok {
