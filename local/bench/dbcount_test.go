@@ -223,6 +223,37 @@ func (c *dbCount) reset() tally {
 	return was
 }
 
+// readOps are the read operations, counted apart from the writes.
+var readOps = map[string]bool{"GetItem": true, "Query": true, "Scan": true, "BatchGetItem": true, "TransactGetItems": true}
+
+// reads is the read calls counted so far.
+func (c *dbCount) reads() map[string]int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := map[string]int{}
+	for op, n := range c.calls {
+		if readOps[op] {
+			out[op] = n
+		}
+	}
+	return out
+}
+
+// withReads is c with its read calls replaced by reads.
+func (c tally) withReads(reads map[string]int) tally {
+	calls := map[string]int{}
+	for op, n := range c.calls {
+		if !readOps[op] {
+			calls[op] = n
+		}
+	}
+	for op, n := range reads {
+		calls[op] = n
+	}
+	c.calls = calls
+	return c
+}
+
 // perAuthrep is DynamoDB work per authrep, amortized over a run: the hot
 // path writes the counters table, the history (and its markers) the usage
 // table. A single write counts the units DynamoDB Local reports (its item's
