@@ -74,9 +74,10 @@ func resolveService(ctx context.Context, d *deps.Deps, ca *cache, c *call, betwe
 	if err != nil {
 		return nil, apierr.Unavailable(err)
 	}
-	conf := ca.at(tid, h.ver)
+	var conf *confcache.Config
 	var tc *tenantConf
 	if found {
+		conf = ca.at(tid, h.ver)
 		if tc, found, err = loadTenant(ctx, d, ca, conf, tid, h.ver); err != nil {
 			return nil, apierr.Unavailable(err)
 		}
