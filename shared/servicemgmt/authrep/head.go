@@ -46,14 +46,24 @@ var (
 
 // readHead reads a tenant's head; found is false when the tenant does not exist.
 func readHead(ctx context.Context, d *deps.Deps, tid int64) (h head, found bool, err error) {
-	it, err := d.Store.ReadProjectedRaw(ctx, tenant.Key(tid), headProjection)
-	if errors.Is(err, store.ErrNotFound) {
-		return head{}, false, nil
-	}
-	if err != nil {
-		return head{}, false, fmt.Errorf("authrep: read tenant %d: %w", tid, err)
+	it, found, err := readTenant(ctx, d, tid, headProjection)
+	if !found {
+		return head{}, false, err
 	}
 	return head{ver: it.Num(verAttr)}, true, nil
+}
+
+// readTenant reads the projected attributes of a tenant's item, strongly
+// consistently; found is false when the tenant does not exist.
+func readTenant(ctx context.Context, d *deps.Deps, tid int64, p store.Projection) (store.RawItem, bool, error) {
+	it, err := d.Store.ReadProjectedRaw(ctx, tenant.Key(tid), p)
+	if errors.Is(err, store.ErrNotFound) {
+		return it, false, nil
+	}
+	if err != nil {
+		return it, false, fmt.Errorf("authrep: read tenant %d: %w", tid, err)
+	}
+	return it, true, nil
 }
 
 // readHead is the call's read of the tenant's head: the one its caller made
@@ -73,12 +83,9 @@ func loadTenant(ctx context.Context, d *deps.Deps, ca *cache, conf *confcache.Co
 	if tc, ok := get[*tenantConf](ca, conf, tenantKey{}); ok {
 		return tc, true, nil
 	}
-	it, err := d.Store.ReadProjectedRaw(ctx, tenant.Key(tid), tenantProjection)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, false, nil
-	}
-	if err != nil {
-		return nil, false, fmt.Errorf("authrep: read tenant %d: %w", tid, err)
+	it, found, err := readTenant(ctx, d, tid, tenantProjection)
+	if !found {
+		return nil, false, err
 	}
 	tc := &tenantConf{state: it.Str(stateAttr), defaultService: it.Num(defaultServiceAttr)}
 	if it.Num(verAttr) == ver {
